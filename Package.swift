@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+// PureRS256: RS256 JSON Web Tokens in pure Swift. No package dependencies, by design:
+// the library modules import only the Swift standard library and each other.
+import PackageDescription
+
+let package = Package(
+    name: "PureRS256",
+    products: [
+        .library(name: "PureBigNum", targets: ["PureBigNum"]),
+        .library(name: "PureSHA2", targets: ["PureSHA2"]),
+        .library(name: "PureDER", targets: ["PureDER"]),
+        .library(name: "PureRSA", targets: ["PureRSA"]),
+        .library(name: "PureJWT", targets: ["PureJWT"]),
+        .executable(name: "rs256", targets: ["rs256"]),
+        .executable(name: "rs256-bench", targets: ["rs256-bench"]),
+    ],
+    targets: [
+        .target(name: "PureBigNum"),
+        .target(name: "PureSHA2"),
+        .target(name: "PureDER"),
+        .target(name: "PureRSA", dependencies: ["PureBigNum", "PureSHA2", "PureDER"]),
+        .target(name: "PureJWT", dependencies: ["PureRSA", "PureSHA2", "PureDER"]),
+        .executableTarget(name: "rs256", dependencies: ["PureJWT", "PureRSA", "PureDER"]),
+        .executableTarget(
+            name: "rs256-bench",
+            dependencies: ["PureBigNum", "PureSHA2", "PureDER", "PureRSA", "PureJWT"],
+            path: "Benchmarks/rs256-bench"
+        ),
+        .testTarget(name: "PureBigNumTests", dependencies: ["PureBigNum"]),
+        .testTarget(name: "PureSHA2Tests", dependencies: ["PureSHA2"]),
+        .testTarget(name: "PureDERTests", dependencies: ["PureDER"]),
+        .testTarget(name: "PureRSATests", dependencies: ["PureRSA", "PureBigNum", "PureDER", "PureSHA2"]),
+        .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA"]),
+        .testTarget(name: "rs256Tests", dependencies: ["rs256"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

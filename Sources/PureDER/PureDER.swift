@@ -1,0 +1,1 @@
+// PureDER: placeholder until its issue lands. See ../shared/DESIGN.md for what this module owns.

@@ -1,0 +1,2 @@
+// Tests for PureBigNum arrive with the module itself.
+import Testing

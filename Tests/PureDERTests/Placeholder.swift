@@ -1,0 +1,2 @@
+// Tests for PureDER arrive with the module itself.
+import Testing

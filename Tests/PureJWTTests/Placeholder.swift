@@ -1,0 +1,2 @@
+// Tests for PureJWT arrive with the module itself.
+import Testing

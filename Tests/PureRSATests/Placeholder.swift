@@ -1,0 +1,2 @@
+// Tests for PureRSA arrive with the module itself.
+import Testing

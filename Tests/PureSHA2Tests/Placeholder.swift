@@ -1,0 +1,2 @@
+// Tests for PureSHA2 arrive with the module itself.
+import Testing
