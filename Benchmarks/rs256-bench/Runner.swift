@@ -115,7 +115,7 @@ func table(_ results: [RowResult], quick: Bool) -> String {
 func json(_ results: [RowResult], quick: Bool) -> String {
     struct Report: Encodable { let quick: Bool; let rows: [RowResult] }
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(Report(quick: quick, rows: results))) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
 }
