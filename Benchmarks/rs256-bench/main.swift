@@ -35,17 +35,18 @@ while let argument = arguments.popFirst() {
     }
 }
 
-let rows = rowGroups.flatMap { $0() }.filter { filter == nil || $0.name.contains(filter!) }
+let rows = rowGroups.flatMap { $0() }.filter { row in filter.map { row.name.contains($0) } ?? true }
 if rows.isEmpty { fail("no row matches the filter '\(filter ?? "")'") }
 
-var results = rows.map { measure($0, quick: quick) }
-if withOpenSSL {
-    let speed = OpenSSLSpeed()
-    if speed.isAvailable {
-        for index in results.indices { results[index].attachOpenSSL(speed) }
-    } else {
-        FileHandle.standardError.write(Data("note: openssl is not on PATH, so --openssl was skipped\n".utf8))
-    }
+// OpenSSL runs right after each row, so both figures see the same machine load.
+let speed = withOpenSSL ? OpenSSLSpeed() : nil
+if let speed, !speed.isAvailable {
+    FileHandle.standardError.write(Data("note: openssl is not on PATH, so --openssl was skipped\n".utf8))
+}
+let results = rows.map { row in
+    var result = measure(row, quick: quick)
+    if let speed, speed.isAvailable { result.attachOpenSSL(speed) }
+    return result
 }
 print(asJSON ? json(results, quick: quick) : table(results, quick: quick))
 
