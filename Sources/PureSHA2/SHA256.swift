@@ -7,7 +7,7 @@
 /// let digest = hasher.finalize()`.
 ///
 /// A value type: copying a hasher forks the computation, so a common prefix can be hashed once.
-/// Nothing is allocated on the heap; the state is 108 bytes stored inline.
+/// Nothing is allocated on the heap; the whole hasher is 112 bytes stored inline.
 ///
 /// Timing: the work depends only on the message length, never on the message bytes.
 public struct SHA256: Sendable {
