@@ -1,2 +1,0 @@
-// Tests for PureSHA2 arrive with the module itself.
-import Testing
