@@ -17,32 +17,44 @@ extension BigUInt {
     ///   `BigNumError.invalidDigit(offset:)` for the first character that is not a hex digit,
     ///   with its offset in UTF-8 bytes from the start of `hex` (prefix included).
     public init(hex: some StringProtocol) throws(BigNumError) {
-        let utf8 = hex.utf8
-        var index = utf8.startIndex
+        self = try BigUInt.withUTF8(of: hex, BigUInt.parseHex).get()
+    }
+
+    /// Calls `body` on the UTF-8 bytes of `text` in contiguous memory, so that parsing runs in
+    /// non-generic code (an unspecialized loop over `StringProtocol.UTF8View` from another
+    /// module costs a witness call per character).
+    private static func withUTF8(
+        of text: some StringProtocol,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result<BigUInt, BigNumError>
+    ) -> Result<BigUInt, BigNumError> {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) {
+            return result
+        }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Hex parsing proper; see `init(hex:)`.
+    private static func parseHex(_ utf8: UnsafeBufferPointer<UInt8>) -> Result<BigUInt, BigNumError> {
         var offset = 0
-        if utf8.count >= 2 {
-            let first = utf8[index]
-            let second = utf8[utf8.index(after: index)]
-            if first == UInt8(ascii: "0") && (second == UInt8(ascii: "x") || second == UInt8(ascii: "X")) {
-                index = utf8.index(index, offsetBy: 2)
-                offset = 2
-            }
+        if utf8.count >= 2 && utf8[0] == UInt8(ascii: "0")
+            && (utf8[1] == UInt8(ascii: "x") || utf8[1] == UInt8(ascii: "X"))
+        {
+            offset = 2
         }
         let digitCount = utf8.count - offset
-        guard digitCount > 0 else { throw .emptyString }
+        guard digitCount > 0 else { return .failure(.emptyString) }
 
         var limbs = [UInt64](repeating: 0, count: (digitCount + 15) / 16)
         var position = digitCount  // digits still to come, counting this one
-        while index != utf8.endIndex {
-            guard let digit = BigUInt.hexDigitValue(utf8[index]) else {
-                throw .invalidDigit(offset: offset)
+        while offset < utf8.count {
+            guard let digit = hexDigitValue(utf8[offset]) else {
+                return .failure(.invalidDigit(offset: offset))
             }
             position -= 1
             limbs[position / 16] |= UInt64(digit) << UInt64((position % 16) * 4)
-            index = utf8.index(after: index)
             offset += 1
         }
-        self.init(limbs: limbs)
+        return .success(BigUInt(limbs: limbs))
     }
 
     /// Parses a decimal string of ASCII digits `0`–`9` (leading zeros allowed; no sign, no
@@ -55,21 +67,24 @@ extension BigUInt {
     ///   `BigNumError.invalidDigit(offset:)` for the first character that is not a decimal
     ///   digit, with its offset in UTF-8 bytes.
     public init(decimal: some StringProtocol) throws(BigNumError) {
-        let utf8 = decimal.utf8
-        guard !utf8.isEmpty else { throw .emptyString }
+        self = try BigUInt.withUTF8(of: decimal, BigUInt.parseDecimal).get()
+    }
+
+    /// Decimal parsing proper; see `init(decimal:)`.
+    private static func parseDecimal(_ utf8: UnsafeBufferPointer<UInt8>) -> Result<BigUInt, BigNumError> {
+        guard !utf8.isEmpty else { return .failure(.emptyString) }
         var value = BigUInt()
         var chunk: UInt64 = 0
         var chunkDigits = 0
-        var offset = 0
-        for byte in utf8 {
+        for offset in 0..<utf8.count {
+            let byte = utf8[offset]
             guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else {
-                throw .invalidDigit(offset: offset)
+                return .failure(.invalidDigit(offset: offset))
             }
             chunk = chunk * 10 + UInt64(byte - UInt8(ascii: "0"))
             chunkDigits += 1
-            offset += 1
-            if chunkDigits == BigUInt.decimalChunkDigits {
-                value.multiply(byLimb: BigUInt.decimalChunkBase)
+            if chunkDigits == decimalChunkDigits {
+                value.multiply(byLimb: decimalChunkBase)
                 value.add(limb: chunk)
                 chunk = 0
                 chunkDigits = 0
@@ -81,7 +96,7 @@ extension BigUInt {
             value.multiply(byLimb: scale)
             value.add(limb: chunk)
         }
-        self = value
+        return .success(value)
     }
 
     /// The value in lowercase hexadecimal without prefix or leading zeros; `"0"` for zero.
