@@ -105,6 +105,8 @@ struct BigUIntPropertyTests {
             let padded = try a.bigEndianBytes(width: bytes.count + padding)
             #expect(padded == [UInt8](repeating: 0, count: padding) + bytes)
             #expect(BigUInt(bigEndianBytes: padded) == a)
+            #expect(BigUInt(bigEndianBytes: padded.dropFirst(padding)) == a)  // a slice
+            #expect(BigUInt(bigEndianBytes: padded.lazy.map { $0 }) == a)  // not contiguous
             if !bytes.isEmpty {
                 #expect(throws: BigNumError.valueTooWide(bytes: bytes.count, maximum: bytes.count - 1)) {
                     try a.bigEndianBytes(width: bytes.count - 1)
