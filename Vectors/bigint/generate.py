@@ -94,9 +94,14 @@ def to_limbs(x):
     return limbs
 
 
-def knuth_add_backs(a, b):
+BRANCHES = {"qhat = 2^64 - 1 (top limbs equal)": 0, "rhat overflowed a word": 0,
+            "qhat refined once": 0, "qhat refined twice": 0, "add back": 0}
+
+
+def knuth_add_backs(a, b, record=False):
     """Runs Algorithm D exactly as BigUInt+Division.swift does and counts step D6 add-backs.
-    Also checks its quotient and remainder against divmod."""
+    Also checks its quotient and remainder against divmod. With `record`, tallies in BRANCHES
+    which rare branches this division took."""
     if b >= B and a >= b:
         u, v = to_limbs(a), to_limbs(b)
         n, m = len(v), len(u) - len(v)
@@ -111,14 +116,21 @@ def knuth_add_backs(a, b):
             if un[j + n] >= vn[n - 1]:
                 qhat = B - 1
                 rhat = top - qhat * vn[n - 1]
+                BRANCHES["qhat = 2^64 - 1 (top limbs equal)"] += record
             else:
                 qhat, rhat = divmod(top, vn[n - 1])
+            refinements = 0
             while rhat < B and qhat * vn[n - 2] > rhat * B + un[j + n - 2]:
                 qhat -= 1
                 rhat += vn[n - 1]
+                refinements += 1
+            BRANCHES["rhat overflowed a word"] += record and rhat >= B
+            BRANCHES["qhat refined once"] += record and refinements == 1
+            BRANCHES["qhat refined twice"] += record and refinements == 2
             window = sum(un[j + i] << (64 * i) for i in range(n + 1))
             window -= qhat * sum(vn[i] << (64 * i) for i in range(n))
             if window < 0:
+                BRANCHES["add back"] += record
                 add_backs += 1
                 qhat -= 1
                 window += b << s
@@ -135,7 +147,7 @@ def knuth_add_backs(a, b):
 
 def division(a, b):
     qq, rr = divmod(a, b)
-    block(("Quotient", h(qq)), ("Remainder", h(rr)), ("AddBacks", knuth_add_backs(a, b)),
+    block(("Quotient", h(qq)), ("Remainder", h(rr)), ("AddBacks", knuth_add_backs(a, b, record=True)),
           ("A", h(a)), ("B", h(b)))
 
 
@@ -257,6 +269,9 @@ uniform_hits = sum(knuth_add_backs(rng.getrandbits(1024), rng.getrandbits(512) |
 shaped_hits = sum(knuth_add_backs(rand_value(1024), rand_value(512) | 1) > 0 for _ in range(2000))
 comment(f"(for comparison, of 2000 uniform 1024/512-bit divisions {uniform_hits} added back; of 2000")
 comment(f"with structured operands (all-ones, sparse, zero limbs) {shaped_hits} did)")
+comment("Algorithm D steps (j) in this file's divisions that took each rare branch: "
+        + "; ".join(f"{name}: {count}" for name, count in BRANCHES.items()))
+assert all(BRANCHES.values())
 
 comment("Shifts")
 for a in [0, 1, B - 1, B, B * B - 1]:
