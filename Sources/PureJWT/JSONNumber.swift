@@ -63,7 +63,7 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
     public var int64Value: Int64? {
         switch storage {
         case let .integer(i): return i
-        case let .double(d): return Int64(exactly: d)
+        case let .double(d): return JSONNumber.exactInt64(d)
         }
     }
 
@@ -74,8 +74,32 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
         case let (.integer(a), .integer(b)): return a == b
         case let (.double(a), .double(b)): return a == b
         case let (.integer(i), .double(d)), let (.double(d), .integer(i)):
-            return Int64(exactly: d) == i
+            return JSONNumber.exactInt64(d) == i
         }
+    }
+
+    /// `d` as an `Int64` when it is a whole number in range, by inspecting its bits
+    /// (the standard library's `Int64(exactly:)` calls libm's `trunc`, which fails to link
+    /// here without Foundation or Glibc).
+    static func exactInt64(_ d: Double) -> Int64? {
+        guard d.isFinite else { return nil }
+        if d == 0 { return 0 }
+        guard d.isNormal else { return nil }  // subnormals are far below 1
+        let e = Int(d.exponent)  // |d| is in [2^e, 2^(e+1))
+        guard e >= 0 else { return nil }
+        if e >= 63 {
+            return d == -9_223_372_036_854_775_808.0 ? Int64.min : nil
+        }
+        let significand = (UInt64(1) << 52) | d.significandBitPattern
+        let magnitude: UInt64
+        if e >= 52 {
+            magnitude = significand << UInt64(e - 52)
+        } else {
+            let fractionBits = UInt64(52 - e)
+            guard significand & ((UInt64(1) << fractionBits) - 1) == 0 else { return nil }
+            magnitude = significand >> fractionBits
+        }
+        return d < 0 ? -Int64(magnitude) : Int64(magnitude)
     }
 
     /// The number as JavaScript's `JSON.stringify` writes it.

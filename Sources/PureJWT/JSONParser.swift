@@ -1,23 +1,27 @@
 /// Limits that bound the work the JSON parser does on untrusted input.
 public struct JSONParsingLimits: Sendable, Equatable {
-    /// The deepest nesting of arrays and objects accepted; default 64.
+    /// The hard ceiling on ``maxDepth``: the serializer and the destruction of a value recurse
+    /// once per level, so depth is kept far below any thread's stack size.
+    public static let depthCeiling = 512
+
+    /// The deepest nesting of arrays and objects accepted; default 64, at most ``depthCeiling``.
     ///
-    /// JWT headers and claims are nearly flat; 64 leaves ample room while keeping the recursive
-    /// serializer and the value's destruction far from any stack limit.
-    public var maxDepth: Int
+    /// JWT headers and claims are nearly flat; 64 leaves ample room.
+    public let maxDepth: Int
     /// The longest input accepted, in bytes; default 65,536.
     ///
     /// A decoded JWT header or payload is rarely over a few kilobytes (HTTP servers commonly cap
     /// a whole header line at 8 KiB).
-    public var maxBytes: Int
+    public let maxBytes: Int
 
     /// Makes limits.
     ///
     /// - Parameters:
-    ///   - maxDepth: the deepest nesting accepted (default 64).
+    ///   - maxDepth: the deepest nesting accepted (default 64); values outside
+    ///     `0...depthCeiling` are clamped into it.
     ///   - maxBytes: the longest input accepted in bytes (default 65,536).
     public init(maxDepth: Int = 64, maxBytes: Int = 65_536) {
-        self.maxDepth = maxDepth
+        self.maxDepth = min(max(maxDepth, 0), JSONParsingLimits.depthCeiling)
         self.maxBytes = maxBytes
     }
 

@@ -22,13 +22,21 @@ public struct JWSHeader: Sendable, Equatable {
     /// The header node-jsonwebtoken writes for `algorithm: "RS256"`: `{"alg":"RS256","typ":"JWT"}`,
     /// then `kid` when `keyID` is given, then `extra` (as `options.header`).
     ///
+    /// As in `Object.assign({alg, typ, kid}, options.header)`, the `kid` slot is always third:
+    /// a `kid` in `extra` lands there (and wins over `keyID`), and an extra `typ` replaces `"JWT"`
+    /// in place. An extra `alg` other than `"RS256"` is refused: the header would lie.
+    ///
     /// - Parameters:
     ///   - keyID: the `kid` value (node-jsonwebtoken's `keyid` option), or `nil` for none.
     ///   - extra: further members (node-jsonwebtoken's `header` option), set in their order.
     /// - Returns: the header.
-    public static func rs256(keyID: String? = nil, extra: JSONObject = JSONObject()) -> JWSHeader {
+    /// - Throws: `JWTError.algorithmNotAllowed` when `extra` sets `alg` to anything but `"RS256"`.
+    public static func rs256(keyID: String? = nil, extra: JSONObject = JSONObject()) throws(JWTError) -> JWSHeader {
+        if let alg = extra["alg"], alg != .string("RS256") {
+            throw JWTError.algorithmNotAllowed(alg.stringValue ?? alg.serialized)
+        }
         var object: JSONObject = ["alg": .string("RS256"), "typ": .string("JWT")]
-        if let keyID { object["kid"] = .string(keyID) }
+        if let kid = extra["kid"] ?? keyID.map(JSONValue.string) { object["kid"] = kid }
         for member in extra.members { object[member.key] = member.value }
         return JWSHeader(object: object)
     }
