@@ -60,7 +60,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
                 }
             }
             indexed.sort { $0.0 < $1.0 }
-            members = indexed.map(\.1) + named
+            members = indexed.map { $0.1 } + named
         } else {
             members = distinctMembers
         }
@@ -73,7 +73,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     public var isEmpty: Bool { members.isEmpty }
 
     /// The member names, in order.
-    public var keys: [String] { members.map(\.key) }
+    public var keys: [String] { members.map { $0.key } }
 
     /// The position of the member called `key`, compared code unit by code unit.
     ///
