@@ -1,0 +1,75 @@
+/// Why a JWT could not be built, or why a received one was refused.
+///
+/// The `description` is a sentence for a person; times are whole seconds since 1970-01-01 UTC.
+public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The part of a compact JWS a problem was found in.
+    public enum Part: String, Sendable {
+        /// The JOSE header (first segment).
+        case header
+        /// The claims (second segment).
+        case payload
+    }
+
+    /// The token is not shaped as a JWT must be; the reason says how.
+    case malformed(String)
+    /// A segment is not valid JSON.
+    case invalidJSON(Part, JSONError)
+    /// The header names an algorithm other than the one the verifier pins (RS256), or `none`.
+    case algorithmNotAllowed(String)
+    /// The header has no `alg` member.
+    case missingAlgorithm
+    /// The header lists in `crit` an extension this verifier does not understand.
+    case unsupportedCriticalHeader(String)
+    /// The signature does not match the header and payload under the given key.
+    case invalidSignature
+    /// The token expired: `now >= exp + leeway` (node-jsonwebtoken's rule).
+    case expired(at: Int64, now: Int64)
+    /// The token is not valid yet: `nbf > now + leeway` (node-jsonwebtoken's rule).
+    case notYetValid(at: Int64, now: Int64)
+    /// A claim the verifier requires is absent.
+    case missingClaim(String)
+    /// The `iss` claim is not the expected issuer.
+    case unexpectedIssuer(expected: String, found: String)
+    /// No `aud` entry is among the accepted audiences.
+    case unexpectedAudience(accepted: [String], found: [String])
+    /// The `sub` claim is not the expected subject.
+    case unexpectedSubject(expected: String, found: String)
+    /// A claim could not be written: the reason says why (for example a lifetime that is not positive).
+    case invalidClaims(String)
+
+    /// A sentence saying what is wrong.
+    public var description: String {
+        switch self {
+        case let .malformed(reason): return "the token is malformed: \(reason)"
+        case let .invalidJSON(part, error): return "the token's \(part.rawValue) is not valid JSON: \(error)"
+        case let .algorithmNotAllowed(alg):
+            return "the token's header asks for algorithm \"\(alg)\", but only RS256 is accepted"
+        case .missingAlgorithm: return "the token's header has no \"alg\" member"
+        case let .unsupportedCriticalHeader(name):
+            return "the token's header marks \"\(name)\" as critical, and this verifier does not understand it"
+        case .invalidSignature: return "the token's signature does not match its content under this key"
+        case let .expired(at, now):
+            return "the token expired at \(at) (seconds since 1970), \(Self.gap(now, at)) before now (\(now))"
+        case let .notYetValid(at, now):
+            return "the token is not valid before \(at) (seconds since 1970), \(Self.gap(at, now)) after now (\(now))"
+        case let .missingClaim(name): return "the token has no \"\(name)\" claim, which is required"
+        case let .unexpectedIssuer(expected, found):
+            return "the token was issued by \"\(found)\", not by the expected issuer \"\(expected)\""
+        case let .unexpectedAudience(accepted, found):
+            return "the token is meant for \(Self.list(found)), none of which is accepted (\(Self.list(accepted)))"
+        case let .unexpectedSubject(expected, found):
+            return "the token's subject is \"\(found)\", not the expected \"\(expected)\""
+        case let .invalidClaims(reason): return "the claims cannot be written: \(reason)"
+        }
+    }
+
+    static func gap(_ later: Int64, _ earlier: Int64) -> String {
+        let (d, overflow) = later.subtractingReportingOverflow(earlier)
+        if overflow { return "a very long time" }
+        return d == 1 ? "1 second" : "\(d) seconds"
+    }
+
+    static func list(_ items: [String]) -> String {
+        items.isEmpty ? "no audience" : items.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,94 @@
+/// What a verifier demands of a token's claims besides a valid signature.
+///
+/// The algorithm is not an option: the verifier pins RS256 (see ``JWSHeader/checkPolicy(understoodCritical:)``).
+public struct JWTValidationOptions: Sendable, Equatable {
+    /// Seconds of clock skew tolerated on `exp` and `nbf` (node-jsonwebtoken's `clockTolerance`); default 0.
+    public var leeway: UInt32
+    /// Claims that must be present (for example `["exp", "sub"]`); default none.
+    public var requiredClaims: [String]
+    /// When set, `iss` must equal it (code unit by code unit).
+    public var issuer: String?
+    /// When set, at least one `aud` entry must be among these.
+    public var audiences: [String]?
+    /// When set, `sub` must equal it.
+    public var subject: String?
+    /// `crit` header extensions the caller processes itself; default none.
+    public var understoodCriticalHeaders: [String]
+
+    /// Makes options; every parameter defaults to "no demand".
+    ///
+    /// - Parameters:
+    ///   - leeway: seconds of tolerated clock skew (default 0).
+    ///   - requiredClaims: claims that must be present.
+    ///   - issuer: the expected `iss`.
+    ///   - audiences: the accepted `aud` values.
+    ///   - subject: the expected `sub`.
+    ///   - understoodCriticalHeaders: `crit` extensions the caller handles.
+    public init(
+        leeway: UInt32 = 0, requiredClaims: [String] = [], issuer: String? = nil,
+        audiences: [String]? = nil, subject: String? = nil, understoodCriticalHeaders: [String] = []
+    ) {
+        self.leeway = leeway
+        self.requiredClaims = requiredClaims
+        self.issuer = issuer
+        self.audiences = audiences
+        self.subject = subject
+        self.understoodCriticalHeaders = understoodCriticalHeaders
+    }
+}
+
+extension JWTClaims {
+    /// Checks the claims at time `now`, after the signature has been verified.
+    ///
+    /// Rules, in this order: registered claims have their types (`sub`, `iss`, `jti` strings; `aud`
+    /// a string or array of strings; `iat`, `nbf`, `exp` whole seconds), else `.malformed`;
+    /// every required claim is present; not before: refused when `nbf > now + leeway`; expiry:
+    /// refused when `now >= exp + leeway` (both exactly as node-jsonwebtoken's `verify`, so a token
+    /// is already expired at the second named by `exp`); then issuer, audience, subject.
+    ///
+    /// - Parameters:
+    ///   - now: the current time in whole seconds since 1970 (`Math.floor(Date.now() / 1000)`);
+    ///     passing it in keeps the library free of clocks and makes tests exact.
+    ///   - options: the demands.
+    /// - Throws: the first `JWTError` that applies.
+    public func validate(now: Int64, options: JWTValidationOptions = JWTValidationOptions()) throws(JWTError) {
+        let subject = try self.subject
+        let issuer = try self.issuer
+        _ = try jwtID
+        let audience = try self.audience
+        _ = try issuedAt
+        let notBefore = try self.notBefore
+        let expiresAt = try self.expiresAt
+        for name in options.requiredClaims where object[name] == nil {
+            throw JWTError.missingClaim(name)
+        }
+        let leeway = Int64(options.leeway)
+        if let notBefore {
+            // nbf > now + leeway, without overflow.
+            let (limit, overflow) = now.addingReportingOverflow(leeway)
+            if !overflow && notBefore > limit { throw JWTError.notYetValid(at: notBefore, now: now) }
+        }
+        if let expiresAt {
+            // now >= exp + leeway, without overflow.
+            let (limit, overflow) = expiresAt.addingReportingOverflow(leeway)
+            if !overflow && now >= limit { throw JWTError.expired(at: expiresAt, now: now) }
+        }
+        if let expected = options.issuer {
+            guard let issuer else { throw JWTError.missingClaim("iss") }
+            guard issuer.utf8.elementsEqual(expected.utf8) else {
+                throw JWTError.unexpectedIssuer(expected: expected, found: issuer)
+            }
+        }
+        if let accepted = options.audiences {
+            guard let audience else { throw JWTError.missingClaim("aud") }
+            let match = audience.contains { a in accepted.contains { $0.utf8.elementsEqual(a.utf8) } }
+            guard match else { throw JWTError.unexpectedAudience(accepted: accepted, found: audience) }
+        }
+        if let expected = options.subject {
+            guard let subject else { throw JWTError.missingClaim("sub") }
+            guard subject.utf8.elementsEqual(expected.utf8) else {
+                throw JWTError.unexpectedSubject(expected: expected, found: subject)
+            }
+        }
+    }
+}

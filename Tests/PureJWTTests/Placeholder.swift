@@ -1,2 +1,0 @@
-// Tests for PureJWT arrive with the module itself.
-import Testing
