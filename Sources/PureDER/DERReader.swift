@@ -129,12 +129,30 @@ extension DER {
         public mutating func readConstructed<T>(
             _ tag: Tag, _ body: (inout Reader) throws(DERError) -> T
         ) throws(DERError) -> T {
-            let element = try readElement(tag)
-            guard depth < limits.maximumDepth else { throw .tooDeep(limit: limits.maximumDepth) }
-            var inner = Reader(nested: element.content, parent: self)
+            var inner = try enterConstructed(tag)
             let value = try body(&inner)
             try inner.finish()
             return value
+        }
+
+        /// Reads a constructed element and returns a reader over its content, for callers
+        /// that decide field by field; call ``finish()`` on it to refuse leftovers.
+        ///
+        /// - Parameter tag: The expected tag.
+        /// - Returns: A nested reader, one level deeper; offsets still count from the input start.
+        /// - Throws: ``DERError/tooDeep(limit:)`` beyond the depth limit, or a tag or header error.
+        public mutating func enterConstructed(_ tag: Tag) throws(DERError) -> Reader {
+            let element = try readElement(tag)
+            guard depth < limits.maximumDepth else { throw .tooDeep(limit: limits.maximumDepth) }
+            return Reader(nested: element.content, parent: self)
+        }
+
+        /// Reads a SEQUENCE and returns a reader over its fields (see ``enterConstructed(_:)``).
+        ///
+        /// - Returns: A nested reader.
+        /// - Throws: As ``enterConstructed(_:)``.
+        public mutating func enterSequence() throws(DERError) -> Reader {
+            try enterConstructed(.sequence)
         }
 
         /// Reads a SEQUENCE and lets `body` read its fields; nothing may be left over.
