@@ -39,7 +39,7 @@ public enum PEM {
 
         /// Whether a `Proc-Type` header says the body is encrypted (`Proc-Type: 4,ENCRYPTED`).
         public var isEncrypted: Bool {
-            headers.contains { $0.name.lowercased() == "proc-type" && $0.value.uppercased().contains("ENCRYPTED") }
+            headers.contains { asciiCaselessEqual($0.name.utf8, "proc-type".utf8) && $0.value.utf8.contains(asciiCaseless: "encrypted".utf8) }
         }
     }
 
@@ -182,6 +182,25 @@ public enum PEMError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 // MARK: - Shared helpers
+
+private func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+private func asciiCaselessEqual<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool
+where A.Element == UInt8, B.Element == UInt8 {
+    a.count == b.count && zip(a, b).allSatisfy { asciiLower($0) == asciiLower($1) }
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether `needle` occurs, ignoring ASCII case.
+    fileprivate func contains<Needle: Collection>(asciiCaseless needle: Needle) -> Bool where Needle.Element == UInt8 {
+        let hay = Array(self), pattern = Array(needle)
+        guard !pattern.isEmpty else { return true }
+        guard hay.count >= pattern.count else { return false }
+        for start in 0...(hay.count - pattern.count)
+        where asciiCaselessEqual(hay[start..<(start + pattern.count)], pattern) { return true }
+        return false
+    }
+}
 
 private let dashes: [UInt8] = Array("-----".utf8)
 private let beginMarker: [UInt8] = Array("-----BEGIN ".utf8)
