@@ -284,7 +284,7 @@ private struct StrictParser {
         let line = text[lines[index]]
         guard hasPrefix(line, marker) else {
             // "-----BEGIN" without the space, or the marker later in the line.
-            if firstIndex(of: Array(marker.dropLast()), in: Array(line), from: 0) != nil {
+            if line.contains(0x2D), firstIndex(of: Array(marker.dropLast()), in: Array(line), from: 0) != nil {
                 throw .malformedBoundary(line: index + 1)
             }
             return nil
