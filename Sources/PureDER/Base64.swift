@@ -361,6 +361,7 @@ public enum Base64Error: Error, Equatable, Sendable, CustomStringConvertible {
     /// canonical encoding of any byte string.
     case nonCanonicalTrailingBits(offset: Int)
 
+    /// One sentence saying what is wrong and where.
     public var description: String {
         switch self {
         case let .invalidCharacter(byte, offset):

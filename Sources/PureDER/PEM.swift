@@ -45,6 +45,7 @@ public enum PEM {
 
     /// The kinds of damage ``repairingBlocks(in:)`` repaired.
     public struct Repairs: OptionSet, Sendable, Hashable, CustomStringConvertible {
+        /// The bits of the set.
         public let rawValue: UInt16
 
         /// Creates a set from raw bits.
@@ -83,6 +84,7 @@ public enum PEM {
         /// One sentence per repair, in a fixed order.
         public var sentences: [String] { Repairs.sentences.filter { contains($0.0) }.map { $0.1 } }
 
+        /// The repairs as one line of sentences, or "no repairs".
         public var description: String { sentences.isEmpty ? "no repairs" : sentences.joined(separator: "; ") }
     }
 
@@ -157,6 +159,7 @@ public enum PEMError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The body is not valid base64; the offset in the error counts from the body's start.
     case invalidBase64(label: String, Base64Error)
 
+    /// One sentence saying what is wrong and where.
     public var description: String {
         switch self {
         case .noBlock:

@@ -19,6 +19,7 @@ public enum RSAKeyStructure: Sendable, Equatable, CustomStringConvertible {
     /// SubjectPublicKeyInfo (`PUBLIC KEY`).
     case spkiPublicKey
 
+    /// The structure's usual name, e.g. "PKCS#8 private key".
     public var description: String {
         switch self {
         case .pkcs1PrivateKey: return "PKCS#1 private key"
@@ -40,6 +41,7 @@ public enum RSAKeyEncoding: Sendable, Equatable, CustomStringConvertible {
     /// DER bytes, base64-encoded.
     case base64DER
 
+    /// The encoding's usual name, e.g. "base64 of PEM".
     public var description: String {
         switch self {
         case .pem: return "PEM"
@@ -62,6 +64,7 @@ public enum RSAKeyLoadNote: Sendable, Equatable, CustomStringConvertible {
     /// A public key was asked for and derived from the private key given.
     case publicKeyTakenFromPrivateKey
 
+    /// One sentence for a tool to print as a warning or note.
     public var description: String {
         switch self {
         case .absentAlgorithmParameters:
