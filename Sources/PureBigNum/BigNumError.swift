@@ -21,6 +21,8 @@ public enum BigNumError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyString
     /// A subtraction would go below zero.
     case negativeResult
+    /// A random value was asked for below a bound of zero: the range is empty.
+    case emptyRange
 
     public var description: String {
         switch self {
@@ -35,6 +37,7 @@ public enum BigNumError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidDigit(offset): return "the character at offset \(offset) is not a digit"
         case .emptyString: return "an empty string is not a number"
         case .negativeResult: return "the subtraction would give a negative result"
+        case .emptyRange: return "there is no value below zero to choose from: the bound must be positive"
         }
     }
 }

@@ -1,2 +1,0 @@
-// Tests for PureBigNum arrive with the module itself.
-import Testing
