@@ -12,15 +12,13 @@ extension Modulus {
     /// dP with as many limbs as p).
     ///
     /// - Parameters:
-    ///   - base: the base, least significant limb first, at most `2·limbCount` limbs; it need not
-    ///     be reduced (a base of more than `limbCount` limbs is reduced first with ``reduce(_:)``).
+    ///   - base: the base, least significant limb first, any length; it need not be reduced (a
+    ///     base of more than `limbCount` limbs is reduced first with ``reduce(_:)``).
     ///   - exponent: the exponent, least significant limb first (any length, zero allowed).
     /// - Returns: the result, `limbCount` limbs, fully reduced (`< m`).
-    /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` when `base` has more than
-    ///   `2·limbCount` limbs.
-    public func exponentiateSecret(base: [UInt64], exponent: [UInt64]) throws(BigNumError) -> [UInt64] {
+    public func exponentiateSecret(base: [UInt64], exponent: [UInt64]) -> [UInt64] {
         let n = limbCount
-        let narrowBase = base.count > n ? try reduce(base) : Limbs.zeroExtended(base, to: n)
+        let narrowBase = base.count > n ? reduce(base) : Limbs.zeroExtended(base, to: n)
         let window = Modulus.secretWindowBits(exponentBits: exponent.count * 64)
         return exponentiateSecret(base: narrowBase, exponent: exponent, windowBits: window)
     }
@@ -70,14 +68,12 @@ extension Modulus {
     /// base's value does not influence timing.
     ///
     /// - Parameters:
-    ///   - base: the base, at most `2·limbCount` limbs; it need not be reduced.
+    ///   - base: the base, any length; it need not be reduced.
     ///   - exponent: the exponent, least significant limb first (any length, zero allowed).
     /// - Returns: the result, `limbCount` limbs, fully reduced (`< m`).
-    /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` when `base` has more than
-    ///   `2·limbCount` limbs.
-    public func exponentiatePublic(base: [UInt64], exponent: [UInt64]) throws(BigNumError) -> [UInt64] {
+    public func exponentiatePublic(base: [UInt64], exponent: [UInt64]) -> [UInt64] {
         let n = limbCount
-        let narrowBase = base.count > n ? try reduce(base) : Limbs.zeroExtended(base, to: n)
+        let narrowBase = base.count > n ? reduce(base) : Limbs.zeroExtended(base, to: n)
         var topBit = exponent.count * 64 - 1
         while topBit >= 0, exponent[topBit / 64] >> UInt64(topBit % 64) & 1 == 0 { topBit -= 1 }
         var result = [UInt64](repeating: 0, count: n)
