@@ -25,8 +25,6 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPrime(field: String)
     /// The two prime factors are equal.
     case equalPrimes
-    /// The prime factors are so far apart in size that the CRT arithmetic cannot use them.
-    case unbalancedPrimes(bits1: Int, bits2: Int)
     /// p · q is not the modulus.
     case modulusNotProductOfPrimes
     /// d · e is not 1 modulo lcm(p − 1, q − 1).
@@ -66,8 +64,6 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the RSA key's \(field) must be odd and greater than one"
         case .equalPrimes:
             return "the RSA key's two primes are equal"
-        case let .unbalancedPrimes(bits1, bits2):
-            return "the RSA key's primes have \(bits1) and \(bits2) bits, too different in size for CRT signing"
         case .modulusNotProductOfPrimes:
             return "the RSA modulus is not the product of the key's two primes"
         case .privateExponentMismatch:

@@ -46,7 +46,7 @@ public struct RSAPrivateKey: Sendable {
         try KeyValidation.validate(normalized)
         self.publicKey = publicKey
         self.components = normalized
-        self.crt = try CRTKey(normalized, modulusLimbs: publicKey.modulus.limbCount)
+        self.crt = try CRTKey(normalized)
     }
 
     /// Makes a key from n, e and d alone, recovering p and q (deterministically: the same
