@@ -89,16 +89,20 @@ enum KeyValidation {
         for g in recoveryBases {
             var y = try arithmetic { () throws(BigNumError) in try nModulus.exponentiateSecret(base: [g], exponent: rLimbs) }
             if y == onePadded || y == nMinus1Limbs { continue }
+            var reachedMinusOne = false
             for _ in 0..<t {
                 let x = try arithmetic { () throws(BigNumError) in try nModulus.multiply(y, y) }
                 if x == onePadded {
                     let factor = BigUInt.gcd(BigUInt(limbs: y) - one, n)
-                    guard factor > one, factor < n else { break }
+                    guard factor > one, factor < n else { throw .cannotRecoverPrimes }
                     return try arithmetic { () throws(BigNumError) in try complete(n: n, e: e, d: d, factor: factor) }
                 }
-                if x == nMinus1Limbs { break }
+                if x == nMinus1Limbs { reachedMinusOne = true; break }
                 y = x
             }
+            // g^(e·d − 1) ≠ 1: e·d − 1 is no multiple of λ(n), so d does not belong to (n, e).
+            // Stop at once rather than trying every base.
+            if !reachedMinusOne { throw .cannotRecoverPrimes }
         }
         throw .cannotRecoverPrimes
     }
