@@ -15,7 +15,7 @@ struct MontgomeryArithmetic {
     let m: UnsafePointer<UInt64>
     /// −m⁻¹ mod 2⁶⁴.
     let m0inv: UInt64
-    /// Scratch for the kernels, `2n` limbs.
+    /// Scratch for the kernels, at least `n` limbs.
     let scratch: UnsafeMutablePointer<UInt64>
 
     /// `out = a·b·R⁻¹ mod m`; see ``montgomeryMultiplyKernel``. Timing: depends only on `n`.
