@@ -109,7 +109,7 @@ func parseNIST(_ text: String, recordStartKey: String) -> [NISTRecord] {
             if parts.count == 2 { context[parts[0]] = parts[1] }
             continue
         }
-        let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2 else { continue }
         if parts[0] == recordStartKey { flush(); inRecord = true }
         if inRecord { current[parts[0]] = parts[1] } else { context[parts[0]] = parts[1] }
