@@ -51,19 +51,22 @@ struct KeyText {
         }
     }
 
-    /// Prints the notes a loaded key deserves: a raw PEM in the variable, repairs, loader notes.
+    /// Prints the notes a loaded key deserves, one line each: how the variable's value was read
+    /// (a raw PEM, base64 of DER) together with any PEM repair, then the loader's notes.
     func printNotes<Key>(_ result: RSAKeyLoadResult<Key>) {
+        var how: [String] = []
         if fromEnvironment {
             switch result.encoding {
-            case .pem:
-                IO.note("note: \(origin) holds a PEM rather than the base64 of one (as hotglue documents); used as is")
-            case .base64DER:
-                IO.note("note: \(origin) holds base64 of DER rather than of a PEM; used as is")
+            case .pem: how.append("holds a PEM rather than the base64 of one (as hotglue documents)")
+            case .base64DER: how.append("holds base64 of DER rather than of a PEM")
             default: break
             }
         }
         if !result.repairs.isEmpty {
-            IO.note("note: the PEM in \(origin) is damaged and was repaired: \(result.repairs)")
+            how.append("has a damaged PEM that was repaired (\(result.repairs))")
+        }
+        if !how.isEmpty {
+            IO.note("note: \(origin) " + how.joined(separator: " and ") + "; used as is")
         }
         for note in result.notes where note != .publicKeyTakenFromPrivateKey {
             IO.note("note: \(origin): \(note)")
