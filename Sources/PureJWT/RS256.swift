@@ -91,9 +91,10 @@ public struct JWTSigner: Sendable {
         var input = Base64URL.encode(headerBytes)
         input += "."
         input += Base64URL.encode(payloadBytes)
+        let digest = SHA256.hash(data: input.utf8)
         let signature: RSASignature
         do {
-            signature = try key.signature(for: input.utf8)
+            signature = try key.signature(forDigest: digest)
         } catch {
             throw JWTError.signingFailed(error)
         }
