@@ -32,6 +32,20 @@ func multiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> (high: U
     return (high &+ word(o1) &+ word(o2), s2)
 }
 
+/// `(t2:t1:t0) += a·b`: the three-word accumulator of product scanning.
+///
+/// The caller keeps the accumulator below 2¹⁹² (at most 2⁶³ products per column).
+@inline(__always)
+func multiplyAccumulate(_ t0: inout UInt64, _ t1: inout UInt64, _ t2: inout UInt64, _ a: UInt64, _ b: UInt64) {
+    let (high, low) = a.multipliedFullWidth(by: b)
+    let (s0, o0) = t0.addingReportingOverflow(low)
+    t0 = s0
+    // high ≤ 2⁶⁴ − 2, so adding the carry cannot wrap.
+    let (s1, o1) = t1.addingReportingOverflow(high &+ word(o0))
+    t1 = s1
+    t2 &+= word(o1)
+}
+
 /// `a + b + carry` as (sum, carry out), for any words; the carry out is the number of wraps.
 @inline(__always)
 func addWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (sum: UInt64, carry: UInt64) {

@@ -2,38 +2,46 @@
 // recombination needs (c mod p; h = qInv·(m1 − m2) mod p; m = m2 + h·q).
 
 extension Modulus {
-    /// `value mod m` for a value of up to `2·limbCount` limbs, in constant time.
+    /// `value mod m` for a value of any width, in constant time.
     ///
-    /// Method (no division): split `value = high·R + low` with R = 2^(64·limbCount). Two
-    /// Montgomery products give low·R mod m (by R²) and high·R² mod m (by R³) — the Montgomery
-    /// form of `value` once added mod m — and a third product by plain 1 leaves the domain.
-    /// Each product's precondition (one factor < R, the other < m) holds for any input.
+    /// Method (no division): split a double-width value as `high·R + low` with
+    /// R = 2^(64·limbCount). Two Montgomery products give low·R mod m (by R²) and high·R² mod m
+    /// (by R³) — the Montgomery form of the value once added mod m — and a third product by
+    /// plain 1 leaves the domain. Each product's precondition (one factor < R, the other < m)
+    /// holds for any input. Wider values are folded from the top, `limbCount` limbs at a time
+    /// (r ← (r·R + next chunk) mod m), so the cost grows linearly with the width.
     ///
     /// Timing contract: depends only on `limbCount` and `value.count`.
-    /// - Parameter value: least significant limb first; shorter values are zero-extended.
+    /// - Parameter value: least significant limb first (any length; empty is zero).
     /// - Returns: `limbCount` limbs, `< m`.
-    /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` beyond `2·limbCount` limbs.
-    public func reduce(_ value: [UInt64]) throws(BigNumError) -> [UInt64] {
+    public func reduce(_ value: [UInt64]) -> [UInt64] {
         let n = limbCount
-        guard value.count <= 2 * n else {
-            throw .operandTooWide(limbs: value.count, maximum: 2 * n)
-        }
-        let wide = Limbs.zeroExtended(value, to: 2 * n)
+        // Pad to a whole number (at least two) of n-limb chunks.
+        let chunks = max(2, (value.count + n - 1) / n)
+        let wide = Limbs.zeroExtended(value, to: chunks * n)
         var result = [UInt64](repeating: 0, count: n)
-        withArithmetic(extraScratch: 2 * n) { arithmetic, scratch in
+        withArithmetic(extraScratch: 4 * n) { arithmetic, scratch in
             let lowPart = scratch
             let highPart = scratch + n
+            let remainder = scratch + 2 * n   // the running remainder, then the next chunk below it
             wide.withUnsafeBufferPointer { w in
                 rSquared.withUnsafeBufferPointer { r2 in
                     rCubed.withUnsafeBufferPointer { r3 in
                         result.withUnsafeMutableBufferPointer { out in
-                            let x = w.baseAddress!
-                            arithmetic.multiply(lowPart, x, r2.baseAddress!)
-                            arithmetic.multiply(highPart, x + n, r3.baseAddress!)
-                            addModulo(lowPart, lowPart, highPart, arithmetic.m, n)
-                            clearRow(highPart, n)
-                            highPart[0] = 1
-                            arithmetic.multiply(out.baseAddress!, lowPart, highPart)
+                            // remainder = (r·R + x) with r in the upper n limbs, x below.
+                            copyRow(remainder + n, w.baseAddress! + (chunks - 1) * n, n)
+                            var chunk = chunks - 2
+                            while chunk >= 0 {
+                                copyRow(remainder, w.baseAddress! + chunk * n, n)
+                                arithmetic.multiply(lowPart, remainder, r2.baseAddress!)
+                                arithmetic.multiply(highPart, remainder + n, r3.baseAddress!)
+                                addModulo(lowPart, lowPart, highPart, arithmetic.m, n)
+                                clearRow(highPart, n)
+                                highPart[0] = 1
+                                arithmetic.multiply(remainder + n, lowPart, highPart)
+                                chunk -= 1
+                            }
+                            copyRow(out.baseAddress!, remainder + n, n)
                         }
                     }
                 }

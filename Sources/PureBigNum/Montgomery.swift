@@ -16,13 +16,17 @@
 
 /// `out = a·b·R⁻¹ mod m`, fully reduced (out < m).
 ///
-/// Preconditions: `a`, `b`, `m`, `out` have `n` limbs, `t` has `n + 1` scratch limbs; m is odd,
+/// Preconditions: `a`, `b`, `m`, `out` have `n` limbs, `u` has `n` scratch limbs; m is odd,
 /// `m0inv = −m⁻¹ mod 2⁶⁴`; `a·b < R·m` (true when both are < m, or when one is < R and the
-/// other < m). `out` may be `a` or `b`; `t` must not overlap anything else.
+/// other < m). `out` may be `a` or `b`; `u` must not overlap anything else.
 ///
-/// Algorithm: CIOS (Koç, Acar, Kaliski 1996, "Analyzing and comparing Montgomery multiplication
-/// algorithms") with the multiplication and reduction passes fused in one inner loop carrying
-/// two carry words, so each limb of t is loaded and stored once per outer step.
+/// Algorithm: FIPS, finely integrated product scanning (Koç, Acar, Kaliski 1996, "Analyzing and
+/// comparing Montgomery multiplication algorithms"). Column by column, the products aⱼ·bᵢ₋ⱼ and
+/// uⱼ·mᵢ₋ⱼ are summed in a three-word accumulator held in registers; the low word of column
+/// i < n fixes uᵢ (the multiple of m that clears it), the columns from n on are the result.
+/// It beat CIOS (a fused multiply/reduce row per limb of b, which loads and stores a row of t
+/// per step) by 5–10% at 16 and 32 limbs here: the accumulator stays in registers and each
+/// product costs one mul, one add and two adc.
 ///
 /// Timing: depends only on `n`.
 @inline(__always)
@@ -30,103 +34,94 @@ func montgomeryMultiplyKernel(
     _ out: UnsafeMutablePointer<UInt64>,
     _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64,
-    _ t: UnsafeMutablePointer<UInt64>, _ n: Int
+    _ u: UnsafeMutablePointer<UInt64>, _ n: Int
 ) {
-    clearRow(t, n &+ 1)
+    var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0
     var i = 0
     while i < n {
-        let bi = b[i]
-        // j = 0: the low word decides the multiple q of m that clears it.
-        let (h0, u0) = multiplyAdd(a[0], bi, t[0], 0)
-        var c1 = h0
-        let q = u0 &* m0inv
-        var c2 = multiplyAdd(q, m[0], u0, 0).high   // the low word is zero by choice of q
-        var j = 1
-        while j < n {
-            let (h1, l1) = multiplyAdd(a[j], bi, t[j], c1)
-            c1 = h1
-            (c2, t[j &- 1]) = multiplyAdd(q, m[j], l1, c2)
+        var j = 0
+        while j < i {
+            multiplyAccumulate(&t0, &t1, &t2, a[j], b[i &- j])
+            multiplyAccumulate(&t0, &t1, &t2, u[j], m[i &- j])
             j &+= 1
         }
-        (t[n &- 1], t[n]) = addWithCarry(t[n], c1, c2)
+        multiplyAccumulate(&t0, &t1, &t2, a[i], b[0])
+        let q = t0 &* m0inv
+        u[i] = q
+        multiplyAccumulate(&t0, &t1, &t2, q, m[0])   // clears t0
+        (t0, t1, t2) = (t1, t2, 0)
         i &+= 1
     }
-    // t < 2m here; t[n] is its top bit.
-    subtractModulusIfNeeded(out, t, t[n], m, n)
+    while i < 2 &* n {
+        var j = i &- n &+ 1
+        while j < n {
+            multiplyAccumulate(&t0, &t1, &t2, a[j], b[i &- j])
+            multiplyAccumulate(&t0, &t1, &t2, u[j], m[i &- j])
+            j &+= 1
+        }
+        u[i &- n] = t0   // u[k] is no longer needed once column n + k is reached
+        (t0, t1, t2) = (t1, t2, 0)
+        i &+= 1
+    }
+    // The result u + t0·R is < 2m.
+    subtractModulusIfNeeded(out, u, t0, m, n)
 }
 
 /// `out = a²·R⁻¹ mod m`, fully reduced, computing each cross product aᵢ·aⱼ (i < j) once.
 ///
-/// Preconditions: `a`, `m`, `out` have `n` limbs, `t` has `2n` scratch limbs; `a < m`;
-/// `m0inv = −m⁻¹ mod 2⁶⁴`. `out` may be `a`; `t` must not overlap anything else.
+/// Preconditions: `a`, `m`, `out` have `n` limbs, `u` has `n` scratch limbs; `a < m`;
+/// `m0inv = −m⁻¹ mod 2⁶⁴`. `out` may be `a`; `u` must not overlap anything else.
 ///
-/// Algorithm: separated operand scanning — the full 2n-limb square (cross products, doubled,
-/// plus the diagonal), then Montgomery reduction of the 2n limbs.
+/// Algorithm: the product-scanning multiplication above, where each column's cross products
+/// are summed once in a second accumulator, doubled by a shift, and the square aᵢ² added on
+/// even columns.
 ///
 /// Timing: depends only on `n`.
 @inline(__always)
 func montgomerySquareKernel(
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64,
-    _ t: UnsafeMutablePointer<UInt64>, _ n: Int
+    _ u: UnsafeMutablePointer<UInt64>, _ n: Int
 ) {
-    // Cross products: t = Σ_{i<j} aᵢ·aⱼ·W^(i+j).
-    clearRow(t, n &* 2)
+    var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0
     var i = 0
-    while i < n &- 1 {
-        let ai = a[i]
-        var carry: UInt64 = 0
-        var j = i &+ 1
-        while j < n {
-            (carry, t[i &+ j]) = multiplyAdd(ai, a[j], t[i &+ j], carry)
+    while i < 2 &* n &- 1 {
+        let first = i < n ? 0 : i &- n &+ 1   // lowest index with a partner in range
+        // Cross products aⱼ·aᵢ₋ⱼ with j < i − j.
+        var c0: UInt64 = 0, c1: UInt64 = 0, c2: UInt64 = 0
+        var j = first
+        while j &* 2 < i {
+            multiplyAccumulate(&c0, &c1, &c2, a[j], a[i &- j])
             j &+= 1
         }
-        t[i &+ n] = carry
-        i &+= 1
-    }
-    // Double the cross products and add the squares aᵢ² on the diagonal, in one pass.
-    var shifted: UInt64 = 0   // the bit shifted out of the previous limb pair
-    var carry: UInt64 = 0     // the carry of the addition chain (0 or 1)
-    i = 0
-    while i < n {
-        let x0 = t[2 &* i]
-        let x1 = t[2 &* i &+ 1]
-        let d0 = (x0 &<< 1) | shifted
-        let d1 = (x1 &<< 1) | (x0 &>> 63)
-        shifted = x1 &>> 63
-        let (sqHigh, sqLow) = a[i].multipliedFullWidth(by: a[i])
-        (t[2 &* i], carry) = addWithCarry(d0, sqLow, carry)
-        (t[2 &* i &+ 1], carry) = addWithCarry(d1, sqHigh, carry)
-        i &+= 1
-    }
-    montgomeryReduceKernel(out, t, m, m0inv, n)
-}
-
-/// `out = t·R⁻¹ mod m` for a 2n-limb `t < R·m`, fully reduced. Destroys `t`.
-///
-/// Preconditions: `t` has `2n` limbs, `m` and `out` have `n`; `out` does not overlap `t`.
-///
-/// Timing: depends only on `n`.
-@inline(__always)
-func montgomeryReduceKernel(
-    _ out: UnsafeMutablePointer<UInt64>, _ t: UnsafeMutablePointer<UInt64>,
-    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ n: Int
-) {
-    var top: UInt64 = 0   // carry into limb i + n, deferred to the next step
-    var i = 0
-    while i < n {
-        let q = t[i] &* m0inv
-        var carry: UInt64 = 0
-        var j = 0
-        while j < n {
-            (carry, t[i &+ j]) = multiplyAdd(q, m[j], t[i &+ j], carry)
+        // t += 2·cross
+        var carry: UInt64
+        (t0, carry) = addWithCarry(t0, c0 &<< 1, 0)
+        (t1, carry) = addWithCarry(t1, (c1 &<< 1) | (c0 &>> 63), carry)
+        t2 = t2 &+ ((c2 &<< 1) | (c1 &>> 63)) &+ carry
+        if i & 1 == 0 {
+            multiplyAccumulate(&t0, &t1, &t2, a[i &>> 1], a[i &>> 1])
+        }
+        // Reduction products uⱼ·mᵢ₋ⱼ.
+        let last = i < n ? i : n
+        j = first
+        while j < last {
+            multiplyAccumulate(&t0, &t1, &t2, u[j], m[i &- j])
             j &+= 1
         }
-        (t[i &+ n], top) = addWithCarry(t[i &+ n], carry, top)
+        if i < n {
+            let q = t0 &* m0inv
+            u[i] = q
+            multiplyAccumulate(&t0, &t1, &t2, q, m[0])   // clears t0
+        } else {
+            u[i &- n] = t0
+        }
+        (t0, t1, t2) = (t1, t2, 0)
         i &+= 1
     }
-    // (t[n..<2n] + top·R) < 2m.
-    subtractModulusIfNeeded(out, t + n, top, m, n)
+    // Column 2n − 1 has no products.
+    u[n &- 1] = t0
+    subtractModulusIfNeeded(out, u, t1, m, n)
 }
 
 /// `out = x − m` when `x ≥ m`, else `x`, where `x = low + top·R < 2m` (`top` is 0 or 1).

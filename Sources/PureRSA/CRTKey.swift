@@ -29,13 +29,13 @@ struct CRTKey: Sendable {
     ///   - modulusLimbs: the limb count of n.
     /// - Throws: ``RSAError/arithmetic(_:)`` only for an internal inconsistency.
     init(_ key: RSAPrivateKeyComponents) throws(RSAError) {
-        let p = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(bigEndianBytes: key.prime1) }
-        let q = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(bigEndianBytes: key.prime2) }
+        let p = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(limbs: limbsFromBigEndian(key.prime1)) }
+        let q = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(limbs: limbsFromBigEndian(key.prime2)) }
         self.p = p
         self.q = q
-        self.dP = KeyValidation.padded(Limbs.fromBigEndianBytes(key.exponent1), to: p.limbCount)
-        self.dQ = KeyValidation.padded(Limbs.fromBigEndianBytes(key.exponent2), to: q.limbCount)
-        self.qInv = KeyValidation.padded(Limbs.fromBigEndianBytes(key.coefficient), to: p.limbCount)
+        self.dP = KeyValidation.padded(limbsFromBigEndian(key.exponent1), to: p.limbCount)
+        self.dQ = KeyValidation.padded(limbsFromBigEndian(key.exponent2), to: q.limbCount)
+        self.qInv = KeyValidation.padded(limbsFromBigEndian(key.coefficient), to: p.limbCount)
         guard dP.count == p.limbCount, dQ.count == q.limbCount, qInv.count == p.limbCount else {
             // Cannot happen after validation (each is below its prime); refuse rather than trap.
             throw .crtValueMismatch(field: "CRT values")

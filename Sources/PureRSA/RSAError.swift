@@ -40,6 +40,7 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
     /// and is not expected for a key that passed validation.
     case arithmetic(BigNumError)
 
+    /// The error as a sentence a tool can print as is.
     public var description: String {
         switch self {
         case let .keyFormat(error):

@@ -34,7 +34,7 @@ func normalized(_ limbs: [UInt64]) -> [UInt64] {
 }
 
 /// One `Key = value` block of a vector file: the first key names the operation.
-struct VectorBlock {
+struct ModExpBlock {
     let kind: String
     let line: Int
     var values: [String: [UInt64]]
@@ -42,12 +42,12 @@ struct VectorBlock {
 
 /// Reads `Vectors/<relativePath>` (found from this source file's path) as blank-line-separated
 /// blocks of `Key = hex` lines; `#` lines are comments.
-func readVectorBlocks(_ relativePath: String, filePath: String = #filePath) throws -> [VectorBlock] {
+func readModExpBlocks(_ relativePath: String, filePath: String = #filePath) throws -> [ModExpBlock] {
     let root = URL(fileURLWithPath: filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let text = try String(contentsOf: root.appendingPathComponent("Vectors").appendingPathComponent(relativePath), encoding: .utf8)
-    var blocks: [VectorBlock] = []
-    var current: VectorBlock?
+    var blocks: [ModExpBlock] = []
+    var current: ModExpBlock?
     for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let line = rawLine.trimmingCharacters(in: .whitespaces)
         if line.hasPrefix("#") { continue }
@@ -58,23 +58,23 @@ func readVectorBlocks(_ relativePath: String, filePath: String = #filePath) thro
         }
         let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let value = limbs(hex: parts[1]) else {
-            throw VectorFileError(line: number + 1, text: line)
+            throw ModExpFileError(line: number + 1, text: line)
         }
-        if current == nil { current = VectorBlock(kind: parts[0], line: number + 1, values: [:]) }
+        if current == nil { current = ModExpBlock(kind: parts[0], line: number + 1, values: [:]) }
         current!.values[parts[0]] = value
     }
     if let block = current { blocks.append(block) }
     return blocks
 }
 
-struct VectorFileError: Error, CustomStringConvertible {
+struct ModExpFileError: Error, CustomStringConvertible {
     let line: Int
     let text: String
     var description: String { "line \(line) is not `Key = hex`: \(text)" }
 }
 
 /// SplitMix64: a small seeded generator, so property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
+struct ModExpRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -86,7 +86,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-extension SeededGenerator {
+extension ModExpRandom {
     /// `count` random limbs.
     mutating func limbs(_ count: Int) -> [UInt64] {
         (0..<count).map { _ in next() }

@@ -8,7 +8,7 @@ import Testing
     /// block; the public (variable-time) exponentiation is checked wherever it is quick in a
     /// debug build (exponents of at most two limbs, or moduli of at most four).
     @Test func everyVectorMatchesPythonsIntegers() throws {
-        let blocks = try readVectorBlocks("modexp/modexp.txt")
+        let blocks = try readModExpBlocks("modexp/modexp.txt")
         let kinds = Dictionary(grouping: blocks, by: \.kind).mapValues(\.count)
         #expect(kinds["ModExp", default: 0] >= 2000)
         #expect(kinds["ModMul", default: 0] > 0)
@@ -23,11 +23,11 @@ import Testing
             switch block.kind {
             case "ModExp":
                 let e = try #require(block.values["E"])
-                let secret = try m.exponentiateSecret(base: a, exponent: e)
+                let secret = m.exponentiateSecret(base: a, exponent: e)
                 #expect(normalized(secret) == expected, "constant-time ModExp at line \(block.line)")
                 #expect(secret.count == m.limbCount)
                 if e.count <= 2 || m.limbCount <= 4 {
-                    let publicResult = try m.exponentiatePublic(base: a, exponent: e)
+                    let publicResult = m.exponentiatePublic(base: a, exponent: e)
                     #expect(normalized(publicResult) == expected, "public ModExp at line \(block.line)")
                 }
             case "ModMul":
@@ -38,7 +38,7 @@ import Testing
                 #expect(normalized(montgomerySquareThroughDomain(m, a)) == expected,
                         "Montgomery squaring at line \(block.line)")
             case "Reduce":
-                #expect(normalized(try m.reduce(a)) == expected, "Reduce at line \(block.line)")
+                #expect(normalized(m.reduce(a)) == expected, "Reduce at line \(block.line)")
             default:
                 Issue.record("unknown block \(block.kind) at line \(block.line)")
             }

@@ -19,6 +19,7 @@ public enum RSAKeyStructure: Sendable, Equatable, CustomStringConvertible {
     /// SubjectPublicKeyInfo (`PUBLIC KEY`).
     case spkiPublicKey
 
+    /// The structure's usual name, e.g. "PKCS#8 private key".
     public var description: String {
         switch self {
         case .pkcs1PrivateKey: return "PKCS#1 private key"
@@ -40,6 +41,7 @@ public enum RSAKeyEncoding: Sendable, Equatable, CustomStringConvertible {
     /// DER bytes, base64-encoded.
     case base64DER
 
+    /// The encoding's usual name, e.g. "base64 of PEM".
     public var description: String {
         switch self {
         case .pem: return "PEM"
@@ -62,6 +64,7 @@ public enum RSAKeyLoadNote: Sendable, Equatable, CustomStringConvertible {
     /// A public key was asked for and derived from the private key given.
     case publicKeyTakenFromPrivateKey
 
+    /// One sentence for a tool to print as a warning or note.
     public var description: String {
         switch self {
         case .absentAlgorithmParameters:
@@ -104,7 +107,7 @@ public enum RSAKeyLoader {
     /// - Returns: The key and how it was found.
     /// - Throws: ``RSAKeyFormatError``.
     public static func load<Text: StringProtocol>(_ text: Text) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAKeyMaterial> {
-        try load(bytes: Array(text.utf8))
+        try load(bytes: text.utf8)
     }
 
     /// Loads a private or public key from bytes: DER, or any text form ``load(_:)`` takes.
@@ -142,7 +145,7 @@ public enum RSAKeyLoader {
     /// - Throws: ``RSAKeyFormatError/publicKeyNotPrivate`` for a public key, or any other
     ///   ``RSAKeyFormatError``.
     public static func loadPrivateKey<Text: StringProtocol>(_ text: Text) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAPrivateKeyComponents> {
-        try loadPrivateKey(bytes: Array(text.utf8))
+        try loadPrivateKey(bytes: text.utf8)
     }
 
     /// Loads a private key from bytes, refusing public keys.
@@ -165,7 +168,7 @@ public enum RSAKeyLoader {
     /// - Returns: The public key and how it was found.
     /// - Throws: ``RSAKeyFormatError``.
     public static func loadPublicKey<Text: StringProtocol>(_ text: Text) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAPublicKeyComponents> {
-        try loadPublicKey(bytes: Array(text.utf8))
+        try loadPublicKey(bytes: text.utf8)
     }
 
     /// Loads a public key from bytes; a private key is accepted and its public half returned.
@@ -219,7 +222,7 @@ public enum RSAKeyLoader {
             throw .unrecognizedText(error)
         }
         let inner = trimmed(decoded)
-        if contains(Array(inner.prefix(64)), "-----BEGIN") {
+        if contains(inner, "-----BEGIN") {
             guard !inner.contains(where: { $0 == 0 || $0 >= 0x80 }) else { throw .base64NotPEM }
             return try loadPEM(inner, encoding: .base64PEM)
         }
@@ -277,7 +280,7 @@ public enum RSAKeyLoader {
         if let refused = refusal(forLabel: block.label) { throw refused }
         if block.isEncrypted { throw .encryptedKey }
         var notes: [RSAKeyLoadNote] = []
-        let others = blocks.filter { $0.label != block.label }.map(\.label)
+        let others = blocks.filter { $0.label != block.label }.map { $0.label }
         let material: RSAKeyMaterial
         let structure: RSAKeyStructure
         switch block.label {
@@ -322,7 +325,7 @@ public enum RSAKeyLoader {
             while !outer.isAtEnd && children.count < 12 { children.append(try outer.readElement()) }
             return children
         }
-        let tags = shape.map(\.tag)
+        let tags = shape.map { $0.tag }
         let integerRun = tags.prefix(while: { $0 == .integer }).count
         func firstIntegerIs(_ value: UInt8) -> Bool { shape.first?.content.elementsEqual([value]) ?? false }
 
