@@ -1,26 +1,45 @@
-// Running `openssl speed` for a row's OpenSSL counterpart and reading its table.
+// Running `openssl speed` for the rows' OpenSSL counterparts and reading its table.
 import Foundation
 
 /// One figure read from `openssl speed`.
 struct OpenSSLFigure {
+    /// The command that produced it, as a person would type it.
     let command: String
+    /// In `unit`.
     let value: Double
+    /// `MB/s` or `ops/s`.
     let unit: String
 }
 
 /// Runs `openssl speed` (found on PATH) and parses the human-readable table it prints last.
+///
+/// RSA is measured by one `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096` for every size the
+/// selected rows need, the first time a row asks for one; SHA-256 by one run per block size.
+/// With `repeats` > 1 each command runs that many times and the median figure is kept.
 final class OpenSSLSpeed {
     private let executable: String?
-    private var rsaCache: [Int: (sign: Double, verify: Double)?] = [:]
+    private let rsaBits: [Int]
+    private let repeats: Int
+    private var rsaTable: [Int: (sign: Double, verify: Double)]?
     private var shaCache: [Int: [OpenSSLFigure]] = [:]
 
-    init() {
+    /// - Parameters:
+    ///   - rsaBits: every RSA size the run will ask for (measured together, once).
+    ///   - repeats: how many times each `openssl speed` command runs (median kept).
+    init(rsaBits: [Int], repeats: Int) {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         executable = path.split(separator: ":").map { "\($0)/openssl" }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
+        self.rsaBits = Array(Set(rsaBits)).sorted()
+        self.repeats = max(1, repeats)
     }
 
     var isAvailable: Bool { executable != nil }
+
+    /// `openssl version`, e.g. `OpenSSL 3.0.19 27 Jan 2026 (Library: …)`.
+    var version: String? {
+        run(["version"], ia32cap: nil)?.split(separator: "\n").first.map(String.init)
+    }
 
     /// OpenSSL's figures for `reference`. For SHA-256: as installed, and with the SHA
     /// extensions masked off (`OPENSSL_ia32cap=":~0x20000000"`), which is the fair comparison
@@ -33,36 +52,51 @@ final class OpenSSLSpeed {
             let figures = [(nil, ""), (":~0x20000000", "OPENSSL_ia32cap=\":~0x20000000\" ")]
                 .compactMap { (mask: String?, prefix: String) -> OpenSSLFigure? in
                     // The table line reads `sha256  <k>k`, in thousands of bytes per second.
-                    guard let output = run(arguments, ia32cap: mask),
-                          let line = output.split(separator: "\n").last(where: { $0.hasPrefix("sha256 ") }),
-                          let field = line.split(separator: " ").last, field.hasSuffix("k"),
-                          let kilobytes = Double(field.dropLast()) else { return nil }
+                    let values = (0..<repeats).compactMap { _ -> Double? in
+                        guard let output = run(arguments, ia32cap: mask),
+                              let line = output.split(separator: "\n").last(where: { $0.hasPrefix("sha256 ") }),
+                              let field = line.split(separator: " ").last, field.hasSuffix("k"),
+                              let kilobytes = Double(field.dropLast()) else { return nil }
+                        return kilobytes / 1e3
+                    }
+                    guard let value = median(values) else { return nil }
                     return OpenSSLFigure(command: prefix + "openssl " + arguments.joined(separator: " "),
-                                         value: kilobytes / 1e3, unit: "MB/s")
+                                         value: value, unit: "MB/s")
                 }
             shaCache[bytes] = figures
             return figures
         case .rsaSign(let bits):
-            return rsa(bits).map { [OpenSSLFigure(command: "openssl speed -seconds 1 rsa\(bits) (sign)",
-                                                  value: $0.sign, unit: "ops/s")] } ?? []
+            return rsa()[bits].map { [OpenSSLFigure(command: rsaCommand + " (rsa\(bits) sign)",
+                                                    value: $0.sign, unit: "ops/s")] } ?? []
         case .rsaVerify(let bits):
-            return rsa(bits).map { [OpenSSLFigure(command: "openssl speed -seconds 1 rsa\(bits) (verify)",
-                                                  value: $0.verify, unit: "ops/s")] } ?? []
+            return rsa()[bits].map { [OpenSSLFigure(command: rsaCommand + " (rsa\(bits) verify)",
+                                                    value: $0.verify, unit: "ops/s")] } ?? []
         }
     }
 
-    /// Signs and verifications per second for `bits`-bit RSA, from the table line
-    /// `rsa 2048 bits 0.000250s 0.000017s   3996.0  59697.0`.
-    private func rsa(_ bits: Int) -> (sign: Double, verify: Double)? {
-        if let cached = rsaCache[bits] { return cached }
-        var result: (sign: Double, verify: Double)?
-        if let output = run(["speed", "-seconds", "1", "rsa\(bits)"], ia32cap: nil),
-           let line = output.split(separator: "\n").last(where: { $0.hasPrefix("rsa \(bits) bits") }) {
-            let fields = line.split(separator: " ").compactMap { Double($0) }
-            if fields.count >= 3 { result = (fields[fields.count - 2], fields[fields.count - 1]) }
+    private var rsaCommand: String {
+        "openssl speed -seconds 1 " + rsaBits.map { "rsa\($0)" }.joined(separator: " ")
+    }
+
+    /// Signs and verifications per second for every size in `rsaBits`, from table lines like
+    /// `rsa 2048 bits 0.000250s 0.000017s   3996.0  59697.0`. Measured on first use.
+    private func rsa() -> [Int: (sign: Double, verify: Double)] {
+        if let rsaTable { return rsaTable }
+        var samples: [Int: [(sign: Double, verify: Double)]] = [:]
+        for _ in 0..<repeats {
+            guard let output = run(["speed", "-seconds", "1"] + rsaBits.map { "rsa\($0)" }, ia32cap: nil) else { continue }
+            for bits in rsaBits {
+                guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("rsa \(bits) bits") }) else { continue }
+                let fields = line.split(separator: " ").compactMap { Double($0) }
+                if fields.count >= 3 { samples[bits, default: []].append((fields[fields.count - 2], fields[fields.count - 1])) }
+            }
         }
-        rsaCache[bits] = result
-        return result
+        var table: [Int: (sign: Double, verify: Double)] = [:]
+        for (bits, list) in samples {
+            if let sign = median(list.map(\.sign)), let verify = median(list.map(\.verify)) { table[bits] = (sign, verify) }
+        }
+        rsaTable = table
+        return table
     }
 
     /// Standard output of `openssl ARGUMENTS`, or nil if it could not run or failed.
@@ -83,4 +117,9 @@ final class OpenSSLSpeed {
         guard process.terminationStatus == 0 else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+/// The middle value (the upper middle of an even count), or nil for none.
+func median(_ values: [Double]) -> Double? {
+    values.isEmpty ? nil : values.sorted()[values.count / 2]
 }

@@ -1,7 +1,7 @@
-// Timing rows and printing the results.
+// Timing rows and printing the results (text table, JSON, Markdown).
 import Foundation
 
-/// OpenSSL's figure for the same operation, and our speed relative to it.
+/// OpenSSL's figure for the same operation, and our time relative to it.
 struct OpenSSLComparison: Encodable {
     /// What was measured, e.g. `openssl speed -bytes 64 -seconds 1 sha256`.
     let command: String
@@ -9,8 +9,10 @@ struct OpenSSLComparison: Encodable {
     let value: Double
     /// `MB/s` or `ops/s`.
     let unit: String
-    /// Our figure divided by OpenSSL's, in the same unit: above 1 means faster than OpenSSL.
-    let ratio: Double
+    /// OpenSSL's time per operation (per block of the row's size for MB/s figures).
+    let nanosecondsPerOperation: Double
+    /// Our median time divided by OpenSSL's: 2 means we take twice as long, 0.5 half as long.
+    let timeRatio: Double
 }
 
 /// The timings of one row.
@@ -18,7 +20,9 @@ struct RowResult: Encodable {
     let name: String
     let bytesPerOperation: Int?
     let iterationsPerBatch: Int
+    /// Timed batches, over every repeat.
     let batches: Int
+    /// Median, fastest and slowest batch, per operation.
     let medianNanoseconds: Double
     let minNanoseconds: Double
     let maxNanoseconds: Double
@@ -51,16 +55,20 @@ struct RowResult: Encodable {
     mutating func attachOpenSSL(_ speed: OpenSSLSpeed) {
         guard let reference else { return }
         openssl = speed.figures(for: reference).map { figure in
-            let ours = figure.unit == "MB/s" ? (megabytesPerSecond ?? 0) : opsPerSecond
+            let nanoseconds = figure.unit == "MB/s"
+                ? Double(bytesPerOperation ?? 0) * 1e3 / figure.value
+                : 1e9 / figure.value
             return OpenSSLComparison(command: figure.command, value: figure.value, unit: figure.unit,
-                                     ratio: ours / figure.value)
+                                     nanosecondsPerOperation: nanoseconds,
+                                     timeRatio: medianNanoseconds / nanoseconds)
         }
     }
 }
 
 /// Times `row`: calibrate a batch to 10–20 ms, warm up with one batch, then time 15 batches
-/// (5 when a batch is slow). With `quick`, 3 batches of one operation each.
-func measure(_ row: BenchRow, quick: Bool) -> RowResult {
+/// (5 when a batch is slow); with `repeats` > 1, do that `repeats` times back to back and pool
+/// the batches. With `quick`, 3 batches of one operation each.
+func measure(_ row: BenchRow, quick: Bool, repeats: Int = 1) -> RowResult {
     var iterations = 1
     if !quick {
         while true {
@@ -71,15 +79,19 @@ func measure(_ row: BenchRow, quick: Bool) -> RowResult {
             iterations = max(iterations * 2, Int(scaled.rounded(.up)))
         }
     }
-    _ = time(row, iterations)  // warm-up
-    let firstBatch = time(row, iterations)
-    let batches = quick ? 3 : (firstBatch > 0.050 ? 5 : 15)
-    var perOperation = [firstBatch]
-    while perOperation.count < batches { perOperation.append(time(row, iterations)) }
-    perOperation = perOperation.map { $0 * 1e9 / Double(iterations) }.sorted()
+    var perOperation: [Double] = []
+    for _ in 0..<(quick ? 1 : max(1, repeats)) {
+        _ = time(row, iterations)  // warm-up
+        let firstBatch = time(row, iterations)
+        let batches = quick ? 3 : (firstBatch > 0.050 ? 5 : 15)
+        var seconds = [firstBatch]
+        while seconds.count < batches { seconds.append(time(row, iterations)) }
+        perOperation += seconds.map { $0 * 1e9 / Double(iterations) }
+    }
+    perOperation.sort()
     return RowResult(
         name: row.name, bytesPerOperation: row.bytesPerOperation, iterationsPerBatch: iterations,
-        batches: batches, medianNanoseconds: perOperation[perOperation.count / 2],
+        batches: perOperation.count, medianNanoseconds: perOperation[perOperation.count / 2],
         minNanoseconds: perOperation.first!, maxNanoseconds: perOperation.last!,
         reference: row.openssl)
 }
@@ -104,24 +116,90 @@ func table(_ results: [RowResult], quick: Bool) -> String {
         ]))
         for comparison in result.openssl {
             lines.append("    \(comparison.command): \(number(comparison.value)) \(comparison.unit)"
-                + ", ours/OpenSSL = " + String(format: "%.2f", comparison.ratio))
+                + " = \(duration(comparison.nanosecondsPerOperation))/op; ours takes "
+                + String(format: "%.2f", comparison.timeRatio) + "× as long")
         }
     }
     if quick { lines.append("(--quick: figures are not meaningful)") }
     return lines.joined(separator: "\n")
 }
 
-/// The results as JSON: `{"quick": Bool, "rows": [RowResult]}`.
-func json(_ results: [RowResult], quick: Bool) -> String {
-    struct Report: Encodable { let quick: Bool; let rows: [RowResult] }
+/// The results as JSON: `{"quick": Bool, "machine": String, "date": String, "rows": [RowResult]}`.
+func json(_ results: [RowResult], quick: Bool, context: RunContext) -> String {
+    struct Report: Encodable {
+        let quick: Bool; let date: String; let machine: String; let openssl: String?; let rows: [RowResult]
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(Report(quick: quick, rows: results))) ?? Data("{}".utf8)
+    let report = Report(quick: quick, date: context.date, machine: context.machine,
+                        openssl: context.opensslVersion, rows: results)
+    let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
 }
 
+/// The results as a Markdown table for the README: one line per row, one more per extra
+/// OpenSSL figure.
+func markdown(_ results: [RowResult], quick: Bool, context: RunContext) -> String {
+    var lines = [
+        "Measured \(context.date) on \(context.machine)"
+            + (context.opensslVersion.map { ", \($0)" } ?? "") + (quick ? " (--quick: not meaningful)" : "") + ".",
+        "",
+        "| row | median | min | max | ops/s | OpenSSL counterpart | OpenSSL | ours ÷ OpenSSL (time) |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]
+    for result in results {
+        let ours = "| `\(result.name)` | \(duration(result.medianNanoseconds)) | \(duration(result.minNanoseconds)) "
+            + "| \(duration(result.maxNanoseconds)) | \(number(result.opsPerSecond)) "
+        if result.openssl.isEmpty { lines.append(ours + "| | | |"); continue }
+        for (index, comparison) in result.openssl.enumerated() {
+            let lead = index == 0 ? ours : "| | | | | "
+            lines.append(lead + "| \(shortName(comparison.command)) | \(duration(comparison.nanosecondsPerOperation)) "
+                + "| " + String(format: "%.2f", comparison.timeRatio) + " |")
+        }
+    }
+    return lines.joined(separator: "\n")
+}
+
+/// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096 (rsa2048 sign)` → `rsa2048 sign`;
+/// `openssl speed -bytes 64 …` → `sha256 64 B`, with `(no SHA-NI)` when the extensions are masked.
+private func shortName(_ command: String) -> String {
+    if let open = command.lastIndex(of: "("), command.hasSuffix(")") {
+        return String(command[command.index(after: open)..<command.index(before: command.endIndex)])
+    }
+    let words = command.split(separator: " ")
+    let bytes = words.firstIndex(of: "-bytes").map { words[$0 + 1] } ?? ""
+    return "sha256 \(bytes) B" + (command.hasPrefix("OPENSSL_ia32cap") ? " (no SHA-NI)" : "")
+}
+
+/// When and where a run happened, for the reports.
+struct RunContext {
+    let date: String
+    let machine: String
+    let opensslVersion: String?
+
+    /// Today's date (UTC) and the processor's model name and core count from /proc/cpuinfo.
+    static func current(openssl: OpenSSLSpeed?) -> RunContext {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .flatMap { $0.split(separator: ":", maxSplits: 1).last }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        var machine = model ?? "unknown processor"
+        #if arch(x86_64)
+        machine += ", x86_64"
+        #elseif arch(arm64)
+        machine += ", arm64"
+        #endif
+        machine += ", \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        return RunContext(date: formatter.string(from: Date()), machine: machine,
+                          opensslVersion: openssl?.isAvailable == true ? openssl?.version : nil)
+    }
+}
+
 private func pad(_ cells: [String]) -> String {
-    let widths = [18, 11, 11, 11, 12, 10]
+    let widths = [22, 11, 11, 11, 12, 10]
     return zip(cells, widths).enumerated().map { index, pair in
         let (cell, width) = pair
         let gap = String(repeating: " ", count: max(0, width - cell.count))
@@ -129,12 +207,17 @@ private func pad(_ cells: [String]) -> String {
     }.joined(separator: " ")
 }
 
-private func duration(_ nanoseconds: Double) -> String {
+/// `2.10 ms`, `18.7 µs`, `571 ns`: three significant figures in a unit that suits.
+func duration(_ nanoseconds: Double) -> String {
+    func figure(_ value: Double) -> String {
+        value >= 100 ? String(format: "%.0f", value) : value >= 10 ? String(format: "%.1f", value)
+            : String(format: "%.2f", value)
+    }
     switch nanoseconds {
-    case ..<1e3: String(format: "%.1f ns", nanoseconds)
-    case ..<1e6: String(format: "%.2f µs", nanoseconds / 1e3)
-    case ..<1e9: String(format: "%.2f ms", nanoseconds / 1e6)
-    default: String(format: "%.2f s", nanoseconds / 1e9)
+    case ..<1e3: return figure(nanoseconds) + " ns"
+    case ..<1e6: return figure(nanoseconds / 1e3) + " µs"
+    case ..<1e9: return figure(nanoseconds / 1e6) + " ms"
+    default: return figure(nanoseconds / 1e9) + " s"
     }
 }
 
