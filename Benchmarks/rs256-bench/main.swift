@@ -14,7 +14,7 @@ let rowGroups: [() -> [BenchRow]] = [
 let usage = """
     usage: rs256-bench [--filter TEXT] [--quick] [--repeat N] [--openssl] [--json | --markdown]
                        [--svg FILE] [--help]
-      --filter TEXT  run only rows whose name contains TEXT
+      --filter TEXT  run only rows whose name contains TEXT (repeat it: rows matching any)
       --quick        a few tiny batches per row (a smoke test; figures are not meaningful)
       --repeat N     measure each row N times back to back and pool the batches (and run each
                      `openssl speed` command N times, keeping the median); default 1
@@ -31,7 +31,7 @@ let usage = """
     MB/s is 10^6 bytes per second. "ours takes r× as long": our median time ÷ OpenSSL's.
     """
 
-var filter: String?, svgPath: String?
+var filters: [String] = [], svgPath: String?
 var quick = false, withOpenSSL = false, asJSON = false, asMarkdown = false
 var repeats = 1
 var arguments = CommandLine.arguments.dropFirst()
@@ -39,7 +39,7 @@ while let argument = arguments.popFirst() {
     switch argument {
     case "--filter":
         guard let text = arguments.popFirst() else { fail("--filter needs a TEXT argument") }
-        filter = text
+        filters.append(text)
     case "--svg":
         guard let path = arguments.popFirst() else { fail("--svg needs a FILE argument") }
         svgPath = path
@@ -58,8 +58,8 @@ while let argument = arguments.popFirst() {
 }
 if asJSON && asMarkdown { fail("choose one of --json and --markdown") }
 
-let rows = rowGroups.flatMap { $0() }.filter { row in filter.map { row.name.contains($0) } ?? true }
-if rows.isEmpty { fail("no row matches the filter '\(filter ?? "")'") }
+let rows = rowGroups.flatMap { $0() }.filter { row in filters.isEmpty || filters.contains { row.name.contains($0) } }
+if rows.isEmpty { fail("no row matches --filter \(filters.joined(separator: ", "))") }
 
 // OpenSSL runs right after the row that first needs it, so both figures see the same load.
 let rsaBits = rows.compactMap { row -> Int? in
