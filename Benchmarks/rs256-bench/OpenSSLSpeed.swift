@@ -12,26 +12,26 @@ struct OpenSSLFigure {
 }
 
 /// Runs `openssl speed` (found on PATH) and parses the human-readable table it prints last.
-///
-/// RSA is measured by one `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096` for every size the
-/// selected rows need, the first time a row asks for one; SHA-256 by one run per block size.
-/// With `repeats` > 1 each command runs that many times and the median figure is kept.
 final class OpenSSLSpeed {
     private let executable: String?
     private let rsaBits: [Int]
-    private let repeats: Int
-    private var rsaTable: [Int: (sign: Double, verify: Double)]?
-    private var shaCache: [Int: [OpenSSLFigure]] = [:]
+    /// Signs and verifications per second per RSA size, one sample per round.
+    private var rsaSamples: [Int: [(sign: Double, verify: Double)]] = [:]
+    private var rsaRounds: Set<Int> = []
+    /// MB/s per block size and CPU mask (nil: as installed), one sample per round.
+    private var shaSamples: [Int: [String?: [Double]]] = [:]
+    private var shaRounds: Set<[Int]> = []
 
-    /// - Parameters:
-    ///   - rsaBits: every RSA size the run will ask for (measured together, once).
-    ///   - repeats: how many times each `openssl speed` command runs (median kept).
-    init(rsaBits: [Int], repeats: Int) {
+    /// The SHA extensions masked off (`OPENSSL_ia32cap=":~0x20000000"`): the fair comparison
+    /// for portable code, next to OpenSSL as installed.
+    private static let shaMasks: [String?] = [nil, ":~0x20000000"]
+
+    /// - Parameter rsaBits: every RSA size the run will ask for (measured together).
+    init(rsaBits: [Int]) {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         executable = path.split(separator: ":").map { "\($0)/openssl" }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
         self.rsaBits = Array(Set(rsaBits)).sorted()
-        self.repeats = max(1, repeats)
     }
 
     var isAvailable: Bool { executable != nil }
@@ -41,62 +41,62 @@ final class OpenSSLSpeed {
         run(["version"], ia32cap: nil)?.split(separator: "\n").first.map(String.init)
     }
 
-    /// OpenSSL's figures for `reference`. For SHA-256: as installed, and with the SHA
-    /// extensions masked off (`OPENSSL_ia32cap=":~0x20000000"`), which is the fair comparison
-    /// for portable code. Empty if `openssl` failed or printed something unexpected.
+    /// Measures `reference` for round `round`, unless this round already did: one
+    /// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096` (every size in `rsaBits`) serves every
+    /// RSA row of a round; SHA-256 runs once per block size and mask.
+    func sample(_ reference: OpenSSLReference, round: Int) {
+        switch reference {
+        case .sha256(let bytes):
+            guard shaRounds.insert([bytes, round]).inserted else { return }
+            for mask in OpenSSLSpeed.shaMasks {
+                // The table line reads `sha256  <k>k`, in thousands of bytes per second.
+                guard let output = run(shaArguments(bytes), ia32cap: mask),
+                      let line = output.split(separator: "\n").last(where: { $0.hasPrefix("sha256 ") }),
+                      let field = line.split(separator: " ").last, field.hasSuffix("k"),
+                      let kilobytes = Double(field.dropLast()) else { continue }
+                shaSamples[bytes, default: [:]][mask, default: []].append(kilobytes / 1e3)
+            }
+        case .rsaSign, .rsaVerify:
+            guard rsaRounds.insert(round).inserted,
+                  let output = run(["speed", "-seconds", "1"] + rsaBits.map { "rsa\($0)" }, ia32cap: nil) else { return }
+            // Table lines like `rsa 2048 bits 0.000250s 0.000017s   3996.0  59697.0`.
+            for bits in rsaBits {
+                guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("rsa \(bits) bits") }) else { continue }
+                let fields = line.split(separator: " ").compactMap { Double($0) }
+                if fields.count >= 3 { rsaSamples[bits, default: []].append((fields[fields.count - 2], fields[fields.count - 1])) }
+            }
+        }
+    }
+
+    /// OpenSSL's figures for `reference`, the median over the rounds sampled. For SHA-256: as
+    /// installed, and with the SHA extensions masked off. Empty if `openssl` failed or printed
+    /// something unexpected.
     func figures(for reference: OpenSSLReference) -> [OpenSSLFigure] {
         switch reference {
         case .sha256(let bytes):
-            if let cached = shaCache[bytes] { return cached }
-            let arguments = ["speed", "-bytes", "\(bytes)", "-seconds", "1", "sha256"]
-            let figures = [(nil, ""), (":~0x20000000", "OPENSSL_ia32cap=\":~0x20000000\" ")]
-                .compactMap { (mask: String?, prefix: String) -> OpenSSLFigure? in
-                    // The table line reads `sha256  <k>k`, in thousands of bytes per second.
-                    let values = (0..<repeats).compactMap { _ -> Double? in
-                        guard let output = run(arguments, ia32cap: mask),
-                              let line = output.split(separator: "\n").last(where: { $0.hasPrefix("sha256 ") }),
-                              let field = line.split(separator: " ").last, field.hasSuffix("k"),
-                              let kilobytes = Double(field.dropLast()) else { return nil }
-                        return kilobytes / 1e3
-                    }
-                    guard let value = median(values) else { return nil }
-                    return OpenSSLFigure(command: prefix + "openssl " + arguments.joined(separator: " "),
-                                         value: value, unit: "MB/s")
-                }
-            shaCache[bytes] = figures
-            return figures
+            return OpenSSLSpeed.shaMasks.compactMap { mask in
+                guard let value = median(shaSamples[bytes]?[mask] ?? []) else { return nil }
+                let prefix = mask.map { "OPENSSL_ia32cap=\"\($0)\" " } ?? ""
+                return OpenSSLFigure(command: prefix + "openssl " + shaArguments(bytes).joined(separator: " "),
+                                     value: value, unit: "MB/s")
+            }
         case .rsaSign(let bits):
-            return rsa()[bits].map { [OpenSSLFigure(command: rsaCommand + " (rsa\(bits) sign)",
-                                                    value: $0.sign, unit: "ops/s")] } ?? []
+            return median(rsaSamples[bits]?.map(\.sign) ?? []).map {
+                [OpenSSLFigure(command: rsaCommand + " (rsa\(bits) sign)", value: $0, unit: "ops/s")]
+            } ?? []
         case .rsaVerify(let bits):
-            return rsa()[bits].map { [OpenSSLFigure(command: rsaCommand + " (rsa\(bits) verify)",
-                                                    value: $0.verify, unit: "ops/s")] } ?? []
+            return median(rsaSamples[bits]?.map(\.verify) ?? []).map {
+                [OpenSSLFigure(command: rsaCommand + " (rsa\(bits) verify)", value: $0, unit: "ops/s")]
+            } ?? []
         }
+    }
+
+    private func shaArguments(_ bytes: Int) -> [String] {
+        ["speed", "-bytes", "\(bytes)", "-seconds", "1", "sha256"]
     }
 
     private var rsaCommand: String {
         "openssl speed -seconds 1 " + rsaBits.map { "rsa\($0)" }.joined(separator: " ")
-    }
-
-    /// Signs and verifications per second for every size in `rsaBits`, from table lines like
-    /// `rsa 2048 bits 0.000250s 0.000017s   3996.0  59697.0`. Measured on first use.
-    private func rsa() -> [Int: (sign: Double, verify: Double)] {
-        if let rsaTable { return rsaTable }
-        var samples: [Int: [(sign: Double, verify: Double)]] = [:]
-        for _ in 0..<repeats {
-            guard let output = run(["speed", "-seconds", "1"] + rsaBits.map { "rsa\($0)" }, ia32cap: nil) else { continue }
-            for bits in rsaBits {
-                guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("rsa \(bits) bits") }) else { continue }
-                let fields = line.split(separator: " ").compactMap { Double($0) }
-                if fields.count >= 3 { samples[bits, default: []].append((fields[fields.count - 2], fields[fields.count - 1])) }
-            }
-        }
-        var table: [Int: (sign: Double, verify: Double)] = [:]
-        for (bits, list) in samples {
-            if let sign = median(list.map(\.sign)), let verify = median(list.map(\.verify)) { table[bits] = (sign, verify) }
-        }
-        rsaTable = table
-        return table
     }
 
     /// Standard output of `openssl ARGUMENTS`, or nil if it could not run or failed.

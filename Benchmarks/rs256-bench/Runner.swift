@@ -65,35 +65,37 @@ struct RowResult: Encodable {
     }
 }
 
-/// Times `row`: calibrate a batch to 10–20 ms, warm up with one batch, then time 15 batches
-/// (5 when a batch is slow); with `repeats` > 1, do that `repeats` times back to back and pool
-/// the batches. With `quick`, 3 batches of one operation each.
-func measure(_ row: BenchRow, quick: Bool, repeats: Int = 1) -> RowResult {
+/// How many operations one batch of `row` runs: enough for 10–20 ms (1 with `quick`).
+func calibrate(_ row: BenchRow, quick: Bool) -> Int {
     var iterations = 1
-    if !quick {
-        while true {
-            let seconds = time(row, iterations)
-            if seconds >= 0.010 { break }
-            // Aim at 15 ms, at least doubling so tiny first timings cannot stall the search.
-            let scaled = seconds > 0 ? Double(iterations) * 0.015 / seconds : Double(iterations) * 100
-            iterations = max(iterations * 2, Int(scaled.rounded(.up)))
-        }
+    guard !quick else { return 1 }
+    while true {
+        let seconds = time(row, iterations)
+        if seconds >= 0.010 { return iterations }
+        // Aim at 15 ms, at least doubling so tiny first timings cannot stall the search.
+        let scaled = seconds > 0 ? Double(iterations) * 0.015 / seconds : Double(iterations) * 100
+        iterations = max(iterations * 2, Int(scaled.rounded(.up)))
     }
-    var perOperation: [Double] = []
-    for _ in 0..<(quick ? 1 : max(1, repeats)) {
-        _ = time(row, iterations)  // warm-up
-        let firstBatch = time(row, iterations)
-        let batches = quick ? 3 : (firstBatch > 0.050 ? 5 : 15)
-        var seconds = [firstBatch]
-        while seconds.count < batches { seconds.append(time(row, iterations)) }
-        perOperation += seconds.map { $0 * 1e9 / Double(iterations) }
-    }
-    perOperation.sort()
+}
+
+/// One round of `row`: a warm-up batch, then 15 timed batches (5 when a batch takes over
+/// 50 ms; 3 with `quick`). Returns the nanoseconds per operation of each timed batch.
+func timeRound(_ row: BenchRow, iterations: Int, quick: Bool) -> [Double] {
+    _ = time(row, iterations)  // warm-up
+    let firstBatch = time(row, iterations)
+    let batches = quick ? 3 : (firstBatch > 0.050 ? 5 : 15)
+    var seconds = [firstBatch]
+    while seconds.count < batches { seconds.append(time(row, iterations)) }
+    return seconds.map { $0 * 1e9 / Double(iterations) }
+}
+
+/// The row's figures from every batch of every round: median, fastest and slowest.
+func summarize(_ row: BenchRow, iterations: Int, perOperation: [Double]) -> RowResult {
+    let sorted = perOperation.sorted()
     return RowResult(
         name: row.name, bytesPerOperation: row.bytesPerOperation, iterationsPerBatch: iterations,
-        batches: perOperation.count, medianNanoseconds: perOperation[perOperation.count / 2],
-        minNanoseconds: perOperation.first!, maxNanoseconds: perOperation.last!,
-        reference: row.openssl)
+        batches: sorted.count, medianNanoseconds: sorted[sorted.count / 2],
+        minNanoseconds: sorted.first!, maxNanoseconds: sorted.last!, reference: row.openssl)
 }
 
 /// Seconds one batch of `iterations` operations takes.
@@ -177,16 +179,23 @@ struct RunContext {
     let machine: String
     let opensslVersion: String?
 
-    /// Today's date (UTC) and the processor's model name and core count from /proc/cpuinfo.
+    /// Today's date (UTC) and the processor's model name, family, model and core count from
+    /// /proc/cpuinfo.
     static func current(openssl: OpenSSLSpeed?) -> RunContext {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.timeZone = TimeZone(identifier: "UTC")
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
-            .flatMap { $0.split(separator: ":", maxSplits: 1).last }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        var machine = model ?? "unknown processor"
+        func field(_ name: String) -> String? {
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix(name + "\t") || $0.hasPrefix(name + " ") }
+                .flatMap { $0.split(separator: ":", maxSplits: 1).last }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        var machine = field("model name") ?? "unknown processor"
+        // "AMD EPYC" alone does not say which generation: the family and model do.
+        if let family = field("cpu family"), let model = field("model") {
+            machine += " (family \(family), model \(model))"
+        }
         #if arch(x86_64)
         machine += ", x86_64"
         #elseif arch(arm64)

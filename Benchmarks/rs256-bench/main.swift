@@ -16,8 +16,9 @@ let usage = """
                        [--svg FILE] [--help]
       --filter TEXT  run only rows whose name contains TEXT (repeat it: rows matching any)
       --quick        a few tiny batches per row (a smoke test; figures are not meaningful)
-      --repeat N     measure each row N times back to back and pool the batches (and run each
-                     `openssl speed` command N times, keeping the median); default 1
+      --repeat N     run the whole suite N times (rows in turn, each round right after the
+                     other) and pool each row's batches; each `openssl speed` command then runs
+                     N times too and its median figure is kept; default 1
       --openssl      also run `openssl speed` for each row's counterpart and print the ratio of
                      our time to OpenSSL's (one `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096`
                      for all RSA rows; `openssl speed -bytes N sha256` per SHA-256 row)
@@ -61,19 +62,32 @@ if asJSON && asMarkdown { fail("choose one of --json and --markdown") }
 let rows = rowGroups.flatMap { $0() }.filter { row in filters.isEmpty || filters.contains { row.name.contains($0) } }
 if rows.isEmpty { fail("no row matches --filter \(filters.joined(separator: ", "))") }
 
-// OpenSSL runs right after the row that first needs it, so both figures see the same load.
+// Rounds: every row in turn, `repeats` times, so a burst of load on this shared machine hits
+// one round of a row rather than all of its batches. OpenSSL's counterpart runs right after
+// the row that needs it, in each round, so both figures see the same load.
 let rsaBits = rows.compactMap { row -> Int? in
     switch row.openssl {
     case .rsaSign(let bits)?, .rsaVerify(let bits)?: bits
     default: nil
     }
 }
-let speed = withOpenSSL ? OpenSSLSpeed(rsaBits: rsaBits, repeats: quick ? 1 : repeats) : nil
+let speed = withOpenSSL ? OpenSSLSpeed(rsaBits: rsaBits) : nil
 if let speed, !speed.isAvailable {
     FileHandle.standardError.write(Data("note: openssl is not on PATH, so --openssl was skipped\n".utf8))
 }
-let results = rows.map { row in
-    var result = measure(row, quick: quick, repeats: repeats)
+let rounds = quick ? 1 : repeats
+var iterations = [Int?](repeating: nil, count: rows.count)
+var perOperation = [[Double]](repeating: [], count: rows.count)
+for round in 0..<rounds {
+    for (index, row) in rows.enumerated() {
+        let count = iterations[index] ?? calibrate(row, quick: quick)
+        iterations[index] = count
+        perOperation[index] += timeRound(row, iterations: count, quick: quick)
+        if let speed, speed.isAvailable, let reference = row.openssl { speed.sample(reference, round: round) }
+    }
+}
+let results = rows.indices.map { index in
+    var result = summarize(rows[index], iterations: iterations[index]!, perOperation: perOperation[index])
     if let speed, speed.isAvailable { result.attachOpenSSL(speed) }
     return result
 }
