@@ -16,7 +16,7 @@ bench_flags=() peers_flags=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) bench_flags+=(--quick); peers_flags+=(--quick) ;;
-        --repeat) bench_flags+=(--repeat "$2"); shift ;;
+        --repeat) bench_flags+=(--repeat "$2"); peers_flags+=(--repeat "$2"); shift ;;
         -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         *) echo "compare.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac

@@ -1,5 +1,6 @@
 // Timing, the same way rs256-bench does it: a batch calibrated to 10-20 ms, one warm-up batch,
-// then 15 timed batches (5 when a batch is slow); the row's figure is the per-operation median.
+// then 15 timed batches (5 when a batch is slow), in one or more rounds; the figure is the
+// per-operation median over every batch.
 import Foundation
 
 /// Keeps a value alive so the optimiser cannot delete the work that made it.
@@ -20,24 +21,33 @@ struct Timing: Codable {
     let batches: Int
 }
 
-func measure(quick: Bool, _ body: Body) async -> Timing {
+/// How many operations one batch runs: enough for 10–20 ms (1 with `quick`).
+func calibrate(quick: Bool, _ body: Body) async -> Int {
     var iterations = 1
-    if !quick {
-        while true {
-            let seconds = await time(body, iterations)
-            if seconds >= 0.010 { break }
-            let scaled = seconds > 0 ? Double(iterations) * 0.015 / seconds : Double(iterations) * 100
-            iterations = max(iterations * 2, Int(scaled.rounded(.up)))
-        }
+    guard !quick else { return 1 }
+    while true {
+        let seconds = await time(body, iterations)
+        if seconds >= 0.010 { return iterations }
+        let scaled = seconds > 0 ? Double(iterations) * 0.015 / seconds : Double(iterations) * 100
+        iterations = max(iterations * 2, Int(scaled.rounded(.up)))
     }
+}
+
+/// One round: a warm-up batch, then 15 timed batches (5 when a batch takes over 50 ms; 3 with
+/// `quick`). Returns nanoseconds per operation for each timed batch.
+func timeRound(iterations: Int, quick: Bool, _ body: Body) async -> [Double] {
     _ = await time(body, iterations)  // warm-up
     let first = await time(body, iterations)
     let batches = quick ? 3 : (first > 0.050 ? 5 : 15)
-    var perOperation = [first]
-    while perOperation.count < batches { perOperation.append(await time(body, iterations)) }
-    perOperation = perOperation.map { $0 * 1e9 / Double(iterations) }.sorted()
-    return Timing(median: perOperation[perOperation.count / 2], min: perOperation.first!,
-                  max: perOperation.last!, iterationsPerBatch: iterations, batches: batches)
+    var seconds = [first]
+    while seconds.count < batches { seconds.append(await time(body, iterations)) }
+    return seconds.map { $0 * 1e9 / Double(iterations) }
+}
+
+func summarize(_ perOperation: [Double], iterations: Int) -> Timing {
+    let sorted = perOperation.sorted()
+    return Timing(median: sorted[sorted.count / 2], min: sorted.first!, max: sorted.last!,
+                  iterationsPerBatch: iterations, batches: sorted.count)
 }
 
 private func time(_ body: Body, _ iterations: Int) async -> Double {

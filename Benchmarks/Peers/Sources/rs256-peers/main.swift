@@ -9,6 +9,12 @@ enum Implementation: String, CaseIterable, Codable {
     case bigInt = "attaswift/BigInt"
 }
 
+/// The timings of one row, by implementation name.
+struct RowResult: Codable {
+    let name: String
+    var timings: [String: Timing] = [:]
+}
+
 /// One operation and every implementation that can run it.
 struct PeerRow {
     let name: String
@@ -16,8 +22,9 @@ struct PeerRow {
 }
 
 let usage = """
-    usage: rs256-peers [--filter TEXT] [--quick] [--json] [--bench-json FILE] [--help]
-      --filter TEXT      run only rows whose name contains TEXT
+    usage: rs256-peers [--filter TEXT] [--quick] [--repeat N] [--json] [--bench-json FILE] [--help]
+      --filter TEXT      run only rows whose name contains TEXT (repeat it: rows matching any)
+      --repeat N         time every row N times, in rounds, and pool the batches; default 1
       --quick            3 batches of one operation each (a smoke test; figures are not meaningful)
       --json             print the results as JSON
       --bench-json FILE  also read `rs256-bench --openssl --json` output and print one combined
@@ -29,12 +36,18 @@ let usage = """
     above 1, PureRS256 takes longer.
     """
 
-var filter: String?, benchJSON: String?
+var filters: [String] = [], benchJSON: String?
+var repeats = 1
 var quick = false, asJSON = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
-    case "--filter": guard let text = arguments.popFirst() else { fail("--filter needs a TEXT argument") }; filter = text
+    case "--filter": guard let text = arguments.popFirst() else { fail("--filter needs a TEXT argument") }; filters.append(text)
+    case "--repeat":
+        guard let text = arguments.popFirst(), let count = Int(text), (1...100).contains(count) else {
+            fail("--repeat needs a count from 1 to 100")
+        }
+        repeats = count
     case "--bench-json": guard let path = arguments.popFirst() else { fail("--bench-json needs a FILE") }; benchJSON = path
     case "--quick": quick = true
     case "--json": asJSON = true
@@ -104,20 +117,30 @@ do {
 
 // MARK: Timing (every implementation of a row back to back, so they see the same load)
 
-struct RowResult: Codable {
-    let name: String
-    var timings: [String: Timing] = [:]
-}
-
-rows = rows.filter { row in filter.map { row.name.contains($0) } ?? true }
-if rows.isEmpty { fail("no row matches the filter '\(filter ?? "")'") }
-var results: [RowResult] = []
-for row in rows {
-    var result = RowResult(name: row.name)
-    for (implementation, body) in row.bodies {
-        result.timings[implementation.rawValue] = await measure(quick: quick, body)
+rows = rows.filter { row in filters.isEmpty || filters.contains { row.name.contains($0) } }
+if rows.isEmpty { fail("no row matches --filter \(filters.joined(separator: ", "))") }
+// Rounds over every row, each row's implementations back to back, so a burst of load hits one
+// round of everyone rather than all of one implementation's batches.
+var iterations: [String: Int] = [:]
+var batches: [String: [Double]] = [:]
+for _ in 0..<(quick ? 1 : repeats) {
+    for row in rows {
+        for (implementation, body) in row.bodies {
+            let key = row.name + "|" + implementation.rawValue
+            let count: Int
+            if let known = iterations[key] { count = known } else { count = await calibrate(quick: quick, body) }
+            iterations[key] = count
+            batches[key, default: []] += await timeRound(iterations: count, quick: quick, body)
+        }
     }
-    results.append(result)
+}
+let results = rows.map { row in
+    var result = RowResult(name: row.name)
+    for (implementation, _) in row.bodies {
+        let key = row.name + "|" + implementation.rawValue
+        result.timings[implementation.rawValue] = summarize(batches[key]!, iterations: iterations[key]!)
+    }
+    return result
 }
 
 // MARK: Output
