@@ -26,8 +26,14 @@ final class OpenSSLSpeed {
     /// for portable code, next to OpenSSL as installed.
     private static let shaMasks: [String?] = [nil, ":~0x20000000"]
 
-    /// - Parameter rsaBits: every RSA size the run will ask for (measured together).
-    init(rsaBits: [Int]) {
+    /// Whether `-elapsed` is passed (divide by wall-clock time instead of CPU user time).
+    private let elapsed: Bool
+
+    /// - Parameters:
+    ///   - rsaBits: every RSA size the run will ask for (measured together).
+    ///   - elapsed: pass `-elapsed`, for a wall-clock comparison.
+    init(rsaBits: [Int], elapsed: Bool) {
+        self.elapsed = elapsed
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         executable = path.split(separator: ":").map { "\($0)/openssl" }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -58,7 +64,7 @@ final class OpenSSLSpeed {
             }
         case .rsaSign, .rsaVerify:
             guard rsaRounds.insert(round).inserted,
-                  let output = run(["speed", "-seconds", "1"] + rsaBits.map { "rsa\($0)" }, ia32cap: nil) else { return }
+                  let output = run(rsaArguments, ia32cap: nil) else { return }
             // Table lines like `rsa 2048 bits 0.000250s 0.000017s   3996.0  59697.0`.
             for bits in rsaBits {
                 guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("rsa \(bits) bits") }) else { continue }
@@ -92,12 +98,14 @@ final class OpenSSLSpeed {
     }
 
     private func shaArguments(_ bytes: Int) -> [String] {
-        ["speed", "-bytes", "\(bytes)", "-seconds", "1", "sha256"]
+        ["speed"] + (elapsed ? ["-elapsed"] : []) + ["-bytes", "\(bytes)", "-seconds", "1", "sha256"]
     }
 
-    private var rsaCommand: String {
-        "openssl speed -seconds 1 " + rsaBits.map { "rsa\($0)" }.joined(separator: " ")
+    private var rsaArguments: [String] {
+        ["speed"] + (elapsed ? ["-elapsed"] : []) + ["-seconds", "1"] + rsaBits.map { "rsa\($0)" }
     }
+
+    private var rsaCommand: String { "openssl " + rsaArguments.joined(separator: " ") }
 
     /// Standard output of `openssl ARGUMENTS`, or nil if it could not run or failed.
     private func run(_ arguments: [String], ia32cap: String?) -> String? {

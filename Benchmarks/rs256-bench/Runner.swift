@@ -66,11 +66,11 @@ struct RowResult: Encodable {
 }
 
 /// How many operations one batch of `row` runs: enough for 10–20 ms (1 with `quick`).
-func calibrate(_ row: BenchRow, quick: Bool) -> Int {
+func calibrate(_ row: BenchRow, quick: Bool, clock: BenchClock) -> Int {
     var iterations = 1
     guard !quick else { return 1 }
     while true {
-        let seconds = time(row, iterations)
+        let seconds = clock.seconds(row, iterations)
         if seconds >= 0.010 { return iterations }
         // Aim at 15 ms, at least doubling so tiny first timings cannot stall the search.
         let scaled = seconds > 0 ? Double(iterations) * 0.015 / seconds : Double(iterations) * 100
@@ -80,12 +80,12 @@ func calibrate(_ row: BenchRow, quick: Bool) -> Int {
 
 /// One round of `row`: a warm-up batch, then 15 timed batches (5 when a batch takes over
 /// 50 ms; 3 with `quick`). Returns the nanoseconds per operation of each timed batch.
-func timeRound(_ row: BenchRow, iterations: Int, quick: Bool) -> [Double] {
-    _ = time(row, iterations)  // warm-up
-    let firstBatch = time(row, iterations)
+func timeRound(_ row: BenchRow, iterations: Int, quick: Bool, clock: BenchClock) -> [Double] {
+    _ = clock.seconds(row, iterations)  // warm-up
+    let firstBatch = clock.seconds(row, iterations)
     let batches = quick ? 3 : (firstBatch > 0.050 ? 5 : 15)
     var seconds = [firstBatch]
-    while seconds.count < batches { seconds.append(time(row, iterations)) }
+    while seconds.count < batches { seconds.append(clock.seconds(row, iterations)) }
     return seconds.map { $0 * 1e9 / Double(iterations) }
 }
 
@@ -98,13 +98,38 @@ func summarize(_ row: BenchRow, iterations: Int, perOperation: [Double]) -> RowR
         minNanoseconds: sorted.first!, maxNanoseconds: sorted.last!, reference: row.openssl)
 }
 
-/// Seconds one batch of `iterations` operations takes.
-private func time(_ row: BenchRow, _ iterations: Int) -> Double {
-    let clock = ContinuousClock()
-    let start = clock.now
-    row.body(iterations)
-    let elapsed = start.duration(to: clock.now).components
-    return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+/// What a batch's time is read from.
+///
+/// `openssl speed` divides by the CPU time its process used (unless given `-elapsed`), so a
+/// machine shared with other work slows neither side's figure much; `.cpu` does the same here.
+/// `.wall` reads the wall clock, for an idle machine or to see what a caller waits.
+enum BenchClock {
+    /// CPU time used by this process (`CLOCK_PROCESS_CPUTIME_ID`, user + system).
+    case cpu
+    /// Monotonic wall-clock time (`ContinuousClock`).
+    case wall
+
+    /// Seconds one batch of `iterations` operations of `row` takes.
+    func seconds(_ row: BenchRow, _ iterations: Int) -> Double {
+        switch self {
+        case .wall:
+            let clock = ContinuousClock()
+            let start = clock.now
+            row.body(iterations)
+            let elapsed = start.duration(to: clock.now).components
+            return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        case .cpu:
+            let start = BenchClock.processCPUTime()
+            row.body(iterations)
+            return BenchClock.processCPUTime() - start
+        }
+    }
+
+    private static func processCPUTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+    }
 }
 
 /// The results as an aligned text table, OpenSSL comparisons indented under their row.

@@ -12,13 +12,15 @@ let rowGroups: [() -> [BenchRow]] = [
 ]
 
 let usage = """
-    usage: rs256-bench [--filter TEXT] [--quick] [--repeat N] [--openssl] [--json | --markdown]
-                       [--svg FILE] [--help]
+    usage: rs256-bench [--filter TEXT] [--quick] [--repeat N] [--wall] [--openssl]
+                       [--json | --markdown] [--svg FILE] [--help]
       --filter TEXT  run only rows whose name contains TEXT (repeat it: rows matching any)
       --quick        a few tiny batches per row (a smoke test; figures are not meaningful)
       --repeat N     run the whole suite N times (rows in turn, each round right after the
                      other) and pool each row's batches; each `openssl speed` command then runs
                      N times too and its median figure is kept; default 1
+      --wall         time batches by the wall clock (and `openssl speed -elapsed`) instead of
+                     by this process's CPU time (as `openssl speed` does by default)
       --openssl      also run `openssl speed` for each row's counterpart and print the ratio of
                      our time to OpenSSL's (one `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096`
                      for all RSA rows; `openssl speed -bytes N sha256` per SHA-256 row)
@@ -29,12 +31,14 @@ let usage = """
       --help         print this help
     Each row: a batch size is calibrated to take 10-20 ms, one batch warms up, then 15 timed
     batches (5 if a batch takes over 50 ms) give the per-operation median, min and max.
+    Times are the CPU time this process used, like `openssl speed` (--wall for wall-clock).
     MB/s is 10^6 bytes per second. "ours takes r× as long": our median time ÷ OpenSSL's.
     """
 
 var filters: [String] = [], svgPath: String?
 var quick = false, withOpenSSL = false, asJSON = false, asMarkdown = false
 var repeats = 1
+var clock = BenchClock.cpu
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -49,6 +53,7 @@ while let argument = arguments.popFirst() {
             fail("--repeat needs a count from 1 to 100")
         }
         repeats = count
+    case "--wall": clock = .wall
     case "--quick": quick = true
     case "--openssl": withOpenSSL = true
     case "--json": asJSON = true
@@ -71,7 +76,7 @@ let rsaBits = rows.compactMap { row -> Int? in
     default: nil
     }
 }
-let speed = withOpenSSL ? OpenSSLSpeed(rsaBits: rsaBits) : nil
+let speed = withOpenSSL ? OpenSSLSpeed(rsaBits: rsaBits, elapsed: clock == .wall) : nil
 if let speed, !speed.isAvailable {
     FileHandle.standardError.write(Data("note: openssl is not on PATH, so --openssl was skipped\n".utf8))
 }
@@ -80,9 +85,9 @@ var iterations = [Int?](repeating: nil, count: rows.count)
 var perOperation = [[Double]](repeating: [], count: rows.count)
 for round in 0..<rounds {
     for (index, row) in rows.enumerated() {
-        let count = iterations[index] ?? calibrate(row, quick: quick)
+        let count = iterations[index] ?? calibrate(row, quick: quick, clock: clock)
         iterations[index] = count
-        perOperation[index] += timeRound(row, iterations: count, quick: quick)
+        perOperation[index] += timeRound(row, iterations: count, quick: quick, clock: clock)
         if let speed, speed.isAvailable, let reference = row.openssl { speed.sample(reference, round: round) }
     }
 }

@@ -22,9 +22,11 @@ struct PeerRow {
 }
 
 let usage = """
-    usage: rs256-peers [--filter TEXT] [--quick] [--repeat N] [--json] [--bench-json FILE] [--help]
+    usage: rs256-peers [--filter TEXT] [--quick] [--repeat N] [--wall] [--json] [--bench-json FILE]
+                       [--help]
       --filter TEXT      run only rows whose name contains TEXT (repeat it: rows matching any)
       --repeat N         time every row N times, in rounds, and pool the batches; default 1
+      --wall             time by the wall clock instead of the process's CPU time
       --quick            3 batches of one operation each (a smoke test; figures are not meaningful)
       --json             print the results as JSON
       --bench-json FILE  also read `rs256-bench --openssl --json` output and print one combined
@@ -32,6 +34,8 @@ let usage = """
     Before timing, every implementation's RSA signatures are compared byte for byte, each JWT
     implementation must accept the other's token and sign the other's signing input to the same
     bytes, and the modular exponentiations must agree. A mismatch stops the run (exit 1).
+    Times are CPU time of the whole process (all threads), as rs256-bench and openssl speed
+    measure by default, so other work on the machine inflates them less.
     In the table, (r×) after a figure is PureRS256's median time divided by that column's:
     above 1, PureRS256 takes longer.
     """
@@ -49,6 +53,7 @@ while let argument = arguments.popFirst() {
         }
         repeats = count
     case "--bench-json": guard let path = arguments.popFirst() else { fail("--bench-json needs a FILE") }; benchJSON = path
+    case "--wall": useWallClock = true
     case "--quick": quick = true
     case "--json": asJSON = true
     case "--help", "-h": print(usage); exit(0)
