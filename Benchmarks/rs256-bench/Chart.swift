@@ -133,7 +133,7 @@ private func growthPanel(_ svg: inout SVG, _ rows: [String: RowResult], top: Dou
         entries.insert(("modexp/ct: one constant-time exponentiation, exponent as wide as the modulus", oursColour, "line"), at: 0)
     }
     if !sign.isEmpty {
-        plotSeries(&svg, sign, x: x, y: y, colour: signColour, labelBelow: true)
+        plotSeries(&svg, sign, x: x, y: y, colour: signColour, labelBelow: false)
         entries.insert(("rsa/sign: a whole PureRS256 signature (two half-size exponentiations, CRT)", signColour, "line"), at: 1)
     }
     if !opensslSign.isEmpty {
@@ -149,7 +149,8 @@ private func plotSeries(_ svg: inout SVG, _ points: [(bits: Int, ns: Double)], x
     svg.polyline(xy, stroke: colour, width: 2.5, dash: nil)
     for (point, (px, py)) in zip(points, xy) {
         svg.circle(x: px, y: py, radius: 4.5, fill: colour)
-        // Below-right, or above-left: the series sit one above the other, so labels never meet.
+        // Above-left for our series, below-right for OpenSSL's (the lowest line), so labels of
+        // neighbouring series do not meet.
         svg.text(duration(point.ns), x: labelBelow ? px + 8 : px - 8, y: labelBelow ? py + 17 : py - 10, size: 11.5,
                  anchor: labelBelow ? "start" : "end", fill: colour)
     }
@@ -170,7 +171,7 @@ private func axis(_ svg: inout SVG, _ scale: LogScale, left: Double, right: Doub
             svg.line(x1: left, y1: y, x2: right, y2: y, stroke: multiple == 1 ? "#cfcfcf" : "#ececec")
             let edge = abs(value - scale.low) < scale.low * 1e-4 || abs(value - scale.high) < scale.high * 1e-4
             if multiple == 1 || labelMinor || edge {
-                svg.text(duration(value), x: left - 8, y: y + 4, size: multiple == 1 ? 12 : 10.5, anchor: "end",
+                svg.text(tickLabel(value), x: left - 8, y: y + 4, size: multiple == 1 ? 12 : 10.5, anchor: "end",
                          fill: multiple == 1 ? "#222" : "#666")
             }
         }
@@ -194,6 +195,13 @@ private func legend(_ svg: inout SVG, x: Double, y: Double, entries: [(String, S
         }
         svg.text(entry.0, x: ex + 30, y: ey, size: 12.5, anchor: "start")
     }
+}
+
+/// `5 ms`, `50 µs`, `200 ns`: a 1-2-5 gridline value without trailing zeros.
+private func tickLabel(_ nanoseconds: Double) -> String {
+    let (value, unit) = nanoseconds >= 1e9 ? (nanoseconds / 1e9, "s") : nanoseconds >= 1e6 ? (nanoseconds / 1e6, "ms")
+        : nanoseconds >= 1e3 ? (nanoseconds / 1e3, "µs") : (nanoseconds, "ns")
+    return String(format: "%g", (value * 1000).rounded() / 1000) + " " + unit
 }
 
 /// A logarithmic map from values to pixels.
