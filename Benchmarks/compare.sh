@@ -35,6 +35,7 @@ echo "== rs256-bench --openssl (PureRS256 and openssl speed, same run)" >&2
     --filter rsa/sign/ --filter rsa/verify/ --filter jwt/ --filter modexp/ct/1024 --json > "$work/bench.json"
 
 echo "== rs256-peers (PureRS256, swift-crypto, jwt-kit, attaswift/BigInt, same run)" >&2
-echo "machine: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //'), $(nproc) cores;" \
-    "$(openssl version 2>/dev/null || echo 'openssl not found'); $(date -u +%Y-%m-%d)"
+cpu() { grep -m1 "^$1[[:space:]]*:" /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //'; }
+echo "machine: $(cpu 'model name') (family $(cpu 'cpu family'), model $(cpu model)), $(uname -m), $(nproc) cores;" \
+    "$(openssl version 2>/dev/null || echo 'openssl not found'); $(date -u +%Y-%m-%d); load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 Benchmarks/Peers/.build/release/rs256-peers "${peers_flags[@]}" --bench-json "$work/bench.json"

@@ -154,12 +154,13 @@ func table(_ results: [RowResult], quick: Bool) -> String {
 /// The results as JSON: `{"quick": Bool, "machine": String, "date": String, "rows": [RowResult]}`.
 func json(_ results: [RowResult], quick: Bool, context: RunContext) -> String {
     struct Report: Encodable {
-        let quick: Bool; let date: String; let machine: String; let openssl: String?; let rows: [RowResult]
+        let quick: Bool; let date: String; let machine: String; let openssl: String?; let loadAverage: String?
+        let rows: [RowResult]
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let report = Report(quick: quick, date: context.date, machine: context.machine,
-                        openssl: context.opensslVersion, rows: results)
+                        openssl: context.opensslVersion, loadAverage: context.loadAverage, rows: results)
     let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
 }
@@ -169,7 +170,9 @@ func json(_ results: [RowResult], quick: Bool, context: RunContext) -> String {
 func markdown(_ results: [RowResult], quick: Bool, context: RunContext) -> String {
     var lines = [
         "Measured \(context.date) on \(context.machine)"
-            + (context.opensslVersion.map { ", \($0)" } ?? "") + (quick ? " (--quick: not meaningful)" : "") + ".",
+            + (context.opensslVersion.map { ", \($0)" } ?? "")
+            + (context.loadAverage.map { "; load average \($0) at the end of the run" } ?? "")
+            + (quick ? " (--quick: not meaningful)" : "") + ".",
         "",
         "| row | median | min | max | ops/s | OpenSSL counterpart | OpenSSL | ours ÷ OpenSSL (time) |",
         "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
@@ -203,6 +206,8 @@ struct RunContext {
     let date: String
     let machine: String
     let opensslVersion: String?
+    /// The 1-, 5- and 15-minute load averages (/proc/loadavg), if known.
+    let loadAverage: String?
 
     /// Today's date (UTC) and the processor's model name, family, model and core count from
     /// /proc/cpuinfo.
@@ -227,8 +232,10 @@ struct RunContext {
         machine += ", arm64"
         #endif
         machine += ", \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))
+            .map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
         return RunContext(date: formatter.string(from: Date()), machine: machine,
-                          opensslVersion: openssl?.isAvailable == true ? openssl?.version : nil)
+                          opensslVersion: openssl?.isAvailable == true ? openssl?.version : nil, loadAverage: load)
     }
 }
 
