@@ -1,2 +1,0 @@
-// Tests for PureDER arrive with the module itself.
-import Testing
