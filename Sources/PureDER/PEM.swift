@@ -39,7 +39,7 @@ public enum PEM {
 
         /// Whether a `Proc-Type` header says the body is encrypted (`Proc-Type: 4,ENCRYPTED`).
         public var isEncrypted: Bool {
-            headers.contains { $0.name.lowercased() == "proc-type" && $0.value.uppercased().contains("ENCRYPTED") }
+            headers.contains { $0.name.lowercased() == "proc-type" && firstIndex(of: Array("ENCRYPTED".utf8), in: Array($0.value.uppercased().utf8), from: 0) != nil }
         }
     }
 

@@ -277,7 +277,7 @@ public enum RSAKeyLoader {
         if let refused = refusal(forLabel: block.label) { throw refused }
         if block.isEncrypted { throw .encryptedKey }
         var notes: [RSAKeyLoadNote] = []
-        let others = blocks.filter { $0.label != block.label }.map(\.label)
+        let others = blocks.filter { $0.label != block.label }.map { $0.label }
         let material: RSAKeyMaterial
         let structure: RSAKeyStructure
         switch block.label {
@@ -322,7 +322,7 @@ public enum RSAKeyLoader {
             while !outer.isAtEnd && children.count < 12 { children.append(try outer.readElement()) }
             return children
         }
-        let tags = shape.map(\.tag)
+        let tags = shape.map { $0.tag }
         let integerRun = tags.prefix(while: { $0 == .integer }).count
         func firstIntegerIs(_ value: UInt8) -> Bool { shape.first?.content.elementsEqual([value]) ?? false }
 
