@@ -1,0 +1,202 @@
+// Loads the Embedded Swift WebAssembly build (Scripts/wasm/build.sh) under Node and checks every
+// export against the vectors in Vectors/: SHA-256 (NIST CAVP ShortMsg and LongMsg, the hashlib
+// boundary file), modular exponentiation (every ModExp block of Vectors/bigint, Python's pow as
+// the oracle) and, when the module exports it, RS256 signatures (Vectors/jose, RFC 7515 A.2 and
+// RFC 7520 4.1). The same vectors are what the native test suite checks, so agreement here means
+// the 32-bit build computes what the 64-bit build computes.
+//
+// Usage: node Scripts/wasm/run.mjs path/to/PureRS256.wasm   (exit status 1 on any mismatch)
+
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const vectors = (path) => readFileSync(join(root, "Vectors", path), "utf8");
+const wasmPath = process.argv[2];
+if (!wasmPath) {
+  console.error("usage: node run.mjs file.wasm");
+  process.exit(2);
+}
+
+const module = new WebAssembly.Module(readFileSync(wasmPath));
+let failures = 0;
+let checks = 0;
+function check(ok, what) {
+  checks += 1;
+  if (!ok) {
+    failures += 1;
+    console.error(`wasm: MISMATCH ${what}`);
+  }
+}
+
+// Self-contained: the module must import nothing (no JS-provided runtime).
+const imports = WebAssembly.Module.imports(module);
+check(imports.length === 0, `the module imports ${JSON.stringify(imports)}`);
+
+const { exports: x } = new WebAssembly.Instance(module, {});
+x.pure_heap_init(x.__heap_base.value, x.memory.buffer.byteLength);
+check(x.pure_int_bits() === 32, `Int is ${x.pure_int_bits()} bits, expected 32 on wasm32`);
+
+const hex = (bytes) => Buffer.from(bytes).toString("hex");
+const fromHex = (text) => Uint8Array.from(Buffer.from(text.length % 2 ? "0" + text : text, "hex"));
+const u8 = () => new Uint8Array(x.memory.buffer); // re-read: memory may have been replaced
+
+function put(bytes) {
+  const p = x.pure_alloc(Math.max(bytes.length, 1));
+  if (p === 0) throw new Error("wasm heap is full");
+  u8().set(bytes, p);
+  return p;
+}
+function take(p, n) {
+  return u8().slice(p, p + n);
+}
+
+// ---- SHA-256
+function sha256(bytes) {
+  const input = put(bytes);
+  const out = x.pure_alloc(32);
+  x.pure_sha256(input, bytes.length, out);
+  const digest = hex(take(out, 32));
+  x.pure_free(input);
+  x.pure_free(out);
+  return digest;
+}
+function sha256Chunked(bytes, chunk) {
+  const input = put(bytes);
+  const out = x.pure_alloc(32);
+  x.pure_sha256_chunked(input, bytes.length, chunk, out);
+  const digest = hex(take(out, 32));
+  x.pure_free(input);
+  x.pure_free(out);
+  return digest;
+}
+
+function rsp(text) {
+  const cases = [];
+  let len = null;
+  let msg = null;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    let m;
+    if ((m = /^Len = (\d+)$/.exec(line))) len = Number(m[1]);
+    else if ((m = /^Msg = ([0-9a-f]*)$/i.exec(line))) msg = m[1];
+    else if ((m = /^MD = ([0-9a-f]+)$/i.exec(line))) {
+      cases.push({ msg: len === 0 ? new Uint8Array(0) : fromHex(msg), md: m[1].toLowerCase() });
+    }
+  }
+  return cases;
+}
+
+let shaCount = 0;
+for (const file of ["sha256/SHA256ShortMsg.rsp", "sha256/SHA256LongMsg.rsp", "sha256/boundaries.rsp"]) {
+  const cases = rsp(vectors(file));
+  check(cases.length > 0, `${file} has no cases`);
+  for (const [i, c] of cases.entries()) {
+    check(sha256(c.msg) === c.md, `${file} case ${i} (${c.msg.length} bytes)`);
+    // Streaming in odd pieces crosses the block buffer in every possible way.
+    check(sha256Chunked(c.msg, 7 + (i % 61)) === c.md, `${file} case ${i} streamed`);
+    shaCount += 1;
+  }
+}
+console.log(`wasm: SHA-256 ${shaCount} NIST/hashlib messages, one-shot and streamed`);
+
+// ---- __multi3 (the shim's 128-bit multiply; the Montgomery core's UInt128 products call it)
+{
+  const mask = (1n << 64n) - 1n;
+  const out = x.pure_alloc(16);
+  let seed = 0x9e3779b97f4a7c15n;
+  const next = () => (seed = (seed * 6364136223846793005n + 1442695040888963407n) & mask);
+  const edges = [0n, 1n, mask, 1n << 63n, 0xffffffffn, 1n << 32n];
+  let n = 0;
+  for (let i = 0; i < 400; i++) {
+    const [al, ah, bl, bh] = i < 36
+      ? [edges[i % 6], edges[Math.floor(i / 6)], edges[Math.floor(i / 6)], edges[i % 6]]
+      : [next(), next(), next(), next()];
+    x.__multi3(out, BigInt.asIntN(64, al), BigInt.asIntN(64, ah), BigInt.asIntN(64, bl), BigInt.asIntN(64, bh));
+    const view = new DataView(x.memory.buffer, out, 16);
+    const got = view.getBigUint64(0, true) | (view.getBigUint64(8, true) << 64n);
+    const want = (((ah << 64n) | al) * ((bh << 64n) | bl)) & ((1n << 128n) - 1n);
+    check(got === want, `__multi3 ${al} ${ah} ${bl} ${bh}`);
+    n += 1;
+  }
+  x.pure_free(out);
+  console.log(`wasm: __multi3 ${n} products against JavaScript BigInt`);
+}
+
+// ---- modular exponentiation
+function modexp(a, e, m) {
+  const pa = put(a), pe = put(e), pm = put(m);
+  const cap = m.length + 1;
+  const out = x.pure_alloc(cap);
+  const n = x.pure_modexp(pa, a.length, pe, e.length, pm, m.length, out, cap);
+  const result = n >= 0 ? hex(take(out, n)) : `error ${n}`;
+  for (const p of [pa, pe, pm, out]) x.pure_free(p);
+  return result;
+}
+const normal = (h) => h.replace(/^0+/, "");
+
+let modexpCount = 0;
+for (const block of vectors("bigint/bigint_tests.txt").split(/\n\s*\n/)) {
+  const fields = Object.fromEntries(
+    block.split("\n").filter((l) => /^\w+ = /.test(l)).map((l) => l.split(" = ").map((s) => s.trim())),
+  );
+  if (!("ModExp" in fields)) continue;
+  const got = modexp(fromHex(fields.A), fromHex(fields.E), fromHex(fields.M));
+  check(normal(got) === normal(fields.ModExp), `ModExp with ${fields.M.length * 4}-bit modulus: got ${got.slice(0, 40)}`);
+  modexpCount += 1;
+}
+check(modexpCount >= 50, `only ${modexpCount} ModExp blocks found`);
+// A zero modulus is an error, not a trap.
+check(modexp(fromHex("05"), fromHex("03"), new Uint8Array(0)) === "error -2", "zero modulus is reported");
+console.log(`wasm: modular exponentiation ${modexpCount} ModExp blocks from Vectors/bigint`);
+
+// ---- RS256 (only when the build includes PureRSA)
+if (typeof x.pure_rs256_sign === "function") {
+  const pemToDer = (pem) =>
+    Uint8Array.from(Buffer.from(pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64"));
+  const b64url = (bytes) => Buffer.from(bytes).toString("base64url");
+  function sign(keyDer, input) {
+    const pk = put(keyDer), pi = put(input);
+    const cap = 1024;
+    const out = x.pure_alloc(cap);
+    const n = x.pure_rs256_sign(pk, keyDer.length, pi, input.length, out, cap);
+    const result = n >= 0 ? b64url(take(out, n)) : `error ${n}`;
+    for (const p of [pk, pi, out]) x.pure_free(p);
+    return result;
+  }
+  let rsCount = 0;
+  for (const file of ["jose/rfc7515_a2_rs256.json", "jose/rfc7520_4_1_rs256.json"]) {
+    const v = JSON.parse(vectors(file));
+    const { signingInput, signature, pem } = rs256Case(v, file);
+    if (!signingInput) continue;
+    const got = sign(pemToDer(pem), new TextEncoder().encode(signingInput));
+    check(got === signature, `${file}: RS256 signature ${got.slice(0, 24)}…`);
+    rsCount += 1;
+  }
+  check(rsCount > 0, "no RS256 vector was usable");
+  // Garbage instead of a key is an error code, not a trap.
+  check(sign(Uint8Array.from([0x30, 0x03, 0x02, 0x01]), new Uint8Array(3)).startsWith("error"), "bad key DER is reported");
+  console.log(`wasm: RS256 ${rsCount} JOSE signatures`);
+}
+
+function rs256Case(v, file) {
+  // Both JOSE files carry the compact token and the private key (PEM, or a JWK we cannot use here).
+  const token = v.token ?? v.compact ?? v.jws ?? v.output?.compact;
+  const pem = v.private_key_pem ?? v.privateKeyPEM ?? v.pem ??
+    (v.private_key_pem_file ? vectors(join("jose", v.private_key_pem_file)) : undefined);
+  if (!token || !pem) {
+    console.error(`wasm: ${file}: no token/PEM fields found (keys: ${Object.keys(v).join(", ")})`);
+    failures += 1;
+    return {};
+  }
+  const dot = token.lastIndexOf(".");
+  return { signingInput: token.slice(0, dot), signature: token.slice(dot + 1), pem };
+}
+
+console.log(`wasm: heap high-water ${x.pure_heap_used()} bytes of ${x.memory.buffer.byteLength}`);
+if (failures > 0) {
+  console.error(`wasm: ${failures} of ${checks} checks FAILED`);
+  process.exit(1);
+}
+console.log(`wasm: all ${checks} checks passed`);
