@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compiles the library modules as Embedded Swift (no runtime, no existentials, no reflection),
 # whole-module, for the host triple or the triple given as $1, each module after the modules it
-# imports: PureBigNum, PureSHA2, PureDER, PureRSA, PureJWT. Then compiles Scripts/wasm/Exports.swift
+# imports. The list and order come from Package.swift (today PureBigNum, PureDER, PureSHA2,
+# PureRSA, PureJWT), so a new library module is covered. Then compiles Scripts/wasm/Exports.swift
 # against them, because Embedded Swift specialises generic code in the client: a generic body
 # that Embedded forbids only fails when something instantiates it.
 #
@@ -13,7 +14,20 @@ cd "$(dirname "$0")/../.."
 
 triple=${1:-$(uname -m)-unknown-linux-gnu}
 out=${2:-.build-embedded/$triple}
-modules=${EMBEDDED_MODULES:-"PureBigNum PureSHA2 PureDER PureRSA PureJWT"}
+# Every library target of Package.swift (Pure*), each after its dependencies; or the list given.
+modules=${EMBEDDED_MODULES:-$(swift package dump-package | python3 -c '
+import json, sys
+targets = {t["name"]: t for t in json.load(sys.stdin)["targets"] if t["name"].startswith("Pure") and t["type"] != "test"}
+done = []
+def visit(name):
+    if name in done: return
+    for d in targets[name]["dependencies"]:
+        dep = next(iter(d.values()))[0]
+        if dep in targets: visit(dep)
+    done.append(name)
+for name in sorted(targets, key=lambda n: n): visit(name)
+print(" ".join(done))')}
+[ -n "$modules" ] || { echo "embedded: no library modules found in Package.swift" >&2; exit 1; }
 mkdir -p "$out"
 
 flags=(-enable-experimental-feature Embedded -wmo -parse-as-library -Osize -target "$triple" -I "$out")
