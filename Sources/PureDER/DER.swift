@@ -61,6 +61,7 @@ public enum DER {
         /// Whether the constructed bit is set (the content is a series of elements).
         public var isConstructed: Bool { rawValue & 0x20 != 0 }
 
+        /// The ASN.1 name (`INTEGER`, `SEQUENCE`, `[0]`, …).
         public var description: String {
             switch rawValue {
             case 0x02: return "INTEGER"

@@ -44,6 +44,7 @@ public enum DERError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A dotted OID string given to the writer is not a valid object identifier.
     case invalidObjectIdentifierString
 
+    /// One sentence saying what is wrong and where.
     public var description: String {
         switch self {
         case let .truncated(needed, available):

@@ -39,12 +39,13 @@ public enum PEM {
 
         /// Whether a `Proc-Type` header says the body is encrypted (`Proc-Type: 4,ENCRYPTED`).
         public var isEncrypted: Bool {
-            headers.contains { $0.name.lowercased() == "proc-type" && firstIndex(of: Array("ENCRYPTED".utf8), in: Array($0.value.uppercased().utf8), from: 0) != nil }
+            headers.contains { asciiCaselessEqual($0.name.utf8, "proc-type".utf8) && $0.value.utf8.contains(asciiCaseless: "encrypted".utf8) }
         }
     }
 
     /// The kinds of damage ``repairingBlocks(in:)`` repaired.
     public struct Repairs: OptionSet, Sendable, Hashable, CustomStringConvertible {
+        /// The bits of the set.
         public let rawValue: UInt16
 
         /// Creates a set from raw bits.
@@ -83,6 +84,7 @@ public enum PEM {
         /// One sentence per repair, in a fixed order.
         public var sentences: [String] { Repairs.sentences.filter { contains($0.0) }.map { $0.1 } }
 
+        /// The repairs as one line of sentences, or "no repairs".
         public var description: String { sentences.isEmpty ? "no repairs" : sentences.joined(separator: "; ") }
     }
 
@@ -157,6 +159,7 @@ public enum PEMError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The body is not valid base64; the offset in the error counts from the body's start.
     case invalidBase64(label: String, Base64Error)
 
+    /// One sentence saying what is wrong and where.
     public var description: String {
         switch self {
         case .noBlock:
@@ -182,6 +185,25 @@ public enum PEMError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 // MARK: - Shared helpers
+
+private func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+private func asciiCaselessEqual<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool
+where A.Element == UInt8, B.Element == UInt8 {
+    a.count == b.count && zip(a, b).allSatisfy { asciiLower($0) == asciiLower($1) }
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether `needle` occurs, ignoring ASCII case.
+    fileprivate func contains<Needle: Collection>(asciiCaseless needle: Needle) -> Bool where Needle.Element == UInt8 {
+        let hay = Array(self), pattern = Array(needle)
+        guard !pattern.isEmpty else { return true }
+        guard hay.count >= pattern.count else { return false }
+        for start in 0...(hay.count - pattern.count)
+        where asciiCaselessEqual(hay[start..<(start + pattern.count)], pattern) { return true }
+        return false
+    }
+}
 
 private let dashes: [UInt8] = Array("-----".utf8)
 private let beginMarker: [UInt8] = Array("-----BEGIN ".utf8)
@@ -265,7 +287,7 @@ private struct StrictParser {
         let line = text[lines[index]]
         guard hasPrefix(line, marker) else {
             // "-----BEGIN" without the space, or the marker later in the line.
-            if firstIndex(of: Array(marker.dropLast()), in: Array(line), from: 0) != nil {
+            if line.contains(0x2D), firstIndex(of: Array(marker.dropLast()), in: Array(line), from: 0) != nil {
                 throw .malformedBoundary(line: index + 1)
             }
             return nil

@@ -12,21 +12,23 @@ enum KnownAlgorithm {
     static let rsaEncryptionOID: [UInt8] = [0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01]  // 1.2.840.113549.1.1.1
 
     init(_ oid: DER.ObjectIdentifier) {
-        switch oid.description {
-        case "1.2.840.113549.1.1.1": self = .rsaEncryption
-        case "1.2.840.113549.1.1.10": self = .rsaPSS
-        case "1.2.840.10045.2.1": self = .other(name: "EC")
-        case "1.3.101.112": self = .other(name: "Ed25519")
-        case "1.3.101.113": self = .other(name: "Ed448")
-        case "1.3.101.110": self = .other(name: "X25519")
-        case "1.3.101.111": self = .other(name: "X448")
-        case "1.2.840.10040.4.1": self = .other(name: "DSA")
-        case "1.2.840.113549.1.3.1", "1.2.840.10046.2.1": self = .other(name: "Diffie-Hellman")
-        case "1.2.156.10197.1.301": self = .other(name: "SM2")
+        // Compared as arcs, not strings, to stay free of Unicode string comparison.
+        let arcs = oid.arcs
+        let pkcs1: [UInt64] = [1, 2, 840, 113549, 1, 1]
+        switch arcs {
+        case pkcs1 + [1]: self = .rsaEncryption
+        case pkcs1 + [10]: self = .rsaPSS
+        case [1, 2, 840, 10045, 2, 1]: self = .other(name: "EC")
+        case [1, 3, 101, 112]: self = .other(name: "Ed25519")
+        case [1, 3, 101, 113]: self = .other(name: "Ed448")
+        case [1, 3, 101, 110]: self = .other(name: "X25519")
+        case [1, 3, 101, 111]: self = .other(name: "X448")
+        case [1, 2, 840, 10040, 4, 1]: self = .other(name: "DSA")
+        case [1, 2, 840, 113549, 1, 3, 1], [1, 2, 840, 10046, 2, 1]: self = .other(name: "Diffie-Hellman")
+        case [1, 2, 156, 10197, 1, 301]: self = .other(name: "SM2")
         default:
             // PKCS#5 PBES1/PBES2 (1.2.840.113549.1.5.*) and PKCS#12 PBE (1.2.840.113549.1.12.1.*)
-            let text = oid.description
-            if text.hasPrefix("1.2.840.113549.1.5.") || text.hasPrefix("1.2.840.113549.1.12.1.") {
+            if arcs.starts(with: [1, 2, 840, 113549, 1, 5]) || arcs.starts(with: [1, 2, 840, 113549, 1, 12, 1]) {
                 self = .encrypted
             } else {
                 self = .unknown

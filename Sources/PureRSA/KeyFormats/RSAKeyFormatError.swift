@@ -48,6 +48,7 @@ public enum RSAKeyFormatError: Error, Equatable, Sendable, CustomStringConvertib
     /// DER whose shape matches no key structure.
     case unrecognizedDER
 
+    /// One sentence saying what the input is and, where there is one, what to do.
     public var description: String {
         switch self {
         case .empty:

@@ -19,6 +19,7 @@ public enum RSAKeyStructure: Sendable, Equatable, CustomStringConvertible {
     /// SubjectPublicKeyInfo (`PUBLIC KEY`).
     case spkiPublicKey
 
+    /// The structure's usual name, e.g. "PKCS#8 private key".
     public var description: String {
         switch self {
         case .pkcs1PrivateKey: return "PKCS#1 private key"
@@ -40,6 +41,7 @@ public enum RSAKeyEncoding: Sendable, Equatable, CustomStringConvertible {
     /// DER bytes, base64-encoded.
     case base64DER
 
+    /// The encoding's usual name, e.g. "base64 of PEM".
     public var description: String {
         switch self {
         case .pem: return "PEM"
@@ -62,6 +64,7 @@ public enum RSAKeyLoadNote: Sendable, Equatable, CustomStringConvertible {
     /// A public key was asked for and derived from the private key given.
     case publicKeyTakenFromPrivateKey
 
+    /// One sentence for a tool to print as a warning or note.
     public var description: String {
         switch self {
         case .absentAlgorithmParameters:
@@ -104,7 +107,7 @@ public enum RSAKeyLoader {
     /// - Returns: The key and how it was found.
     /// - Throws: ``RSAKeyFormatError``.
     public static func load<Text: StringProtocol>(_ text: Text) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAKeyMaterial> {
-        try load(bytes: Array(text.utf8))
+        try load(bytes: text.utf8)
     }
 
     /// Loads a private or public key from bytes: DER, or any text form ``load(_:)`` takes.
@@ -142,7 +145,7 @@ public enum RSAKeyLoader {
     /// - Throws: ``RSAKeyFormatError/publicKeyNotPrivate`` for a public key, or any other
     ///   ``RSAKeyFormatError``.
     public static func loadPrivateKey<Text: StringProtocol>(_ text: Text) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAPrivateKeyComponents> {
-        try loadPrivateKey(bytes: Array(text.utf8))
+        try loadPrivateKey(bytes: text.utf8)
     }
 
     /// Loads a private key from bytes, refusing public keys.
@@ -165,7 +168,7 @@ public enum RSAKeyLoader {
     /// - Returns: The public key and how it was found.
     /// - Throws: ``RSAKeyFormatError``.
     public static func loadPublicKey<Text: StringProtocol>(_ text: Text) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAPublicKeyComponents> {
-        try loadPublicKey(bytes: Array(text.utf8))
+        try loadPublicKey(bytes: text.utf8)
     }
 
     /// Loads a public key from bytes; a private key is accepted and its public half returned.
@@ -219,7 +222,7 @@ public enum RSAKeyLoader {
             throw .unrecognizedText(error)
         }
         let inner = trimmed(decoded)
-        if contains(Array(inner.prefix(64)), "-----BEGIN") {
+        if contains(inner, "-----BEGIN") {
             guard !inner.contains(where: { $0 == 0 || $0 >= 0x80 }) else { throw .base64NotPEM }
             return try loadPEM(inner, encoding: .base64PEM)
         }
