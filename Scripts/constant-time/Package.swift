@@ -1,0 +1,16 @@
+// swift-tools-version:6.0
+// Constant-time checks for PureBigNum under valgrind. A separate package, so the C shim around
+// <valgrind/memcheck.h> never becomes part of the product. Run through Scripts/constant-time.sh.
+import PackageDescription
+
+let package = Package(
+    name: "ConstantTimeCheck",
+    dependencies: [.package(name: "PureRS256", path: "../..")],
+    targets: [
+        .target(name: "CMemcheck"),
+        .executableTarget(
+            name: "ct-check",
+            dependencies: ["CMemcheck", .product(name: "PureBigNum", package: "PureRS256")]
+        ),
+    ]
+)

@@ -1,0 +1,141 @@
+// Montgomery multiplication and squaring over raw limb buffers.
+//
+// With R = 2^(64·n) for an n-limb odd modulus m, the Montgomery product of a and b is
+// a·b·R⁻¹ mod m. Values are kept "in the Montgomery domain" (x·R mod m) during an
+// exponentiation so that every step is one such product.
+//
+// Timing contract: every kernel here runs the same instructions and touches the same addresses
+// for every value of its operands; only `n` (public) matters. In particular the final
+// subtraction of m is always computed and then kept or dropped with a mask (Walter, "Montgomery
+// exponentiation needs no final subtractions", and the timing attacks on the conditional
+// subtraction, e.g. Schindler 2000, are why it is never a branch).
+//
+// Disassembly (release, x86_64 Zen 3, Swift 6.3.1, `objdump -d --no-show-raw-insn` of
+// PureBigNum's object for montgomeryMultiply16/32/Generic, montgomerySquare16/32/Generic):
+// see the notes at the end of MontgomeryKernels.swift.
+
+/// `out = a·b·R⁻¹ mod m`, fully reduced (out < m).
+///
+/// Preconditions: `a`, `b`, `m`, `out` have `n` limbs, `u` has `n` scratch limbs; m is odd,
+/// `m0inv = −m⁻¹ mod 2⁶⁴`; `a·b < R·m` (true when both are < m, or when one is < R and the
+/// other < m). `out` may be `a` or `b`; `u` must not overlap anything else.
+///
+/// Algorithm: FIPS, finely integrated product scanning (Koç, Acar, Kaliski 1996, "Analyzing and
+/// comparing Montgomery multiplication algorithms"). Column by column, the products aⱼ·bᵢ₋ⱼ and
+/// uⱼ·mᵢ₋ⱼ are summed in a three-word accumulator held in registers; the low word of column
+/// i < n fixes uᵢ (the multiple of m that clears it), the columns from n on are the result.
+/// It beat CIOS (a fused multiply/reduce row per limb of b, which loads and stores a row of t
+/// per step) by 5–10% at 16 and 32 limbs here: the accumulator stays in registers and each
+/// product costs one mul, one add and two adc.
+///
+/// Timing: depends only on `n`.
+@inline(__always)
+func montgomeryMultiplyKernel(
+    _ out: UnsafeMutablePointer<UInt64>,
+    _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
+    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64,
+    _ u: UnsafeMutablePointer<UInt64>, _ n: Int
+) {
+    var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0
+    var i = 0
+    while i < n {
+        var j = 0
+        while j < i {
+            multiplyAccumulate(&t0, &t1, &t2, a[j], b[i &- j])
+            multiplyAccumulate(&t0, &t1, &t2, u[j], m[i &- j])
+            j &+= 1
+        }
+        multiplyAccumulate(&t0, &t1, &t2, a[i], b[0])
+        let q = t0 &* m0inv
+        u[i] = q
+        multiplyAccumulate(&t0, &t1, &t2, q, m[0])   // clears t0
+        (t0, t1, t2) = (t1, t2, 0)
+        i &+= 1
+    }
+    while i < 2 &* n {
+        var j = i &- n &+ 1
+        while j < n {
+            multiplyAccumulate(&t0, &t1, &t2, a[j], b[i &- j])
+            multiplyAccumulate(&t0, &t1, &t2, u[j], m[i &- j])
+            j &+= 1
+        }
+        u[i &- n] = t0   // u[k] is no longer needed once column n + k is reached
+        (t0, t1, t2) = (t1, t2, 0)
+        i &+= 1
+    }
+    // The result u + t0·R is < 2m.
+    subtractModulusIfNeeded(out, u, t0, m, n)
+}
+
+/// `out = a²·R⁻¹ mod m`, fully reduced, computing each cross product aᵢ·aⱼ (i < j) once.
+///
+/// Preconditions: `a`, `m`, `out` have `n` limbs, `u` has `n` scratch limbs; `a < m`;
+/// `m0inv = −m⁻¹ mod 2⁶⁴`. `out` may be `a`; `u` must not overlap anything else.
+///
+/// Algorithm: the product-scanning multiplication above, where each column's cross products
+/// are summed once in a second accumulator, doubled by a shift, and the square aᵢ² added on
+/// even columns.
+///
+/// Timing: depends only on `n`.
+@inline(__always)
+func montgomerySquareKernel(
+    _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>,
+    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64,
+    _ u: UnsafeMutablePointer<UInt64>, _ n: Int
+) {
+    var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0
+    var i = 0
+    while i < 2 &* n &- 1 {
+        let first = i < n ? 0 : i &- n &+ 1   // lowest index with a partner in range
+        // Cross products aⱼ·aᵢ₋ⱼ with j < i − j.
+        var c0: UInt64 = 0, c1: UInt64 = 0, c2: UInt64 = 0
+        var j = first
+        while j &* 2 < i {
+            multiplyAccumulate(&c0, &c1, &c2, a[j], a[i &- j])
+            j &+= 1
+        }
+        // t += 2·cross
+        var carry: UInt64
+        (t0, carry) = addWithCarry(t0, c0 &<< 1, 0)
+        (t1, carry) = addWithCarry(t1, (c1 &<< 1) | (c0 &>> 63), carry)
+        t2 = t2 &+ ((c2 &<< 1) | (c1 &>> 63)) &+ carry
+        if i & 1 == 0 {
+            multiplyAccumulate(&t0, &t1, &t2, a[i &>> 1], a[i &>> 1])
+        }
+        // Reduction products uⱼ·mᵢ₋ⱼ.
+        let last = i < n ? i : n
+        j = first
+        while j < last {
+            multiplyAccumulate(&t0, &t1, &t2, u[j], m[i &- j])
+            j &+= 1
+        }
+        if i < n {
+            let q = t0 &* m0inv
+            u[i] = q
+            multiplyAccumulate(&t0, &t1, &t2, q, m[0])   // clears t0
+        } else {
+            u[i &- n] = t0
+        }
+        (t0, t1, t2) = (t1, t2, 0)
+        i &+= 1
+    }
+    // Column 2n − 1 has no products.
+    u[n &- 1] = t0
+    subtractModulusIfNeeded(out, u, t1, m, n)
+}
+
+/// `out = x − m` when `x ≥ m`, else `x`, where `x = low + top·R < 2m` (`top` is 0 or 1).
+///
+/// The subtraction is always computed; the result is chosen with a mask.
+/// Preconditions: `out` and `low` do not overlap; all have `n` limbs.
+/// Timing: depends only on `n`.
+@inline(__always)
+func subtractModulusIfNeeded(
+    _ out: UnsafeMutablePointer<UInt64>, _ low: UnsafePointer<UInt64>, _ top: UInt64,
+    _ m: UnsafePointer<UInt64>, _ n: Int
+) {
+    let borrow = subtractRow(out, low, m, n)
+    // x < m exactly when the n-limb subtraction borrowed and there is no top bit.
+    let keep = Choice(word: borrow & ~top & 1)
+    selectRow(out, keep.mask, low, UnsafePointer(out), n)
+}
