@@ -12,7 +12,7 @@ import PureSHA2
 @_cdecl("pure_int_bits")
 public func intBits() -> Int { Int.bitWidth }
 
-private func bytes(_ pointer: UnsafeRawPointer?, _ count: Int) -> UnsafeRawBufferPointer {
+func bytes(_ pointer: UnsafeRawPointer?, _ count: Int) -> UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(start: count > 0 ? pointer : nil, count: count)
 }
 
@@ -43,7 +43,7 @@ public func sha256Chunked(
 
 /// Writes `value` big-endian into `output` (capacity `capacity`); returns the byte count, or -1
 /// when it does not fit.
-private func write(_ value: BigUInt, _ output: UnsafeMutablePointer<UInt8>, _ capacity: Int) -> Int32 {
+func write(_ value: BigUInt, _ output: UnsafeMutablePointer<UInt8>, _ capacity: Int) -> Int32 {
     let out = value.bigEndianBytes()
     guard out.count <= capacity else { return -1 }
     for i in 0..<out.count { output[i] = out[i] }
@@ -68,4 +68,29 @@ public func modexp(
     } catch {
         return -2
     }
+}
+
+/// base^exponent mod modulus with the constant-time Montgomery ladder
+/// (`Modulus.exponentiateSecret`, what RSA signing uses) when `secret` is non-zero, or the
+/// public-exponent path (`Modulus.exponentiatePublic`, what verification uses) otherwise.
+/// Same operands and results as ``modexp(_:_:_:_:_:_:_:_:)``; -2 when the modulus is not odd or
+/// is below 3 (or wider than `Modulus.maximumLimbCount` limbs).
+@_cdecl("pure_modexp_montgomery")
+public func modexpMontgomery(
+    _ base: UnsafeRawPointer?, _ baseCount: Int,
+    _ exponent: UnsafeRawPointer?, _ exponentCount: Int,
+    _ modulus: UnsafeRawPointer?, _ modulusCount: Int,
+    _ secret: Int32,
+    _ output: UnsafeMutablePointer<UInt8>, _ capacity: Int
+) -> Int32 {
+    let m: Modulus
+    do throws(BigNumError) {
+        m = try Modulus(bigEndianBytes: bytes(modulus, modulusCount))
+    } catch {
+        return -2
+    }
+    let b = BigUInt(bigEndianBytes: bytes(base, baseCount)).limbs
+    let e = BigUInt(bigEndianBytes: bytes(exponent, exponentCount)).limbs
+    let result = secret != 0 ? m.exponentiateSecret(base: b, exponent: e) : m.exponentiatePublic(base: b, exponent: e)
+    return write(BigUInt(limbs: result), output, capacity)
 }

@@ -15,9 +15,9 @@ modules="PureBigNum PureSHA2"
 if [ -f Scripts/wasm/ExportsRSA.swift ]; then modules="PureBigNum PureSHA2 PureDER PureRSA"; fi
 EMBEDDED_MODULES="$modules" Scripts/embedded/build.sh "$triple" "$out"
 
-exports=(pure_heap_init pure_heap_used pure_alloc pure_free pure_int_bits
+exports=(pure_heap_init pure_heap_used pure_alloc pure_free pure_int_bits pure_modexp_montgomery
          pure_sha256 pure_sha256_chunked pure_modexp __multi3 __heap_base)
-[ -f Scripts/wasm/ExportsRSA.swift ] && exports+=(pure_rs256_sign)
+[ -f Scripts/wasm/ExportsRSA.swift ] && exports+=(pure_rs256_sign pure_rs256_verify)
 
 wasm_ld=$(dirname "$(readlink -f "$(command -v swiftc)")")/wasm-ld
 objects=()

@@ -136,26 +136,51 @@ function modexp(a, e, m) {
 }
 const normal = (h) => h.replace(/^0+/, "");
 
+function modexpMontgomery(a, e, m, secret) {
+  const pa = put(a), pe = put(e), pm = put(m);
+  const cap = m.length + 1;
+  const out = x.pure_alloc(cap);
+  const n = x.pure_modexp_montgomery(pa, a.length, pe, e.length, pm, m.length, secret, out, cap);
+  const result = n >= 0 ? hex(take(out, n)) : `error ${n}`;
+  for (const p of [pa, pe, pm, out]) x.pure_free(p);
+  return result;
+}
+
 let modexpCount = 0;
+let montgomeryCount = 0;
 for (const block of vectors("bigint/bigint_tests.txt").split(/\n\s*\n/)) {
   const fields = Object.fromEntries(
     block.split("\n").filter((l) => /^\w+ = /.test(l)).map((l) => l.split(" = ").map((s) => s.trim())),
   );
   if (!("ModExp" in fields)) continue;
-  const got = modexp(fromHex(fields.A), fromHex(fields.E), fromHex(fields.M));
-  check(normal(got) === normal(fields.ModExp), `ModExp with ${fields.M.length * 4}-bit modulus: got ${got.slice(0, 40)}`);
+  const [a, e, m] = [fromHex(fields.A), fromHex(fields.E), fromHex(fields.M)];
+  const got = modexp(a, e, m);
+  check(normal(got) === normal(fields.ModExp), `ModExp (BigUInt.power) with ${fields.M.length * 4}-bit modulus: got ${got.slice(0, 40)}`);
   modexpCount += 1;
+  // The Montgomery core takes odd moduli above 1: both the constant-time and the public ladder.
+  if (BigInt("0x" + fields.M) % 2n === 1n && BigInt("0x" + fields.M) > 1n) {
+    for (const secret of [1, 0]) {
+      const mont = modexpMontgomery(a, e, m, secret);
+      check(normal(mont) === normal(fields.ModExp),
+        `ModExp (Montgomery, ${secret ? "secret" : "public"} exponent) with ${fields.M.length * 4}-bit modulus: got ${mont.slice(0, 40)}`);
+      montgomeryCount += 1;
+    }
+  }
 }
 check(modexpCount >= 50, `only ${modexpCount} ModExp blocks found`);
 // A zero modulus is an error, not a trap.
 check(modexp(fromHex("05"), fromHex("03"), new Uint8Array(0)) === "error -2", "zero modulus is reported");
-console.log(`wasm: modular exponentiation ${modexpCount} ModExp blocks from Vectors/bigint`);
+check(montgomeryCount >= 60, `only ${montgomeryCount} Montgomery runs`);
+check(modexpMontgomery(fromHex("05"), fromHex("03"), fromHex("10"), 1) === "error -2", "even modulus is refused by the Montgomery core");
+console.log(`wasm: modular exponentiation ${modexpCount} ModExp blocks from Vectors/bigint (BigUInt.power), ${montgomeryCount} Montgomery runs (odd moduli, secret and public ladders)`);
 
 // ---- RS256 (only when the build includes PureRSA)
 if (typeof x.pure_rs256_sign === "function") {
+  const { createPrivateKey, createPublicKey } = await import("node:crypto");
   const pemToDer = (pem) =>
     Uint8Array.from(Buffer.from(pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64"));
   const b64url = (bytes) => Buffer.from(bytes).toString("base64url");
+  const ascii = (text) => new TextEncoder().encode(text);
   function sign(keyDer, input) {
     const pk = put(keyDer), pi = put(input);
     const cap = 1024;
@@ -165,33 +190,51 @@ if (typeof x.pure_rs256_sign === "function") {
     for (const p of [pk, pi, out]) x.pure_free(p);
     return result;
   }
+  function verify(keyDer, input, signature) {
+    const pk = put(keyDer), pi = put(input), ps = put(signature);
+    const result = x.pure_rs256_verify(pk, keyDer.length, pi, input.length, ps, signature.length);
+    for (const p of [pk, pi, ps]) x.pure_free(p);
+    return result;
+  }
+  // One case: sign, compare with the vector's signature, verify it, and refuse it after a flip.
   let rsCount = 0;
-  for (const file of ["jose/rfc7515_a2_rs256.json", "jose/rfc7520_4_1_rs256.json"]) {
-    const v = JSON.parse(vectors(file));
-    const { signingInput, signature, pem } = rs256Case(v, file);
-    if (!signingInput) continue;
-    const got = sign(pemToDer(pem), new TextEncoder().encode(signingInput));
-    check(got === signature, `${file}: RS256 signature ${got.slice(0, 24)}…`);
+  function rs256Case(name, privateDer, publicDer, signingInput, signature) {
+    const input = ascii(signingInput);
+    const got = sign(privateDer, input);
+    check(got === signature, `${name}: RS256 signature ${got.slice(0, 24)}...`);
+    const raw = Buffer.from(signature, "base64url");
+    check(verify(publicDer, input, raw) === 1, `${name}: the vector's signature does not verify`);
+    raw[raw.length >> 1] ^= 1;
+    check(verify(publicDer, input, raw) === 0, `${name}: a flipped bit still verifies`);
     rsCount += 1;
   }
-  check(rsCount > 0, "no RS256 vector was usable");
-  // Garbage instead of a key is an error code, not a trap.
-  check(sign(Uint8Array.from([0x30, 0x03, 0x02, 0x01]), new Uint8Array(3)).startsWith("error"), "bad key DER is reported");
-  console.log(`wasm: RS256 ${rsCount} JOSE signatures`);
-}
 
-function rs256Case(v, file) {
-  // Both JOSE files carry the compact token and the private key (PEM, or a JWK we cannot use here).
-  const token = v.token ?? v.compact ?? v.jws ?? v.output?.compact;
-  const pem = v.private_key_pem ?? v.privateKeyPEM ?? v.pem ??
-    (v.private_key_pem_file ? vectors(join("jose", v.private_key_pem_file)) : undefined);
-  if (!token || !pem) {
-    console.error(`wasm: ${file}: no token/PEM fields found (keys: ${Object.keys(v).join(", ")})`);
-    failures += 1;
-    return {};
+  // RFC 7515 A.2: PKCS#1 and PKCS#8 private keys (PEM files), SPKI and PKCS#1 public keys.
+  const a2 = JSON.parse(vectors("jose/rfc7515_a2_rs256.json"));
+  const pemDer = (name) => pemToDer(vectors(join("jose", a2.pem_files[name])));
+  for (const [priv, pub] of [["private_pkcs1", "public_spki"], ["private_pkcs8", "public_pkcs1"]]) {
+    rs256Case(`RFC 7515 A.2 (${priv}, ${pub})`, pemDer(priv), pemDer(pub), a2.signing_input, a2.signature_b64u);
   }
-  const dot = token.lastIndexOf(".");
-  return { signingInput: token.slice(0, dot), signature: token.slice(dot + 1), pem };
+  // RFC 7520 4.1: the key is given as a JWK only; Node turns it into DER (a format conversion).
+  const b = JSON.parse(vectors("jose/rfc7520_4_1_rs256.json"));
+  const jwk = typeof b.jwk === "string" ? JSON.parse(b.jwk) : b.jwk;
+  rs256Case("RFC 7520 4.1",
+    Uint8Array.from(createPrivateKey({ key: jwk, format: "jwk" }).export({ type: "pkcs8", format: "der" })),
+    Uint8Array.from(createPublicKey({ key: jwk, format: "jwk" }).export({ type: "spki", format: "der" })),
+    b.signing_input, b.signature_b64u);
+  // Vectors/jwt/tokens.json: tokens Node made with Vectors/keys/demo-rsa-2048.pem.
+  const demoPrivate = pemToDer(vectors("keys/demo-rsa-2048.pem"));
+  const demoPublic = pemToDer(vectors("keys/demo-rsa-2048.pub.pem"));
+  const tokens = JSON.parse(vectors("jwt/tokens.json")).cases;
+  for (const t of tokens) {
+    const dot = t.token.lastIndexOf(".");
+    rs256Case(`jwt/tokens.json "${t.name}"`, demoPrivate, demoPublic, t.token.slice(0, dot), t.token.slice(dot + 1));
+  }
+  check(rsCount === 3 + tokens.length, `RS256 ran ${rsCount} cases`);
+  // Garbage instead of a key is an error code, not a trap.
+  check(sign(Uint8Array.from([0x30, 0x03, 0x02, 0x01]), new Uint8Array(3)) === "error -2", "bad private key DER is reported");
+  check(verify(Uint8Array.from([0x30, 0x00]), new Uint8Array(3), new Uint8Array(256)) === -2, "bad public key DER is reported");
+  console.log(`wasm: RS256 ${rsCount} signatures (RFC 7515 A.2 x2, RFC 7520 4.1, ${tokens.length} Node jsonwebtoken tokens), each verified and refused after a bit flip`);
 }
 
 console.log(`wasm: heap high-water ${x.pure_heap_used()} bytes of ${x.memory.buffer.byteLength}`);
