@@ -46,10 +46,17 @@ for module in $modules; do
     echo "embedded: $module compiled for $triple ($(stat -c %s "$out/$module.o") bytes of object code, $(( $(date +%s) - start )) s)"
 done
 
-# The exports shim uses PureBigNum and PureSHA2 (and PureRSA when it offers RS256 signing).
+# The exports shim: PureBigNum and PureSHA2, plus PureRSA and PureJWT when they are built.
 shim=(Scripts/wasm/Exports.swift)
 [ -f Scripts/wasm/ExportsRSA.swift ] && [[ " $modules " == *" PureRSA "* ]] && shim+=(Scripts/wasm/ExportsRSA.swift)
-case "$triple" in wasm*) shim+=(Scripts/wasm/Runtime.swift) ;; esac
+[ -f Scripts/wasm/ExportsJWT.swift ] && [[ " $modules " == *" PureJWT "* ]] && shim+=(Scripts/wasm/ExportsJWT.swift)
+# Targets without a Swift runtime or C library also get the runtime shim, and strtod for PureJWT.
+case "$triple" in
+    wasm*|*-none-*)
+        shim+=(Scripts/wasm/Runtime.swift)
+        [[ " $modules " == *" PureJWT "* ]] && shim+=(Scripts/wasm/Strtod.swift)
+        ;;
+esac
 if ! swiftc "${flags[@]}" -module-name PureExports -c -o "$out/PureExports.o" "${shim[@]}"; then
     echo "embedded: the exports shim FAILED to compile against the Embedded modules for $triple" >&2
     exit 1

@@ -153,3 +153,27 @@ public func pureFree(_ pointer: UnsafeMutableRawPointer?) { free(pointer) }
 /// Bytes of the heap handed out so far (blocks are reused after `free`, never returned).
 @_cdecl("pure_heap_used")
 public func heapUsed() -> UInt { heapNext - heapStart }
+
+// MARK: - arc4random_buf
+
+nonisolated(unsafe) private var randomState: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+/// The standard library asks for random bytes to seed `Hasher` (the `Set`s in PureJWT's parser).
+/// This module has no entropy source and must import nothing, so the bytes come from a fixed
+/// splitmix64 sequence: hashing works, but its seeds are predictable. The library itself draws
+/// no randomness for signing (PKCS#1 v1.5 is deterministic); do not reuse this generator for
+/// anything secret.
+@_cdecl("arc4random_buf")
+public func arc4random_buf(_ buffer: UnsafeMutableRawPointer, _ count: Int) {
+    let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+    var i = 0
+    while i < count {
+        randomState &+= 0x9E37_79B9_7F4A_7C15
+        var z = randomState
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        var k = 0
+        while k < 8 && i < count { bytes[i] = UInt8(truncatingIfNeeded: z >> UInt64(8 * k)); k += 1; i += 1 }
+    }
+}

@@ -237,6 +237,75 @@ if (typeof x.pure_rs256_sign === "function") {
   console.log(`wasm: RS256 ${rsCount} signatures (RFC 7515 A.2 x2, RFC 7520 4.1, ${tokens.length} Node jsonwebtoken tokens), each verified and refused after a bit flip`);
 }
 
+// ---- PureJWT: JSON.stringify-exact serializer, RS256 tokens, verification
+if (typeof x.pure_jwt_sign_json === "function") {
+  const pemToDer = (pem) =>
+    Uint8Array.from(Buffer.from(pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64"));
+  const utf8 = (text) => new TextEncoder().encode(text);
+  const text = (bytes) => new TextDecoder().decode(bytes);
+  function call(fn, args, cap) {
+    const pointers = [];
+    const flat = [];
+    for (const a of args) {
+      if (a instanceof Uint8Array) {
+        const p = put(a);
+        pointers.push(p);
+        flat.push(p, a.length);
+      } else flat.push(a);
+    }
+    let result;
+    if (cap) {
+      const out = x.pure_alloc(cap);
+      pointers.push(out);
+      const n = fn(...flat, out, cap);
+      result = n >= 0 ? text(take(out, n)) : `error ${n}`;
+    } else result = fn(...flat);
+    for (const p of pointers) x.pure_free(p);
+    return result;
+  }
+  // numbers.json: every JSON.stringify output must come back unchanged (parse, then serialize).
+  const numbers = JSON.parse(vectors("jwt/numbers.json")).numbers;
+  let numberCount = 0;
+  for (const n of numbers) {
+    const got = call(x.pure_json_restringify, [utf8(n.js)], 64);
+    check(got === n.js, `JSON number ${n.bits}: ${n.js} came back as ${got}`);
+    numberCount += 1;
+  }
+  check(numberCount === 3000, `numbers.json has ${numberCount} numbers`);
+  // tokens.json: parse header and payload, serialize, sign: Node's token byte for byte.
+  const demoPrivate = pemToDer(vectors("keys/demo-rsa-2048.pem"));
+  const demoPublic = pemToDer(vectors("keys/demo-rsa-2048.pub.pem"));
+  const cases = JSON.parse(vectors("jwt/tokens.json")).cases;
+  let tokenCount = 0, tenantCount = 0, verifyCount = 0;
+  for (const c of cases) {
+    if (c.swift_representable) {
+      const got = call(x.pure_jwt_sign_json, [demoPrivate, fromHex(c.header_hex), fromHex(c.payload_hex)], 200000);
+      check(got === c.token, `tokens.json "${c.name}": re-serialized and signed token differs`);
+      tokenCount += 1;
+    }
+    // The main job: plain tenant tokens {sub, iat, exp} without kid or extra header.
+    const members = c.claims.m.map((m) => String.fromCharCode(...m.k));
+    if (c.swift_representable && c.keyid === null && c.header_extra === null &&
+        members.join() === "sub,iat,exp" && c.claims.m[0].v.t === "str") {
+      const tenant = utf8(String.fromCharCode(...c.claims.m[0].v.u16));
+      const got = call(x.pure_jwt_tenant_token, [demoPrivate, tenant, BigInt(c.iat), BigInt(c.exp - c.iat)], 200000);
+      check(got === c.token, `tokens.json "${c.name}": tenant token differs`);
+      tenantCount += 1;
+    }
+    if (c.swift_representable && c.exp > c.iat) {
+      const token = utf8(c.token);
+      check(call(x.pure_jwt_verify, [demoPublic, token, BigInt(c.iat)]) === 1, `tokens.json "${c.name}": does not verify`);
+      check(call(x.pure_jwt_verify, [demoPublic, token, BigInt(c.exp + 3600)]) === 0, `tokens.json "${c.name}": verifies after expiry`);
+      const tampered = Uint8Array.from(token);
+      tampered[tampered.length - 5] ^= 1;  // a bit of the signature's base64url
+      check(call(x.pure_jwt_verify, [demoPublic, tampered, BigInt(c.iat)]) === 0, `tokens.json "${c.name}": tampered token verifies`);
+      verifyCount += 1;
+    }
+  }
+  check(tokenCount > 60 && tenantCount > 10 && verifyCount > 60, `JWT cases: ${tokenCount} tokens, ${tenantCount} tenant, ${verifyCount} verified`);
+  console.log(`wasm: JWT ${numberCount} JSON.stringify numbers round-tripped, ${tokenCount} Node tokens re-made from their JSON, ${tenantCount} tenant tokens, ${verifyCount} verified (and refused expired/tampered)`);
+}
+
 console.log(`wasm: heap high-water ${x.pure_heap_used()} bytes of ${x.memory.buffer.byteLength}`);
 if (failures > 0) {
   console.error(`wasm: ${failures} of ${checks} checks FAILED`);
