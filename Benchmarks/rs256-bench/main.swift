@@ -6,6 +6,7 @@ import Foundation
 // RowsX.swift and add `xRows,` here.
 let rowGroups: [() -> [BenchRow]] = [
     shaRows,
+    bigNumRows,
     rsaRows,
     jwtRows,
 ]
