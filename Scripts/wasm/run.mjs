@@ -14,8 +14,11 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const vectors = (path) => readFileSync(join(root, "Vectors", path), "utf8");
 const wasmPath = process.argv[2];
-if (!wasmPath) {
-  console.error("usage: node run.mjs file.wasm");
+// Optional: --native PATH/TO/rs256 compares tenant tokens with the native (64-bit) command.
+const nativeAt = process.argv.indexOf("--native");
+const nativePath = nativeAt > 0 ? process.argv[nativeAt + 1] : undefined;
+if (!wasmPath || (nativeAt > 0 && !nativePath)) {
+  console.error("usage: node run.mjs file.wasm [--native path/to/rs256]");
   process.exit(2);
 }
 
@@ -301,6 +304,33 @@ if (typeof x.pure_jwt_sign_json === "function") {
       check(call(x.pure_jwt_verify, [demoPublic, tampered, BigInt(c.iat)]) === 0, `tokens.json "${c.name}": tampered token verifies`);
       verifyCount += 1;
     }
+  }
+  // Against the native build: tenant tokens at times a 32-bit Int cannot hold (2038, 2106,
+  // 2^53 - 1 seconds), odd tenant IDs and lifetimes; the 64-bit rs256 command is the reference.
+  if (nativePath) {
+    const { execFileSync } = await import("node:child_process");
+    const keyPath = join(root, "Vectors", "keys", "demo-rsa-2048.pem");
+    let nativeCount = 0;
+    const tenants = ["tenant-123", "t\u00e9nant \"quoted\" \\ back", "\u{1F600}-emoji", "x".repeat(300)];
+    const times = [[1, 1], [1700000000, 3600], [2147483647, 1], [2147483648, 3600], [4294967296, 86400], [9007199254730000, 9991], [9007199254740991, 1], [0, 60]];  // the last two: both refuse
+    for (const tenant of tenants) {
+      for (const [iat, ttl] of times) {
+        const wasm = call(x.pure_jwt_tenant_token, [demoPrivate, utf8(tenant), BigInt(iat), BigInt(ttl)], 200000);
+        let native;
+        try {
+          native = execFileSync(nativePath, ["token", "--tenant", tenant, "--iat", String(iat), "--ttl", String(ttl), "--key", keyPath],
+            { env: {}, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+        } catch (e) {
+          native = `native failed: ${e.stderr ?? e.message}`.trim();
+        }
+        const bothRefuse = wasm.startsWith("error") && native.startsWith("native failed");
+        check(wasm === native || bothRefuse, `tenant ${JSON.stringify(tenant.slice(0, 20))} iat ${iat} ttl ${ttl}: wasm ${wasm.slice(0, 30)}... native ${native.slice(0, 60)}...`);
+        nativeCount += 1;
+      }
+    }
+    console.log(`wasm: ${nativeCount} tenant tokens identical to the native rs256 command's, or refused by both (iat up to 2^53, non-ASCII tenants)`);
+  } else {
+    console.log("wasm: no --native rs256 given: the comparison with the native command was not run");
   }
   check(tokenCount > 60 && tenantCount > 10 && verifyCount > 60, `JWT cases: ${tokenCount} tokens, ${tenantCount} tenant, ${verifyCount} verified`);
   console.log(`wasm: JWT ${numberCount} JSON.stringify numbers round-tripped, ${tokenCount} Node tokens re-made from their JSON, ${tenantCount} tenant tokens, ${verifyCount} verified (and refused expired/tampered)`);
