@@ -1,9 +1,14 @@
 // The few C runtime symbols an Embedded Swift module needs on wasm32-unknown-none-wasm, written
-// in Swift so the .wasm imports nothing: a size-class allocator over a static arena
-// (posix_memalign/free), memset/memcpy/memmove/memcmp, and __multi3 (the 128-bit multiply
-// LLVM calls for UInt64.multipliedFullWidth and UInt128 `*`, which wasm32 has no instruction for).
+// in Swift so the .wasm imports nothing: a size-class allocator over the memory above the
+// linker's __heap_base (posix_memalign/free; the loader calls pure_heap_init first),
+// memset/memcpy/memmove/memcmp, arc4random_buf (fixed sequence, for Hasher seeds only), and
+// __multi3 (the 128-bit multiply LLVM may call for UInt128 `*`, which wasm32 has no instruction
+// for; today LLVM expands the library's 64x64 products inline, and run.mjs tests __multi3 directly).
+// Defining `free` draws a compiler warning (the name is reserved for the runtime); that is the
+// point here.
 //
-// Not part of the library: only Scripts/wasm/build.sh compiles this file.
+// Not part of the library: only Scripts/embedded/build.sh compiles this file, for targets
+// without a C library.
 
 // MARK: - __multi3 from 32-bit pieces
 
