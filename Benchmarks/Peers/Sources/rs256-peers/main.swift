@@ -93,7 +93,7 @@ do {
     let ours = try Pure.jwt(pem: demo)
     let kit = try await JWTKitPeer.jwt(pem: demo)
     let kitParts = kit.token.split(separator: ".", omittingEmptySubsequences: false)
-    check(kitParts.count == 3, "jwt: jwt-kit's token has three parts")
+    guard kitParts.count == 3 else { fail("jwt-kit's token does not have three parts: \(kit.token)") }
     let kitInput = Array(kit.token.utf8.prefix(kitParts[0].utf8.count + 1 + kitParts[1].utf8.count))
     check(Pure.base64URLSignature(of: kitInput, pem: demo) == String(kitParts[2]),
           "jwt: PureRS256 signs jwt-kit's signing input to jwt-kit's signature, byte for byte")
