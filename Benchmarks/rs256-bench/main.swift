@@ -7,6 +7,7 @@ import Foundation
 let rowGroups: [() -> [BenchRow]] = [
     shaRows,
     bigNumRows,
+    rsaRows,
 ]
 
 let usage = """
