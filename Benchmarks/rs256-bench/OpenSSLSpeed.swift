@@ -48,7 +48,28 @@ final class OpenSSLSpeed {
         case .rsaVerify(let bits):
             return rsa(bits).map { [OpenSSLFigure(command: "openssl speed -seconds 1 rsa\(bits) (verify)",
                                                   value: $0.verify, unit: "ops/s")] } ?? []
+        case .genpkey(let bits, let samples):
+            return genpkey(bits: bits, samples: samples).map { [$0] } ?? []
         }
+    }
+
+    /// Times `samples` runs of `openssl genpkey` (the whole process, as a user runs it) and
+    /// reports keys per second from the median run; the command text gives median, min and max.
+    private func genpkey(bits: Int, samples: Int) -> OpenSSLFigure? {
+        let arguments = ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:\(bits)"]
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        for _ in 0..<samples {
+            let start = clock.now
+            guard run(arguments, ia32cap: nil) != nil else { return nil }
+            let elapsed = start.duration(to: clock.now).components
+            times.append(Double(elapsed.seconds) * 1e3 + Double(elapsed.attoseconds) * 1e-15)
+        }
+        times.sort()
+        let middle = median(times)
+        let text = String(format: "median %.1f ms, min %.1f, max %.1f over %d runs", middle, times.first!, times.last!, samples)
+        return OpenSSLFigure(command: "openssl \(arguments.joined(separator: " ")) (\(text))",
+                             value: 1e3 / middle, unit: "ops/s")
     }
 
     /// Signs and verifications per second for `bits`-bit RSA, from the table line

@@ -62,6 +62,14 @@ struct RowResult: Encodable {
 /// (5 when a batch is slow). With `quick`, 3 batches of one operation each.
 func measure(_ row: BenchRow, quick: Bool) -> RowResult {
     var iterations = 1
+    if let samples = row.samples, !quick {
+        _ = time(row, 1)  // warm-up
+        let each = (0..<samples).map { _ in time(row, 1) * 1e9 }.sorted()
+        return RowResult(
+            name: row.name, bytesPerOperation: row.bytesPerOperation, iterationsPerBatch: 1,
+            batches: samples, medianNanoseconds: median(each), minNanoseconds: each.first!,
+            maxNanoseconds: each.last!, reference: row.openssl)
+    }
     if !quick {
         while true {
             let seconds = time(row, iterations)
@@ -82,6 +90,12 @@ func measure(_ row: BenchRow, quick: Bool) -> RowResult {
         batches: batches, medianNanoseconds: perOperation[perOperation.count / 2],
         minNanoseconds: perOperation.first!, maxNanoseconds: perOperation.last!,
         reference: row.openssl)
+}
+
+/// The median of sorted values (the mean of the middle two for an even count).
+func median(_ sorted: [Double]) -> Double {
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 /// Seconds one batch of `iterations` operations takes.
