@@ -10,6 +10,9 @@ enum OpenSSLReference: Sendable, Hashable {
     case rsaSign(bits: Int)
     /// `openssl speed rsaBITS`: public-key verifications.
     case rsaVerify(bits: Int)
+    /// `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:BITS`, run `samples` times
+    /// (whole process each time); the figure is the median.
+    case genpkey(bits: Int, samples: Int)
 }
 
 /// One benchmark row.
@@ -22,12 +25,16 @@ struct BenchRow {
     let openssl: OpenSSLReference?
     /// Runs the operation `iterations` times. Feed results to `blackHole` so the work stays.
     let body: (_ iterations: Int) -> Void
+    /// For slow operations whose time varies widely (key generation): time each operation on
+    /// its own, this many times, instead of calibrated batches. nil for the usual batches.
+    let samples: Int?
 
-    init(_ name: String, bytes: Int? = nil, openssl: OpenSSLReference? = nil,
+    init(_ name: String, bytes: Int? = nil, openssl: OpenSSLReference? = nil, samples: Int? = nil,
          body: @escaping (_ iterations: Int) -> Void) {
         self.name = name
         self.bytesPerOperation = bytes
         self.openssl = openssl
+        self.samples = samples
         self.body = body
     }
 }

@@ -18,6 +18,9 @@ final class OpenSSLSpeed {
     /// Signs and verifications per second per RSA size, one sample per round.
     private var rsaSamples: [Int: [(sign: Double, verify: Double)]] = [:]
     private var rsaRounds: Set<Int> = []
+    /// Seconds per `openssl genpkey` run, per key size, every round's runs.
+    private var genpkeySamples: [Int: [Double]] = [:]
+    private var genpkeyRounds: Set<[Int]> = []
     /// MB/s per block size and CPU mask (nil: as installed), one sample per round.
     private var shaSamples: [Int: [String?: [Double]]] = [:]
     private var shaRounds: Set<[Int]> = []
@@ -62,6 +65,14 @@ final class OpenSSLSpeed {
                       let kilobytes = Double(field.dropLast()) else { continue }
                 shaSamples[bytes, default: [:]][mask, default: []].append(kilobytes / 1e3)
             }
+        case .genpkey(let bits, let samples):
+            // The whole process, as a user runs it: its CPU time (user + system, from
+            // getrusage of the reaped child), or its wall-clock time with --wall.
+            guard genpkeyRounds.insert([bits, round]).inserted else { return }
+            for _ in 0..<samples {
+                guard let seconds = timedRun(genpkeyArguments(bits)) else { return }
+                genpkeySamples[bits, default: []].append(seconds)
+            }
         case .rsaSign, .rsaVerify:
             guard rsaRounds.insert(round).inserted,
                   let output = run(rsaArguments, ia32cap: nil) else { return }
@@ -86,6 +97,13 @@ final class OpenSSLSpeed {
                 return OpenSSLFigure(command: prefix + "openssl " + shaArguments(bytes).joined(separator: " "),
                                      value: value, unit: "MB/s")
             }
+        case .genpkey(let bits, _):
+            let times = (genpkeySamples[bits] ?? []).sorted()
+            guard let middle = median(times) else { return [] }
+            let text = String(format: "median %.1f ms, min %.1f, max %.1f over %d runs",
+                              middle * 1e3, times.first! * 1e3, times.last! * 1e3, times.count)
+            return [OpenSSLFigure(command: "openssl \(genpkeyArguments(bits).joined(separator: " ")) (\(text))",
+                                  value: 1 / middle, unit: "ops/s")]
         case .rsaSign(let bits):
             return median(rsaSamples[bits]?.map(\.sign) ?? []).map {
                 [OpenSSLFigure(command: rsaCommand + " (rsa\(bits) sign)", value: $0, unit: "ops/s")]
@@ -97,6 +115,10 @@ final class OpenSSLSpeed {
         }
     }
 
+    private func genpkeyArguments(_ bits: Int) -> [String] {
+        ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:\(bits)"]
+    }
+
     private func shaArguments(_ bytes: Int) -> [String] {
         ["speed"] + (elapsed ? ["-elapsed"] : []) + ["-bytes", "\(bytes)", "-seconds", "1", "sha256"]
     }
@@ -106,6 +128,30 @@ final class OpenSSLSpeed {
     }
 
     private var rsaCommand: String { "openssl " + rsaArguments.joined(separator: " ") }
+
+    /// Seconds one `openssl ARGUMENTS` process takes: its CPU time (user + system), or its
+    /// wall-clock time with `elapsed`; nil if it failed.
+    private func timedRun(_ arguments: [String]) -> Double? {
+        func childCPU() -> Double {
+            var usage = rusage()
+            // Glibc imports RUSAGE_CHILDREN as an enum case; Darwin as an Int32.
+            #if canImport(Glibc)
+            getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+            #else
+            getrusage(RUSAGE_CHILDREN, &usage)
+            #endif
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+        }
+        let clock = ContinuousClock()
+        let (cpu, wall) = (childCPU(), clock.now)
+        guard run(arguments, ia32cap: nil) != nil else { return nil }
+        if elapsed {
+            let duration = wall.duration(to: clock.now).components
+            return Double(duration.seconds) + Double(duration.attoseconds) * 1e-18
+        }
+        return childCPU() - cpu
+    }
 
     /// Standard output of `openssl ARGUMENTS`, or nil if it could not run or failed.
     private func run(_ arguments: [String], ia32cap: String?) -> String? {

@@ -65,10 +65,11 @@ struct RowResult: Encodable {
     }
 }
 
-/// How many operations one batch of `row` runs: enough for 10–20 ms (1 with `quick`).
+/// How many operations one batch of `row` runs: enough for 10–20 ms (1 with `quick`, and for
+/// rows timed one operation at a time).
 func calibrate(_ row: BenchRow, quick: Bool, clock: BenchClock) -> Int {
     var iterations = 1
-    guard !quick else { return 1 }
+    guard !quick, row.samples == nil else { return 1 }
     while true {
         let seconds = clock.seconds(row, iterations)
         if seconds >= 0.010 { return iterations }
@@ -79,8 +80,14 @@ func calibrate(_ row: BenchRow, quick: Bool, clock: BenchClock) -> Int {
 }
 
 /// One round of `row`: a warm-up batch, then 15 timed batches (5 when a batch takes over
-/// 50 ms; 3 with `quick`). Returns the nanoseconds per operation of each timed batch.
+/// 50 ms; 3 with `quick`). A row with `samples` (key generation, whose time varies from key to
+/// key) instead times that many single operations. Returns the nanoseconds per operation of
+/// each timed batch.
 func timeRound(_ row: BenchRow, iterations: Int, quick: Bool, clock: BenchClock) -> [Double] {
+    if let samples = row.samples, !quick {
+        _ = clock.seconds(row, 1)  // warm-up
+        return (0..<samples).map { _ in clock.seconds(row, 1) * 1e9 }
+    }
     _ = clock.seconds(row, iterations)  // warm-up
     let firstBatch = clock.seconds(row, iterations)
     let batches = quick ? 3 : (firstBatch > 0.050 ? 5 : 15)
@@ -191,8 +198,12 @@ func markdown(_ results: [RowResult], quick: Bool, context: RunContext) -> Strin
 }
 
 /// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096 (rsa2048 sign)` → `rsa2048 sign`;
-/// `openssl speed -bytes 64 …` → `sha256 64 B`, with `(no SHA-NI)` when the extensions are masked.
+/// `openssl speed -bytes 64 …` → `sha256 64 B`, with `(no SHA-NI)` when the extensions are masked;
+/// `openssl genpkey … rsa_keygen_bits:2048 (median …)` → `genpkey 2048 (median …)`.
 private func shortName(_ command: String) -> String {
+    if command.hasPrefix("openssl genpkey"), let bits = command.split(separator: ":").dropFirst().first?.prefix(while: \.isNumber) {
+        return "genpkey \(bits)" + (command.firstIndex(of: "(").map { " " + command[$0...] } ?? "")
+    }
     if let open = command.lastIndex(of: "("), command.hasSuffix(")") {
         return String(command[command.index(after: open)..<command.index(before: command.endIndex)])
     }

@@ -8,6 +8,7 @@ let rowGroups: [() -> [BenchRow]] = [
     shaRows,
     bigNumRows,
     rsaRows,
+    keygenRows,
     jwtRows,
 ]
 

@@ -39,12 +39,7 @@ func montgomeryMultiplyKernel(
     var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0
     var i = 0
     while i < n {
-        var j = 0
-        while j < i {
-            multiplyAccumulate(&t0, &t1, &t2, a[j], b[i &- j])
-            multiplyAccumulate(&t0, &t1, &t2, u[j], m[i &- j])
-            j &+= 1
-        }
+        accumulateColumn(&t0, &t1, &t2, a, b, u, m, column: i, from: 0, to: i)
         multiplyAccumulate(&t0, &t1, &t2, a[i], b[0])
         let q = t0 &* m0inv
         u[i] = q
@@ -53,12 +48,7 @@ func montgomeryMultiplyKernel(
         i &+= 1
     }
     while i < 2 &* n {
-        var j = i &- n &+ 1
-        while j < n {
-            multiplyAccumulate(&t0, &t1, &t2, a[j], b[i &- j])
-            multiplyAccumulate(&t0, &t1, &t2, u[j], m[i &- j])
-            j &+= 1
-        }
+        accumulateColumn(&t0, &t1, &t2, a, b, u, m, column: i, from: i &- n &+ 1, to: n)
         u[i &- n] = t0   // u[k] is no longer needed once column n + k is reached
         (t0, t1, t2) = (t1, t2, 0)
         i &+= 1
@@ -122,6 +112,40 @@ func montgomerySquareKernel(
     // Column 2n − 1 has no products.
     u[n &- 1] = t0
     subtractModulusIfNeeded(out, u, t1, m, n)
+}
+
+/// `(t2:t1:t0) += Σ (x[j]·y[column − j] + u[j]·m[column − j])` over `j` in `from..<to`: the
+/// column of a Montgomery multiplication, both products of each `j` together.
+///
+/// The loop is unrolled by four (then one at a time for the rest): the loop counter and index
+/// updates are paid once per eight products. callgrind, one 32-limb exponentiation: 46.48M ->
+/// 45.36M instructions. The same unrolling of the squaring kernel's two loops made it WORSE
+/// (49.42M with both), so the squaring kernel keeps its plain loops.
+/// Timing: depends only on `column`, `from` and `to`.
+@inline(__always)
+func accumulateColumn(
+    _ t0: inout UInt64, _ t1: inout UInt64, _ t2: inout UInt64,
+    _ x: UnsafePointer<UInt64>, _ y: UnsafePointer<UInt64>,
+    _ u: UnsafeMutablePointer<UInt64>, _ m: UnsafePointer<UInt64>, column i: Int, from: Int, to end: Int
+) {
+    var j = from
+    while j &+ 4 <= end {
+        let k = i &- j
+        multiplyAccumulate(&t0, &t1, &t2, x[j], y[k])
+        multiplyAccumulate(&t0, &t1, &t2, u[j], m[k])
+        multiplyAccumulate(&t0, &t1, &t2, x[j &+ 1], y[k &- 1])
+        multiplyAccumulate(&t0, &t1, &t2, u[j &+ 1], m[k &- 1])
+        multiplyAccumulate(&t0, &t1, &t2, x[j &+ 2], y[k &- 2])
+        multiplyAccumulate(&t0, &t1, &t2, u[j &+ 2], m[k &- 2])
+        multiplyAccumulate(&t0, &t1, &t2, x[j &+ 3], y[k &- 3])
+        multiplyAccumulate(&t0, &t1, &t2, u[j &+ 3], m[k &- 3])
+        j &+= 4
+    }
+    while j < end {
+        multiplyAccumulate(&t0, &t1, &t2, x[j], y[i &- j])
+        multiplyAccumulate(&t0, &t1, &t2, u[j], m[i &- j])
+        j &+= 1
+    }
 }
 
 /// `out = x − m` when `x ≥ m`, else `x`, where `x = low + top·R < 2m` (`top` is 0 or 1).

@@ -16,6 +16,7 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws(Failure) -> Voi
     (urlSpec, runURL),
     (signDataSpec, runSignData),
     (verifyDataSpec, runVerifyData),
+    (keygenSpec, runKeygen),
 ]
 
 let overview: String = {

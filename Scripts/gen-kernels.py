@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Writes Sources/PureBigNum/MontgomeryKernelsUnrolled.swift: fully unrolled Montgomery
+multiply and square for 16 limbs (1024 bits, the CRT halves of RSA-2048).
+
+    python3 Scripts/gen-kernels.py          # rewrite the Swift file
+    python3 Scripts/gen-kernels.py --check  # fail if the committed file is out of date
+
+The generated code runs exactly the algorithm of `montgomeryMultiplyKernel` and
+`montgomerySquareKernel` in Montgomery.swift (product scanning, the same three-word accumulator
+`multiplyAccumulate`, the same masked final subtraction), with every loop unrolled and every
+index a constant: straight-line code, no branch at all, addresses that depend on nothing but the
+base pointers. The multiples u_i of the modulus live in local constants instead of a scratch row.
+
+Why unrolled, measured here (x86_64 Zen 3, Swift 6.3.1, same-run medians): 16-limb multiply
+259 -> 237 ns, square 266 -> 199 ns. At 32 limbs full unrolling LOST (2.1 -> 3.0 us: about 60 KB
+of code per kernel overflows the instruction cache, and the file took 5 minutes to compile), so
+only 16 limbs are generated.
+"""
+import pathlib
+import sys
+
+LIMBS = 16
+OUT = pathlib.Path(__file__).resolve().parent.parent / "Sources/PureBigNum/MontgomeryKernelsUnrolled.swift"
+
+
+def mac(x, y):
+    return f"    multiplyAccumulate(&t0, &t1, &t2, {x}, {y})"
+
+
+def final_subtraction(lines, n, top):
+    lines.append(f"    // The result r + {top}·R is < 2m: subtract m, keep the difference unless it borrowed")
+    lines.append(f"    // and {top} is 0 (always computed, chosen by a mask).")
+    lines.append("    var borrow: UInt64 = 0")
+    for i in range(n):
+        lines.append(f"    let d{i}: UInt64")
+        lines.append(f"    (d{i}, borrow) = subtractWithBorrow(r{i}, m[{i}], borrow)")
+    lines.append(f"    let keep = Choice(word: borrow & ~{top} & 1).mask")
+    for i in range(n):
+        lines.append(f"    out[{i}] = (r{i} & keep) | (d{i} & ~keep)")
+
+
+def multiply(n):
+    lines = [
+        f"/// `out = a·b·R⁻¹ mod m` for {n} limbs: ``montgomeryMultiplyKernel`` unrolled.",
+        "///",
+        "/// Preconditions as for the kernel; `out` may be `a` or `b` (every limb is read before the",
+        "/// first store). Timing: straight-line code, the same for every operand value.",
+        "@inline(__always)",
+        f"func montgomeryMultiply{n}Unrolled(",
+        "    _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,",
+        "    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64",
+        ") {",
+        "    var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0",
+    ]
+    for i in range(n):
+        lines.append(f"    // Column {i}.")
+        for j in range(i):
+            lines.append(mac(f"a[{j}]", f"b[{i - j}]"))
+            lines.append(mac(f"u{j}", f"m[{i - j}]"))
+        lines.append(mac(f"a[{i}]", "b[0]"))
+        lines.append(f"    let u{i} = t0 &* m0inv")
+        lines.append(mac(f"u{i}", "m[0]") + "   // clears t0")
+        lines.append("    (t0, t1, t2) = (t1, t2, 0)")
+    for i in range(n, 2 * n):
+        lines.append(f"    // Column {i}.")
+        for j in range(i - n + 1, n):
+            lines.append(mac(f"a[{j}]", f"b[{i - j}]"))
+            lines.append(mac(f"u{j}", f"m[{i - j}]"))
+        lines.append(f"    let r{i - n} = t0")
+        lines.append("    (t0, t1, t2) = (t1, t2, 0)")
+    final_subtraction(lines, n, "t0")
+    lines.append("}")
+    return lines
+
+
+def square(n):
+    lines = [
+        f"/// `out = a²·R⁻¹ mod m` for {n} limbs: ``montgomerySquareKernel`` unrolled.",
+        "///",
+        "/// Preconditions as for the kernel; `out` may be `a`. Timing: straight-line code, the same",
+        "/// for every operand value.",
+        "@inline(__always)",
+        f"func montgomerySquare{n}Unrolled(",
+        "    _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>,",
+        "    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64",
+        ") {",
+        "    var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0",
+        "    var c0: UInt64 = 0, c1: UInt64 = 0, c2: UInt64 = 0, carry: UInt64 = 0",
+    ]
+    for i in range(2 * n - 1):
+        lines.append(f"    // Column {i}.")
+        first = 0 if i < n else i - n + 1
+        cross = [j for j in range(first, n) if 2 * j < i]
+        if cross:
+            lines.append("    (c0, c1, c2) = (0, 0, 0)")
+            for j in cross:
+                lines.append(f"    multiplyAccumulate(&c0, &c1, &c2, a[{j}], a[{i - j}])")
+            lines.append("    (t0, carry) = addWithCarry(t0, c0 &<< 1, 0)")
+            lines.append("    (t1, carry) = addWithCarry(t1, (c1 &<< 1) | (c0 &>> 63), carry)")
+            lines.append("    t2 = t2 &+ ((c2 &<< 1) | (c1 &>> 63)) &+ carry")
+        if i % 2 == 0:
+            lines.append(mac(f"a[{i // 2}]", f"a[{i // 2}]"))
+        last = i if i < n else n
+        for j in range(first, last):
+            lines.append(mac(f"u{j}", f"m[{i - j}]"))
+        if i < n:
+            lines.append(f"    let u{i} = t0 &* m0inv")
+            lines.append(mac(f"u{i}", "m[0]") + "   // clears t0")
+        else:
+            lines.append(f"    let r{i - n} = t0")
+        lines.append("    (t0, t1, t2) = (t1, t2, 0)")
+    lines.append(f"    // Column {2 * n - 1} has no products.")
+    lines.append(f"    let r{n - 1} = t0")
+    final_subtraction(lines, n, "t1")
+    lines.append("}")
+    return lines
+
+
+def source():
+    header = [
+        "// GENERATED by Scripts/gen-kernels.py — do not edit; change the script and rerun it.",
+        "//",
+        f"// Fully unrolled {LIMBS}-limb Montgomery multiply and square (see the script for why and",
+        "// what was measured). They run the algorithms of Montgomery.swift with constant indices, so",
+        "// the property tests that compare the specialised kernels with the generic one cover them.",
+        "",
+    ]
+    return "\n".join(header + multiply(LIMBS) + [""] + square(LIMBS)) + "\n"
+
+
+if __name__ == "__main__":
+    text = source()
+    if sys.argv[1:] == ["--check"]:
+        if OUT.read_text() != text:
+            sys.exit(f"{OUT} is out of date: run Scripts/gen-kernels.py")
+        print("gen-kernels: up to date")
+    else:
+        OUT.write_text(text)
+        print(f"gen-kernels: wrote {OUT}")

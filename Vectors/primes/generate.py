@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Primality test vectors for PureRSA key generation: writes primes.txt next to this script.
+
+Run from the repository root: python3 Vectors/primes/generate.py
+Pure Python integer arithmetic only (no sympy, no third-party package); the output is
+deterministic. Every claim written to the file is checked here by an independent method:
+- Carmichael numbers below 10^6: Korselt's criterion on a full factorisation by trial division.
+- Strong pseudoprimes: pow() shows w is a strong probable prime to each listed base, and the
+  script proves w composite by a nontrivial factor (trial division or Pollard's rho).
+- Primes (RFC 3526 / RFC 2409 MODP groups): rebuilt from their definition
+  2^n - 2^(n-64) - 1 + 2^64 * (floor(2^(n-130) * pi) + k), pi computed here by Machin's formula,
+  and compared with the RFCs' leading hex digits; probable primality of p and (p-1)/2 by 40
+  Miller-Rabin rounds with pow(). The tests additionally ask `openssl prime` when it is on PATH.
+- Chernick Carmichael numbers (6k+1)(12k+1)(18k+1) of about 512 and 1024 bits: composite by
+  construction (the factors are written too), Carmichael by Korselt since each factor is prime.
+"""
+import math
+import os
+import random
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def is_strong_probable_prime(w, b):
+    d, a = w - 1, 0
+    while d % 2 == 0:
+        d //= 2
+        a += 1
+    z = pow(b, d, w)
+    if z == 1 or z == w - 1:
+        return True
+    for _ in range(a - 1):
+        z = z * z % w
+        if z == w - 1:
+            return True
+    return False
+
+
+def probably_prime(w, rounds=40, rng=random.Random(1)):
+    if w < 4:
+        return w in (2, 3)
+    if w % 2 == 0:
+        return False
+    for p in (3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37):
+        if w % p == 0:
+            return w == p
+    return all(is_strong_probable_prime(w, rng.randrange(2, w - 1)) for _ in range(rounds))
+
+
+LIMIT = 10 ** 6
+# Smallest prime factor of every number below LIMIT (a sieve), for full factorisations.
+SPF = list(range(LIMIT))
+for _p in range(2, int(LIMIT ** 0.5) + 1):
+    if SPF[_p] == _p:
+        for _m in range(_p * _p, LIMIT, _p):
+            if SPF[_m] == _m:
+                SPF[_m] = _p
+
+
+def factor_small(n):
+    """Full factorisation of n < 10^6 with the smallest-prime-factor table."""
+    factors = []
+    while n > 1:
+        factors.append(SPF[n])
+        n //= SPF[n]
+    return factors
+
+
+def pollard_rho(n):
+    if n % 2 == 0:
+        return 2
+    for c in range(1, 100):
+        x = y = 2
+        d = 1
+        while d == 1:
+            x = (x * x + c) % n
+            y = (y * y + c) % n
+            y = (y * y + c) % n
+            d = math.gcd(abs(x - y), n)
+        if d != n:
+            return d
+    raise ValueError("no factor found")
+
+
+def carmichael_below(limit):
+    out = []
+    for n in range(3, limit, 2):
+        f = factor_small(n)
+        if len(f) < 2 or len(set(f)) != len(f):
+            continue  # prime, or not squarefree
+        if all((n - 1) % (p - 1) == 0 for p in f):
+            out.append(n)
+    return out
+
+
+def pi_fixed(bits):
+    """floor(pi * 2^bits), by Machin's formula with guard bits."""
+    guard = 64
+    one = 1 << (bits + guard)
+
+    def arctan_inv(x):
+        total, term, k, sign = 0, one // x, 1, 1
+        x2 = x * x
+        while term:
+            total += sign * (term // k)
+            term //= x2
+            k += 2
+            sign = -sign
+        return total
+
+    return (16 * arctan_inv(5) - 4 * arctan_inv(239)) >> guard
+
+
+def modp_prime(n, k):
+    return 2 ** n - 2 ** (n - 64) - 1 + 2 ** 64 * ((pi_fixed(n - 130)) + k)
+
+
+# (bits, k, RFC, first 32 hex digits as printed in the RFC)
+MODP = [
+    (768, 149686, "RFC 2409 group 1", "FFFFFFFFFFFFFFFFC90FDAA22168C234"),
+    (1024, 129093, "RFC 2409 group 2", "FFFFFFFFFFFFFFFFC90FDAA22168C234"),
+    (1536, 741804, "RFC 3526 group 5", "FFFFFFFFFFFFFFFFC90FDAA22168C234"),
+    (2048, 124476, "RFC 3526 group 14", "FFFFFFFFFFFFFFFFC90FDAA22168C234"),
+    (3072, 1690314, "RFC 3526 group 15", "FFFFFFFFFFFFFFFFC90FDAA22168C234"),
+    (4096, 240904, "RFC 3526 group 16", "FFFFFFFFFFFFFFFFC90FDAA22168C234"),
+    (6144, 929484, "RFC 3526 group 17", "FFFFFFFFFFFFFFFFC90FDAA22168C234"),
+    (8192, 4743158, "RFC 3526 group 18", "FFFFFFFFFFFFFFFFC90FDAA22168C234"),
+]
+# The last 16 hex digits of every MODP prime are FFFFFFFFFFFFFFFF by construction.
+
+# Known strong pseudoprimes to several bases (Jaeschke 1993; Arnault 1995 for the 2..37 one);
+# the script re-checks each claim.
+MULTI_BASE = [
+    (1373653, [2, 3]),
+    (25326001, [2, 3, 5]),
+    (3215031751, [2, 3, 5, 7]),
+    (2152302898747, [2, 3, 5, 7, 11]),
+    (3474749660383, [2, 3, 5, 7, 11, 13]),
+    (341550071728321, [2, 3, 5, 7, 11, 13, 17]),
+    (3825123056546413051, [2, 3, 5, 7, 11, 13, 17, 19, 23]),
+    (318665857834031151167461, [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]),
+    (3317044064679887385961981, [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41]),
+]
+
+
+def main():
+    lines = ["# Generated by Vectors/primes/generate.py (pure Python integers). Do not edit.",
+             "# Blocks of `Key = value` lines separated by blank lines; numbers in decimal",
+             "# (Carmichael, StrongPseudoprime, Bases) or hex (Prime, Composite, Factor).", ""]
+
+    carmichael = carmichael_below(10 ** 6)
+    assert carmichael[:3] == [561, 1105, 1729] and len(carmichael) == 43, len(carmichael)
+    lines.append("# All 43 Carmichael numbers below 10^6 (Korselt's criterion).")
+    for n in carmichael:
+        lines += [f"Carmichael = {n}", ""]
+
+    spsp2 = [n for n in range(3, 10 ** 6, 2)
+             if len(factor_small(n)) > 1 and is_strong_probable_prime(n, 2)]
+    assert spsp2[:3] == [2047, 3277, 4033] and len(spsp2) == 46, len(spsp2)
+    lines.append("# All 46 strong pseudoprimes to base 2 below 10^6.")
+    for n in spsp2:
+        lines += [f"StrongPseudoprime = {n}", "Bases = 2", ""]
+
+    spsp3 = [n for n in range(5, 10 ** 6, 2)
+             if len(factor_small(n)) > 1 and is_strong_probable_prime(n, 3)]
+    lines.append(f"# All {len(spsp3)} strong pseudoprimes to base 3 below 10^6.")
+    for n in spsp3:
+        lines += [f"StrongPseudoprime = {n}", "Bases = 3", ""]
+
+    lines.append("# Strong pseudoprimes to every listed base (the smallest such numbers).")
+    for n, bases in MULTI_BASE:
+        assert all(is_strong_probable_prime(n, b) for b in bases), n
+        f = pollard_rho(n)
+        assert 1 < f < n and n % f == 0, n
+        lines += [f"StrongPseudoprime = {n}", "Bases = " + ",".join(map(str, bases)),
+                  f"Factor = {f:x}", ""]
+
+    lines.append("# Primes of the RFC 2409 / RFC 3526 MODP groups (safe primes).")
+    for bits, k, name, head in MODP:
+        p = modp_prime(bits, k)
+        h = f"{p:X}"
+        assert p.bit_length() == bits and h.startswith(head) and h.endswith("F" * 16), name
+        assert probably_prime(p) and probably_prime((p - 1) // 2), name
+        lines += [f"Prime = {p:x}", f"Name = {name}, {bits} bits", ""]
+
+    lines.append("# Chernick Carmichael numbers (6k+1)(12k+1)(18k+1), each factor prime: they")
+    lines.append("# pass the Fermat test to every coprime base, Miller-Rabin must still reject them.")
+    rng = random.Random(20240613)
+    primorial = math.prod(p for p in range(5, 2000) if len(factor_small(p)) == 1)
+    for bits in (512, 1024):
+        fbits = (bits - 11) // 3  # 6k+1 of about fbits bits; product about bits bits
+        while True:
+            k = rng.getrandbits(fbits - 3) | (1 << (fbits - 4))
+            f1, f2, f3 = 6 * k + 1, 12 * k + 1, 18 * k + 1
+            if math.gcd(f1 * f2 * f3, primorial) != 1:
+                continue
+            if all(pow(2, f - 1, f) == 1 for f in (f1, f2, f3)) and \
+                    all(probably_prime(f, 20) for f in (f1, f2, f3)):
+                break
+        n = f1 * f2 * f3
+        assert all((n - 1) % (f - 1) == 0 for f in (f1, f2, f3))
+        lines += [f"Composite = {n:x}", f"Name = Chernick Carmichael number, {n.bit_length()} bits",
+                  f"Factor = {f1:x}", ""]
+
+    lines.append("# Products of two primes of 512 bits and of 1024 bits (RSA moduli).")
+    for bits in (512, 1024):
+        primes = []
+        while len(primes) < 2:
+            c = rng.getrandbits(bits) | (1 << (bits - 1)) | 1
+            if probably_prime(c):
+                primes.append(c)
+        lines += [f"Composite = {primes[0] * primes[1]:x}", f"Name = product of two {bits}-bit primes",
+                  f"Factor = {primes[0]:x}", ""]
+
+    with open(os.path.join(HERE, "primes.txt"), "w") as out:
+        out.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
