@@ -28,6 +28,9 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== building rs256-bench and rs256-peers (release)" >&2
 swift build -c release --product rs256-bench >&2
+# SwiftPM keeps the build plan of a path dependency: a source file added to this package since
+# the last Peers build was not seen ("cannot find ... in scope") until the plan was dropped.
+rm -f Benchmarks/Peers/.build/release.yaml
 (cd Benchmarks/Peers && swift build -c release --product rs256-peers >&2)
 
 echo "== rs256-bench --openssl (PureRS256 and openssl speed, same run)" >&2
