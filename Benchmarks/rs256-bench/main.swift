@@ -7,6 +7,8 @@ import Foundation
 let rowGroups: [() -> [BenchRow]] = [
     shaRows,
     bigNumRows,
+    rsaRows,
+    jwtRows,
 ]
 
 let usage = """

@@ -1,3 +1,5 @@
+import PureRSA
+
 /// Why a JWT could not be built, or why a received one was refused.
 ///
 /// The `description` is a sentence for a person; times are whole seconds since 1970-01-01 UTC.
@@ -36,6 +38,8 @@ public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
     case unexpectedSubject(expected: String, found: String)
     /// A claim could not be written: the reason says why (for example a lifetime that is not positive).
     case invalidClaims(String)
+    /// The RSA signature could not be made (for example it failed its self-check with the public key).
+    case signingFailed(RSAError)
 
     /// A sentence saying what is wrong.
     public var description: String {
@@ -60,6 +64,7 @@ public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unexpectedSubject(expected, found):
             return "the token's subject is \"\(found)\", not the expected \"\(expected)\""
         case let .invalidClaims(reason): return "the claims cannot be written: \(reason)"
+        case let .signingFailed(error): return "the token could not be signed: \(error)"
         }
     }
 

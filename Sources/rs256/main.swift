@@ -1,6 +1,68 @@
-// The rs256 command-line tool. The token command lands with the PureJWT issue.
+// rs256: mint and verify RS256 JWTs (hotglue tenant tokens first), and sign data as OpenSSL does.
+// Exit status: 0 success, 1 a verification said no, 2 usage or input error.
 import Foundation
 
-let message = "rs256: no subcommand is available yet; this build carries the libraries and the benchmark (swift run -c release rs256-bench).\n"
-FileHandle.standardError.write(Data(message.utf8))
-exit(2)
+let commands: [(spec: CommandSpec, run: (ParsedArguments) throws(Failure) -> Void)] = [
+    (tokenSpec, runToken),
+    (verifySpec, runVerify),
+    (decodeSpec, runDecode),
+    (pubkeySpec, runPubkey),
+    (urlSpec, runURL),
+    (signDataSpec, runSignData),
+    (verifyDataSpec, runVerifyData),
+]
+
+let overview: String = {
+    let width = commands.map { $0.spec.name.count }.max() ?? 0
+    let list = commands.map { "  " + $0.spec.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.spec.summary }
+    return """
+        usage: rs256 COMMAND [options]    (rs256 COMMAND --help for each command's options)
+
+        RS256 JSON Web Tokens in pure Swift: mint hotglue tenant tokens byte for byte as
+        node-jsonwebtoken does, verify them, and sign data as openssl dgst -sha256 does.
+
+        commands:
+        \(list.joined(separator: "\n"))
+
+        The main job:
+          export \(signingKeyVariable)="$(base64 -w0 key.pem)"
+          rs256 token --tenant tenant-id
+
+        Exit status: 0 success, 1 verification said no, 2 usage or input error.
+        """
+}()
+
+/// Runs the command line and returns the exit status.
+@MainActor
+func main(_ arguments: [String]) -> Int32 {
+    guard let name = arguments.first else {
+        IO.note(overview)
+        return 2
+    }
+    if name == "--help" || name == "-h" || name == "help" {
+        if name == "help", arguments.count > 1, let command = commands.first(where: { $0.spec.name == arguments[1] }) {
+            IO.out(command.spec.help + "\n")
+        } else {
+            IO.out(overview + "\n")
+        }
+        return 0
+    }
+    guard let command = commands.first(where: { $0.spec.name == name }) else {
+        IO.note("rs256: '\(name)' is not a command; the commands are \(commands.map(\.spec.name).joined(separator: ", ")) (rs256 --help)")
+        return 2
+    }
+    do {
+        let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: command.spec)
+        if parsed.wantsHelp {
+            IO.out(command.spec.help + "\n")
+            return 0
+        }
+        try command.run(parsed)
+        return 0
+    } catch {
+        IO.note("rs256 \(name): \(error.message)")
+        return error.code
+    }
+}
+
+exit(main(Array(CommandLine.arguments.dropFirst())))

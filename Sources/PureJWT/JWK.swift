@@ -1,0 +1,233 @@
+import PureDER
+import PureRSA
+
+/// Why a JSON Web Key (RFC 7517, RSA members from RFC 7518 §6.3) was refused.
+///
+/// The `description` is a sentence for a person.
+public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text is not strict JSON.
+    case invalidJSON(JSONError)
+    /// The JSON is not an object.
+    case notAnObject
+    /// `kty` is absent.
+    case missingKeyType
+    /// `kty` is not `"RSA"`; the value is given.
+    case notRSA(String)
+    /// A member the key needs is absent.
+    case missingMember(String)
+    /// A member is present with the wrong type (for example a number where a string is needed).
+    case memberNotAString(String)
+    /// A member is not strict unpadded base64url.
+    case invalidBase64URL(member: String, Base64Error)
+    /// A key integer is zero (or empty), which no RSA key has.
+    case zeroInteger(String)
+    /// `alg` names an algorithm other than RS256.
+    case algorithmNotRS256(String)
+    /// `use` is present and is not `"sig"`.
+    case notForSignatures(String)
+    /// The private key has `oth` (more than two primes), which is not supported.
+    case multiPrimeKey
+    /// The key is public (no `d`) where a private key is needed.
+    case publicKeyNotPrivate
+    /// The private key has `d` but lacks one of the CRT members `p q dp dq qi`.
+    case missingCRTMember(String)
+    /// A `{"keys": […]}` set does not hold exactly one usable key and no `kid` chose one.
+    case ambiguousKeySet(count: Int)
+    /// A `{"keys": […]}` set has no key with the wanted `kid`.
+    case keyIDNotFound(String)
+    /// The numbers do not make an acceptable RSA key (size policy, inconsistent private values…).
+    case invalidKey(RSAError)
+
+    /// A sentence saying what is wrong.
+    public var description: String {
+        switch self {
+        case let .invalidJSON(error): return "the JSON Web Key is not valid JSON: \(error)"
+        case .notAnObject: return "the JSON Web Key is not a JSON object"
+        case .missingKeyType: return "the JSON Web Key has no \"kty\" member"
+        case let .notRSA(kty): return "the JSON Web Key has \"kty\": \"\(kty)\"; RS256 needs an RSA key"
+        case let .missingMember(name): return "the JSON Web Key has no \"\(name)\" member"
+        case let .memberNotAString(name): return "the JSON Web Key's \"\(name)\" member is not a string"
+        case let .invalidBase64URL(name, error):
+            return "the JSON Web Key's \"\(name)\" member is not unpadded base64url: \(error)"
+        case let .zeroInteger(name): return "the JSON Web Key's \"\(name)\" is zero, which no RSA key has"
+        case let .algorithmNotRS256(alg): return "the JSON Web Key is for algorithm \"\(alg)\", not RS256"
+        case let .notForSignatures(use): return "the JSON Web Key has \"use\": \"\(use)\", not \"sig\""
+        case .multiPrimeKey: return "the JSON Web Key has more than two primes (\"oth\"), which is not supported"
+        case .publicKeyNotPrivate: return "the JSON Web Key is a public key; signing needs the private key (\"d\")"
+        case let .missingCRTMember(name):
+            return "the private JSON Web Key has \"d\" but no \"\(name)\"; give all of p, q, dp, dq and qi"
+        case let .ambiguousKeySet(count):
+            return "the JSON Web Key Set holds \(count) RSA signing keys; say which one with a \"kid\""
+        case let .keyIDNotFound(kid): return "the JSON Web Key Set has no key with \"kid\": \"\(kid)\""
+        case let .invalidKey(error): return "the JSON Web Key is not an acceptable RSA key: \(error)"
+        }
+    }
+}
+
+/// Reading and writing RSA keys as JSON Web Keys (RFC 7517 / RFC 7518 §6.3).
+public enum JWK {
+    /// Parses JWK text into its JSON object.
+    ///
+    /// - Parameter text: the JWK (or JWK Set) as JSON.
+    /// - Returns: the object.
+    /// - Throws: `JWKError.invalidJSON` or `.notAnObject`.
+    public static func object<Bytes: Collection>(parsing text: Bytes) throws(JWKError) -> JSONObject
+    where Bytes.Element == UInt8 {
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: Array(text))
+        } catch {
+            throw JWKError.invalidJSON(error)
+        }
+        guard case let .object(object) = value else { throw JWKError.notAnObject }
+        return object
+    }
+
+    /// Picks one key out of a JWK Set (`{"keys": […]}`), or returns `object` itself when it is a
+    /// single key.
+    ///
+    /// In a set, only RSA keys that may sign (no `use` other than `"sig"`, no `alg` other than
+    /// `"RS256"`) are candidates. With `keyID`, the candidate with that `kid` is chosen; without,
+    /// the set must hold exactly one candidate.
+    ///
+    /// - Parameters:
+    ///   - object: a JWK or a JWK Set.
+    ///   - keyID: the wanted `kid` (for example the token header's), or `nil`.
+    /// - Returns: the chosen key object.
+    /// - Throws: `JWKError.keyIDNotFound`, `.ambiguousKeySet`, `.notAnObject`.
+    public static func select(from object: JSONObject, keyID: String?) throws(JWKError) -> JSONObject {
+        guard let keys = object["keys"] else { return object }
+        guard case let .array(entries) = keys else { throw JWKError.notAnObject }
+        let candidates = entries.compactMap { entry -> JSONObject? in
+            guard case let .object(key) = entry, key["kty"] == .string("RSA") else { return nil }
+            if let use = key["use"], use != .string("sig") { return nil }
+            if let alg = key["alg"], alg != .string("RS256") { return nil }
+            return key
+        }
+        if let keyID {
+            if let match = candidates.first(where: { $0["kid"] == .string(keyID) }) { return match }
+            if candidates.count == 1 && candidates[0]["kid"] == nil { return candidates[0] }
+            throw JWKError.keyIDNotFound(keyID)
+        }
+        guard candidates.count == 1 else { throw JWKError.ambiguousKeySet(count: candidates.count) }
+        return candidates[0]
+    }
+
+    /// Checks `kty`, `alg`, `use` and returns the object; shared by the public and private readers.
+    static func checkedRSA(_ object: JSONObject) throws(JWKError) -> JSONObject {
+        guard let kty = object["kty"] else { throw JWKError.missingKeyType }
+        guard case let .string(type) = kty else { throw JWKError.memberNotAString("kty") }
+        guard type.utf8.elementsEqual("RSA".utf8) else { throw JWKError.notRSA(type) }
+        if let alg = object["alg"] {
+            guard case let .string(name) = alg else { throw JWKError.memberNotAString("alg") }
+            guard name.utf8.elementsEqual("RS256".utf8) else { throw JWKError.algorithmNotRS256(name) }
+        }
+        if let use = object["use"] {
+            guard case let .string(purpose) = use else { throw JWKError.memberNotAString("use") }
+            guard purpose.utf8.elementsEqual("sig".utf8) else { throw JWKError.notForSignatures(purpose) }
+        }
+        if object["oth"] != nil { throw JWKError.multiPrimeKey }
+        return object
+    }
+
+    /// A key integer: a base64url member decoded to a big-endian magnitude with leading zero
+    /// bytes removed (RFC 7518 asks producers for the minimum length; some pad, so readers strip).
+    static func integer(_ object: JSONObject, _ name: String) throws(JWKError) -> [UInt8] {
+        guard let value = object[name] else { throw JWKError.missingMember(name) }
+        guard case let .string(text) = value else { throw JWKError.memberNotAString(name) }
+        let bytes: [UInt8]
+        do {
+            bytes = try Base64URL.decode(text)
+        } catch {
+            throw JWKError.invalidBase64URL(member: name, error)
+        }
+        guard let first = bytes.firstIndex(where: { $0 != 0 }) else { throw JWKError.zeroInteger(name) }
+        return Array(bytes[first...])
+    }
+}
+
+extension RSAPublicKeyComponents {
+    /// Reads an RSA public key from a JWK object (`kty` `"RSA"`, `n`, `e`); private members, if
+    /// any, are ignored.
+    ///
+    /// Refused: another `kty`, an `alg` other than `"RS256"`, a `use` other than `"sig"`, missing
+    /// or non-base64url `n`/`e`, zero values.
+    ///
+    /// - Parameter jwk: the key object.
+    /// - Throws: `JWKError` naming the problem.
+    public init(jwk: JSONObject) throws(JWKError) {
+        let object = try JWK.checkedRSA(jwk)
+        self.init(modulus: try JWK.integer(object, "n"), publicExponent: try JWK.integer(object, "e"))
+    }
+
+    /// Reads an RSA public key from JWK text (a single key, or a JWK Set holding one suitable key).
+    ///
+    /// - Parameters:
+    ///   - jwkText: the JSON text, UTF-8.
+    ///   - keyID: the `kid` to pick from a JWK Set, or `nil`.
+    /// - Throws: `JWKError` naming the problem.
+    public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
+        try self.init(jwk: try JWK.select(from: try JWK.object(parsing: jwkText), keyID: keyID))
+    }
+
+    /// The key as a JWK object: `kty`, `n`, `e` (in that order, as OpenSSL and Node write them
+    /// after `kty`), then `kid` when given, then `alg` `"RS256"` and `use` `"sig"`.
+    ///
+    /// - Parameter keyID: the `kid` to include, or `nil`.
+    /// - Returns: the object.
+    public func jwk(keyID: String? = nil) -> JSONObject {
+        var object: JSONObject = [
+            "kty": .string("RSA"),
+            "n": .string(Base64URL.encode(JWK.minimal(modulus))),
+            "e": .string(Base64URL.encode(JWK.minimal(publicExponent))),
+        ]
+        if let keyID { object["kid"] = .string(keyID) }
+        object["alg"] = .string("RS256")
+        object["use"] = .string("sig")
+        return object
+    }
+
+    /// The key as JWK text (compact JSON): see ``jwk(keyID:)``.
+    public var jwkRepresentation: String { JSONValue.object(jwk()).serialized }
+}
+
+extension JWK {
+    /// `bytes` without leading zero bytes (at least one byte).
+    static func minimal(_ bytes: [UInt8]) -> [UInt8] {
+        guard let first = bytes.firstIndex(where: { $0 != 0 }) else { return [0] }
+        return Array(bytes[first...])
+    }
+}
+
+extension RSAPrivateKeyComponents {
+    /// Reads a two-prime RSA private key from a JWK object: `n e d p q dp dq qi`.
+    ///
+    /// No arithmetic check happens here (the key type built from these components validates).
+    ///
+    /// - Parameter jwk: the key object.
+    /// - Throws: `JWKError.publicKeyNotPrivate` without `d`, `.missingCRTMember` when `d` comes
+    ///   without the CRT members, `.multiPrimeKey` with `oth`, or another `JWKError`.
+    public init(jwk: JSONObject) throws(JWKError) {
+        let object = try JWK.checkedRSA(jwk)
+        guard object["d"] != nil else { throw JWKError.publicKeyNotPrivate }
+        for name in ["p", "q", "dp", "dq", "qi"] where object[name] == nil {
+            throw JWKError.missingCRTMember(name)
+        }
+        self.init(
+            modulus: try JWK.integer(object, "n"), publicExponent: try JWK.integer(object, "e"),
+            privateExponent: try JWK.integer(object, "d"), prime1: try JWK.integer(object, "p"),
+            prime2: try JWK.integer(object, "q"), exponent1: try JWK.integer(object, "dp"),
+            exponent2: try JWK.integer(object, "dq"), coefficient: try JWK.integer(object, "qi")
+        )
+    }
+
+    /// Reads a private key from JWK text (a single key, or a JWK Set holding one suitable key).
+    ///
+    /// - Parameters:
+    ///   - jwkText: the JSON text, UTF-8.
+    ///   - keyID: the `kid` to pick from a JWK Set, or `nil`.
+    /// - Throws: `JWKError` naming the problem.
+    public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
+        try self.init(jwk: try JWK.select(from: try JWK.object(parsing: jwkText), keyID: keyID))
+    }
+}

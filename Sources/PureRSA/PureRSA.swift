@@ -1,1 +1,0 @@
-// PureRSA: placeholder until its issue lands. See ../shared/DESIGN.md for what this module owns.

@@ -1,0 +1,271 @@
+import PureBigNum
+import PureDER
+import PureSHA2
+
+/// An RSA private key for making RS256 (RSASSA-PKCS1-v1_5 with SHA-256) signatures.
+///
+/// An immutable, `Sendable` value: one key can sign from many tasks at once. Mirrors
+/// swift-crypto's `_RSA.Signing.PrivateKey`.
+///
+/// Every way of making one validates the key: the public part as ``RSAPublicKey`` does (size
+/// policy, odd n, odd e ≥ 3), then n = p·q, p and q odd and > 1 and distinct,
+/// d·e ≡ 1 mod lcm(p − 1, q − 1), d mod (p − 1), d mod (q − 1) and q⁻¹ mod p. A key given as
+/// n, e and d only is completed by recovering p and q. Everything signing needs (the
+/// Montgomery constants of p, q and n, the fixed-width CRT exponents) is computed here, once.
+///
+/// Timing contract: signing is constant time in the key's secrets and in the message
+/// representative (the only things that shape the work are the sizes of n, p and q). Loading and
+/// validation run once per key and are variable-time (see the note in KeyValidation.swift).
+public struct RSAPrivateKey: Sendable {
+    /// The public half: n, e, and the Montgomery constants of n for the self-check.
+    public let publicKey: RSAPublicKey
+    /// All eight numbers, minimal big-endian (for export).
+    let components: RSAPrivateKeyComponents
+    /// What CRT signing needs, precomputed.
+    let crt: CRTKey
+
+    /// The size of the modulus in bits (2048 for an RSA-2048 key).
+    public var keySizeInBits: Int { publicKey.keySizeInBits }
+
+    // MARK: - Making a key
+
+    /// Makes a key from all eight PKCS#1 numbers, validating every relation between them.
+    ///
+    /// - Parameters:
+    ///   - components: n, e, d, p, q, d mod (p − 1), d mod (q − 1), q⁻¹ mod p.
+    ///   - policy: which key sizes to accept; the default refuses keys below 2048 bits.
+    /// - Throws: the ``RSAError`` naming the first check that fails.
+    public init(components: RSAPrivateKeyComponents, policy: RSAKeyPolicy = .standard) throws(RSAError) {
+        let publicKey = try RSAPublicKey(
+            modulus: components.modulus, publicExponent: components.publicExponent, policy: policy)
+        let normalized = RSAPrivateKeyComponents(
+            modulus: minimal(components.modulus), publicExponent: minimal(components.publicExponent),
+            privateExponent: minimal(components.privateExponent), prime1: minimal(components.prime1),
+            prime2: minimal(components.prime2), exponent1: minimal(components.exponent1),
+            exponent2: minimal(components.exponent2), coefficient: minimal(components.coefficient))
+        try KeyValidation.validate(normalized)
+        self.publicKey = publicKey
+        self.components = normalized
+        self.crt = try CRTKey(normalized)
+    }
+
+    /// Makes a key from n, e and d alone, recovering p and q (deterministically: the same
+    /// numbers always give the same key, with the larger prime as p).
+    ///
+    /// This is the form NIST's CAVP files and JSON test vectors give keys in.
+    ///
+    /// - Parameters:
+    ///   - modulus: n, big-endian.
+    ///   - publicExponent: e, big-endian.
+    ///   - privateExponent: d, big-endian.
+    ///   - policy: which key sizes to accept.
+    /// - Throws: ``RSAError/cannotRecoverPrimes`` when d does not belong to (n, e), or any other
+    ///   ``RSAError`` of validation.
+    public init(modulus: [UInt8], publicExponent: [UInt8], privateExponent: [UInt8],
+                policy: RSAKeyPolicy = .standard) throws(RSAError) {
+        let publicKey = try RSAPublicKey(modulus: modulus, publicExponent: publicExponent, policy: policy)
+        let d = minimal(privateExponent)
+        guard !d.isEmpty, d.count < publicKey.components.modulus.count
+                || (d.count == publicKey.components.modulus.count
+                    && d.lexicographicallyPrecedes(publicKey.components.modulus)) else {
+            throw .privateExponentOutOfRange
+        }
+        let recovered = try KeyValidation.recoverPrimes(
+            modulus: publicKey.components.modulus, publicExponent: publicKey.components.publicExponent,
+            privateExponent: d, nModulus: publicKey.modulus)
+        try self.init(components: recovered, policy: policy)
+    }
+
+    /// Reads a key from strict PEM: one `PRIVATE KEY` (PKCS#8) or `RSA PRIVATE KEY` (PKCS#1)
+    /// block. Use ``init(loading:policy:)`` for damaged PEM or base64-wrapped PEM.
+    ///
+    /// - Parameters:
+    ///   - pemRepresentation: the PEM text.
+    ///   - policy: which key sizes to accept.
+    /// - Throws: ``RSAError/keyFormat(_:)`` for anything but one private key block, or any
+    ///   validation error of ``init(components:policy:)``.
+    public init(pemRepresentation: String, policy: RSAKeyPolicy = .standard) throws(RSAError) {
+        let block = try strictPEMBlock(
+            pemRepresentation, labels: [RSAKeyPEMLabel.pkcs8PrivateKey, RSAKeyPEMLabel.pkcs1PrivateKey])
+        let components: RSAPrivateKeyComponents
+        do {
+            components = block.label == RSAKeyPEMLabel.pkcs8PrivateKey
+                ? try RSAPrivateKeyComponents(pkcs8DER: block.der)
+                : try RSAPrivateKeyComponents(pkcs1DER: block.der)
+        } catch {
+            throw .keyFormat(error)
+        }
+        try self.init(components: components, policy: policy)
+    }
+
+    /// Reads a key from DER: PKCS#8 `PrivateKeyInfo` or PKCS#1 `RSAPrivateKey`.
+    ///
+    /// - Parameters:
+    ///   - derRepresentation: the DER bytes, nothing before or after.
+    ///   - policy: which key sizes to accept.
+    /// - Throws: ``RSAError/keyFormat(_:)`` (the PKCS#8 parser's complaint when neither
+    ///   structure fits), or any validation error of ``init(components:policy:)``.
+    public init<Bytes: Collection>(derRepresentation: Bytes, policy: RSAKeyPolicy = .standard) throws(RSAError)
+    where Bytes.Element == UInt8 {
+        let der = Array(derRepresentation)
+        let components: RSAPrivateKeyComponents
+        do {
+            components = try RSAPrivateKeyComponents(pkcs8DER: der)
+        } catch {
+            guard let pkcs1 = try? RSAPrivateKeyComponents(pkcs1DER: der) else { throw .keyFormat(error) }
+            components = pkcs1
+        }
+        try self.init(components: components, policy: policy)
+    }
+
+    /// Loads a key from whatever the user has: PEM (PKCS#8 or PKCS#1, strict or with the
+    /// repairable damage of copy-paste and environment variables), the whole PEM
+    /// base64-encoded on one line (as in `HOTGLUE_SIGNING_KEY`), DER, or base64 of DER.
+    ///
+    /// Use ``load(_:policy:)`` to also learn which repairs were applied.
+    ///
+    /// - Parameters:
+    ///   - text: the key text.
+    ///   - policy: which key sizes to accept.
+    /// - Throws: ``RSAError/keyFormat(_:)`` with the loader's explanation (public key given,
+    ///   encrypted key, certificate, OpenSSH key…), or any validation error.
+    public init<Text: StringProtocol>(loading text: Text, policy: RSAKeyPolicy = .standard) throws(RSAError) {
+        self = try RSAPrivateKey.load(text, policy: policy).key
+    }
+
+    /// Loads a key from file contents: DER, or any text form ``init(loading:policy:)`` takes.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file contents.
+    ///   - policy: which key sizes to accept.
+    /// - Throws: as ``init(loading:policy:)``.
+    public init<Bytes: Collection>(loadingBytes bytes: Bytes, policy: RSAKeyPolicy = .standard) throws(RSAError)
+    where Bytes.Element == UInt8 {
+        self = try RSAPrivateKey.load(bytes: bytes, policy: policy).key
+    }
+
+    /// Loads a key like ``init(loading:policy:)`` and reports how it was stored and what was
+    /// repaired, so a tool can warn about a damaged key file.
+    ///
+    /// - Parameters:
+    ///   - text: PEM, base64 of PEM, or base64 of DER.
+    ///   - policy: which key sizes to accept.
+    /// - Returns: the key and the loader's findings.
+    /// - Throws: as ``init(loading:policy:)``.
+    public static func load<Text: StringProtocol>(_ text: Text, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded {
+        try load(bytes: Array(text.utf8), policy: policy)
+    }
+
+    /// Loads a key from file contents and reports how it was stored and what was repaired.
+    ///
+    /// - Parameters:
+    ///   - bytes: DER, or any text form.
+    ///   - policy: which key sizes to accept.
+    /// - Returns: the key and the loader's findings.
+    /// - Throws: as ``init(loading:policy:)``.
+    public static func load<Bytes: Collection>(bytes: Bytes, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded
+    where Bytes.Element == UInt8 {
+        let loaded: RSAKeyLoadResult<RSAPrivateKeyComponents>
+        do {
+            loaded = try RSAKeyLoader.loadPrivateKey(bytes: bytes)
+        } catch {
+            throw .keyFormat(error)
+        }
+        let key = try RSAPrivateKey(components: loaded.key, policy: policy)
+        return Loaded(key: key, structure: loaded.structure, encoding: loaded.encoding,
+                      repairs: loaded.repairs, notes: loaded.notes)
+    }
+
+    /// A key loaded by ``load(_:policy:)``, with what the loader found on the way.
+    public struct Loaded: Sendable {
+        /// The validated key.
+        public let key: RSAPrivateKey
+        /// The structure it was stored in (PKCS#1 or PKCS#8).
+        public let structure: RSAKeyStructure
+        /// How that structure was wrapped (PEM, base64 of PEM, DER, base64 of DER).
+        public let encoding: RSAKeyEncoding
+        /// PEM damage that was repaired; a tool should warn when this is not empty.
+        public let repairs: PEM.Repairs
+        /// Other findings worth mentioning.
+        public let notes: [RSAKeyLoadNote]
+    }
+
+    // MARK: - Export
+
+    /// PKCS#8 `PrivateKeyInfo` DER (what `openssl genpkey -outform DER` writes).
+    ///
+    /// Note: swift-crypto's `derRepresentation` is PKCS#1; here PKCS#1 is
+    /// ``pkcs1DERRepresentation``.
+    public var derRepresentation: [UInt8] { components.pkcs8DER }
+
+    /// PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`, what `openssl genpkey` writes).
+    ///
+    /// Note: swift-crypto's `pemRepresentation` is PKCS#1; here PKCS#1 is
+    /// ``pkcs1PEMRepresentation``.
+    public var pemRepresentation: String { components.pkcs8PEM }
+
+    /// PKCS#1 `RSAPrivateKey` DER.
+    public var pkcs1DERRepresentation: [UInt8] { components.pkcs1DER }
+
+    /// PKCS#1 PEM (`-----BEGIN RSA PRIVATE KEY-----`, what `openssl rsa -traditional` writes).
+    public var pkcs1PEMRepresentation: String { components.pkcs1PEM }
+
+    /// All eight numbers of the key (recovered ones included), big-endian.
+    public var privateComponents: RSAPrivateKeyComponents { components }
+
+    // MARK: - Signing
+
+    /// Signs `message` with RS256: SHA-256, EMSA-PKCS1-v1_5, then the private-key operation.
+    ///
+    /// PKCS#1 v1.5 signatures are deterministic: the same key and message always give the same
+    /// bytes. Every signature is checked with the public key before it is returned.
+    ///
+    /// Timing contract: constant time in the key's secrets and the message representative; only
+    /// the sizes of n, p and q, and the message length (through SHA-256), shape the work.
+    ///
+    /// - Parameter message: the bytes to sign (for a JWS, the ASCII signing input
+    ///   `header.payload`).
+    /// - Returns: the signature, exactly as many bytes as the modulus.
+    /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify (a fault
+    ///   during signing); no signature is returned then.
+    public func signature<Message: Sequence>(for message: Message) throws(RSAError) -> RSASignature
+    where Message.Element == UInt8 {
+        try signature(forDigest: SHA256.hash(data: message))
+    }
+
+    /// Signs a precomputed SHA-256 digest (EMSA-PKCS1-v1_5, then the private-key operation).
+    ///
+    /// Use this when the message was hashed elsewhere, e.g. in a streaming ``SHA256``. There is
+    /// no way to sign anything but a SHA-256 DigestInfo: no raw RSA.
+    ///
+    /// Timing contract: as ``signature(for:)``.
+    ///
+    /// - Parameter digest: the SHA-256 digest of the message.
+    /// - Returns: the signature, exactly as many bytes as the modulus.
+    /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
+    public func signature(forDigest digest: SHA256Digest) throws(RSAError) -> RSASignature {
+        try signature(forDigest: digest, fault: .none)
+    }
+
+    /// Signing with an optional injected fault, for the test that proves a faulty CRT half is
+    /// caught. Internal: reachable from tests through `@testable import` only.
+    func signature(forDigest digest: SHA256Digest, fault: SigningFault) throws(RSAError) -> RSASignature {
+        let k = publicKey.modulusByteCount
+        let encoded = limbsFromBigEndian(EMSAPKCS1v15.encode(digest, length: k))
+        let s = try crt.privateOperation(encoded, modulusByteCount: k, fault: fault)
+        guard publicKey.matches(signatureLimbs: limbsFromBigEndian(s), encodedMessageLimbs: encoded) else {
+            throw .signatureSelfCheckFailed
+        }
+        return RSASignature(rawRepresentation: s)
+    }
+}
+
+/// A fault to inject into one signing, for tests.
+enum SigningFault: Sendable {
+    /// No fault: normal signing.
+    case none
+    /// Flip the lowest bit of the result modulo p, as a glitch in that half of the CRT would.
+    case corruptPrimeOneHalf
+    /// Flip the lowest bit of the result modulo q.
+    case corruptPrimeTwoHalf
+}

@@ -1,0 +1,478 @@
+// The subcommands: their specs (for parsing and --help) and what they do.
+import Foundation
+import PureDER
+import PureJWT
+import PureRSA
+import PureSHA2
+
+// MARK: - Shared options
+
+let keyOption = OptionSpec(
+    names: ["--key"], value: "PATH",
+    help: "the key file: PEM, DER or base64 of a PEM ('-' reads stdin); default: \(signingKeyVariable)")
+let verifyKeyOption = OptionSpec(
+    names: ["--key"], value: "PATH",
+    help: "public or private key: PEM (SPKI, PKCS#1, PKCS#8), DER, base64 of a PEM, or JWK/JWK Set ('-' reads stdin); default: \(signingKeyVariable)")
+let weakKeyOption = OptionSpec(
+    names: ["--allow-weak-key"], value: nil,
+    help: "accept RSA keys of 1024 to 2047 bits (refused by default, as node-jsonwebtoken 9 does)")
+let ttlOption = OptionSpec(names: ["--ttl"], value: "SECONDS", help: "lifetime: exp = iat + SECONDS (default 3600)")
+let iatOption = OptionSpec(names: ["--iat"], value: "UNIX", help: "issue time in seconds since 1970 (default: now)")
+let claimOption = OptionSpec(
+    names: ["--claim"], value: "NAME=VALUE",
+    help: "add a claim; VALUE is read as JSON when it is valid JSON, else as a string (repeatable)", repeatable: true)
+let kidOption = OptionSpec(names: ["--kid"], value: "ID", help: "put a \"kid\" (key ID) member in the header")
+
+let keyDetails = """
+    The key: --key PATH, else the environment variable \(signingKeyVariable), which holds the
+    base64 of a PEM private key, as hotglue documents (export \(signingKeyVariable)="$(base64 -w0 key.pem)").
+    A raw PEM there is accepted too, with a note on stderr.
+    """
+
+let exitDetails = """
+    Exit status: 0 success, 1 verification said no, 2 usage or input error.
+    """
+
+// MARK: - token
+
+let tokenSpec = CommandSpec(
+    name: "token",
+    summary: "Mint an RS256 tenant token, byte for byte as jsonwebtoken.sign({sub, iat, exp}, key, {algorithm: \"RS256\"}).",
+    synopsis: "--tenant ID [--ttl SECONDS] [--iat UNIX] [--claim NAME=VALUE]... [--kid ID] [--key PATH] [--json]",
+    options: [
+        OptionSpec(names: ["--tenant", "--sub"], value: "ID", help: "the tenant ID, written as the \"sub\" claim (required)"),
+        ttlOption, iatOption, claimOption, kidOption, keyOption,
+        OptionSpec(names: ["--json"], value: nil, help: "print {\"token\":…,\"iat\":…,\"exp\":…} instead of the bare token"),
+        weakKeyOption,
+    ],
+    maxPositionals: 0,
+    details: """
+        The payload is {"sub":ID,"iat":IAT,"exp":IAT+TTL} followed by the --claim members in order
+        (a --claim named sub, iat or exp replaces that value in place); the header is
+        {"alg":"RS256","typ":"JWT"} plus "kid" when given.
+
+        \(keyDetails)
+
+        Example:
+          \(signingKeyVariable)=$(base64 -w0 key.pem) rs256 token --tenant tenant-id
+        \(exitDetails)
+        """)
+
+/// The claims of `token` and `url`.
+struct TokenRequest {
+    let claims: JWTClaims
+    let iat: Int64
+    let exp: Int64
+    let keyID: String?
+
+    init(_ arguments: ParsedArguments, tenantOption: String = "--tenant") throws(Failure) {
+        guard let tenant = arguments.value("--tenant") else {
+            throw .usage("\(tenantOption) ID is required (the tenant ID, written as the \"sub\" claim)")
+        }
+        let ttl = try arguments.value("--ttl").map { (t: String) throws(Failure) -> Int64 in
+            try parseSeconds(t, option: "--ttl", range: 1...JWTClaims.maxSafeInteger)
+        } ?? 3600
+        let iat = try arguments.value("--iat").map { (t: String) throws(Failure) -> Int64 in
+            try parseSeconds(t, option: "--iat", range: 1...JWTClaims.maxSafeInteger)
+        } ?? IO.now()
+        var claims: JWTClaims
+        do {
+            claims = try JWTClaims.tenant(tenant, now: iat, lifetime: ttl)
+        } catch {
+            throw .usage("\(error)")
+        }
+        for assignment in arguments.values("--claim") {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw .usage("--claim needs NAME=VALUE, not '\(assignment)'")
+            }
+            let name = String(assignment[..<equals])
+            let text = String(assignment[assignment.index(after: equals)...])
+            let value = (try? JSONValue(parsing: text)) ?? .string(text)
+            claims[name] = value
+        }
+        // A --claim may have replaced iat or exp: report what the token really says.
+        let writtenIat = (try? claims.issuedAt) ?? nil
+        let writtenExp = (try? claims.expiresAt) ?? nil
+        self.claims = claims
+        self.exp = writtenExp ?? (iat + ttl)
+        self.iat = writtenIat ?? iat
+        keyID = arguments.value("--kid")
+    }
+
+    func sign(with signer: JWTSigner) throws(Failure) -> String {
+        do {
+            return try signer.sign(claims, keyID: keyID)
+        } catch {
+            throw .input("cannot sign: \(error)")
+        }
+    }
+}
+
+func runToken(_ arguments: ParsedArguments) throws(Failure) {
+    let request = try TokenRequest(arguments)
+    let signer = try loadSigner(keyPath: arguments.value("--key"), allowWeakKey: arguments.flag("--allow-weak-key"))
+    let token = try request.sign(with: signer)
+    if arguments.flag("--json") {
+        let object: JSONObject = [
+            "token": .string(token), "iat": .integer(request.iat), "exp": .integer(request.exp),
+        ]
+        IO.out(JSONValue.object(object).serialized + "\n")
+    } else {
+        IO.out(token + "\n")
+    }
+}
+
+// MARK: - verify
+
+let verifySpec = CommandSpec(
+    name: "verify",
+    summary: "Verify an RS256 token's signature and times; print its payload JSON.",
+    synopsis: "[TOKEN|-] [--key PATH] [--leeway SECONDS] [--now UNIX] [--issuer ISS] [--audience AUD]... [--subject SUB] [--require CLAIM]...",
+    options: [
+        verifyKeyOption,
+        OptionSpec(names: ["--leeway"], value: "SECONDS", help: "tolerated clock skew on exp and nbf (default 0)"),
+        OptionSpec(names: ["--now"], value: "UNIX", help: "check the times as of this second since 1970 (default: now)"),
+        OptionSpec(names: ["--issuer"], value: "ISS", help: "require this \"iss\""),
+        OptionSpec(names: ["--audience"], value: "AUD", help: "accept this \"aud\" (repeatable; one must match)", repeatable: true),
+        OptionSpec(names: ["--subject"], value: "SUB", help: "require this \"sub\""),
+        OptionSpec(names: ["--require"], value: "CLAIM", help: "require this claim to be present (repeatable)", repeatable: true),
+        weakKeyOption,
+    ],
+    maxPositionals: 1,
+    details: """
+        The algorithm is pinned to RS256: tokens saying "none", "HS256" or anything else are
+        refused whatever the key. A token is expired from the second named by "exp" (as
+        node-jsonwebtoken). With no TOKEN, or '-', the token is read from standard input.
+        On success the payload JSON is printed and the exit status is 0; otherwise one line on
+        stderr says why, and the exit status is 1.
+
+        \(keyDetails) A private key is accepted; its public half is used.
+        \(exitDetails)
+        """)
+
+func runVerify(_ arguments: ParsedArguments) throws(Failure) {
+    if arguments.positionals.first ?? "-" == "-" && arguments.value("--key") == "-" {
+        throw .usage("the token and the key cannot both come from standard input")
+    }
+    let token = try IO.token(arguments.positionals.first)
+    let leeway = try arguments.value("--leeway").map { (t: String) throws(Failure) -> Int64 in
+        try parseSeconds(t, option: "--leeway", range: 0...Int64(UInt32.max))
+    } ?? 0
+    let now = try arguments.value("--now").map { (t: String) throws(Failure) -> Int64 in
+        try parseSeconds(t, option: "--now", range: 0...Int64.max)
+    } ?? IO.now()
+    // The kid (unverified) only picks a key out of a JWK Set; it decides nothing else.
+    let keyID = (try? JWT.decodeWithoutVerifying(token))?.header.keyID
+    let verifier = try loadVerifier(
+        keyPath: arguments.value("--key"), keyID: keyID, allowWeakKey: arguments.flag("--allow-weak-key"),
+        options: JWTValidationOptions(
+            leeway: UInt32(leeway), requiredClaims: arguments.values("--require"),
+            issuer: arguments.value("--issuer"),
+            audiences: arguments.values("--audience").isEmpty ? nil : arguments.values("--audience"),
+            subject: arguments.value("--subject")))
+    do {
+        let verified = try verifier.verify(token, now: now)
+        IO.out(verified.payloadBytes + [0x0A])
+    } catch {
+        throw .rejected("token rejected: \(error)")
+    }
+}
+
+// MARK: - decode
+
+let decodeSpec = CommandSpec(
+    name: "decode",
+    summary: "Show a token's header and payload WITHOUT checking its signature.",
+    synopsis: "[TOKEN|-] [--json]",
+    options: [
+        OptionSpec(names: ["--json"], value: nil, help: "print {\"header\":…,\"payload\":…} on one line instead"),
+    ],
+    maxPositionals: 1,
+    details: """
+        Nothing is verified: not the signature, not the algorithm, not the times. Use
+        'rs256 verify' to decide whether to trust a token. With no TOKEN, or '-', the token is
+        read from standard input.
+        \(exitDetails)
+        """)
+
+func runDecode(_ arguments: ParsedArguments) throws(Failure) {
+    let token = try IO.token(arguments.positionals.first)
+    let decoded: UnverifiedJWT
+    do {
+        decoded = try JWT.decodeWithoutVerifying(token)
+    } catch {
+        throw .input("cannot decode the token: \(error)")
+    }
+    if arguments.flag("--json") {
+        let object: JSONObject = ["header": .object(decoded.header.object), "payload": .object(decoded.claims.object)]
+        IO.out(JSONValue.object(object).serialized + "\n")
+        return
+    }
+    var text = "header:\n" + JSONValue.object(decoded.header.object).prettyPrinted + "\n"
+    text += "payload:\n" + JSONValue.object(decoded.claims.object).prettyPrinted + "\n"
+    text += "signature: \(decoded.signature.count) bytes, NOT checked (use 'rs256 verify' to check it)\n"
+    IO.out(text)
+}
+
+// MARK: - pubkey
+
+let pubkeySpec = CommandSpec(
+    name: "pubkey",
+    summary: "Print the public key of the signing key, for whoever verifies the tokens.",
+    synopsis: "[--format spki|pkcs1|jwk|der] [--kid ID] [--key PATH]",
+    options: [
+        OptionSpec(names: ["--format"], value: "FORMAT",
+                   help: "spki: PEM 'PUBLIC KEY' (default); pkcs1: PEM 'RSA PUBLIC KEY'; jwk: JSON Web Key; der: SPKI DER bytes"),
+        OptionSpec(names: ["--kid"], value: "ID", help: "with --format jwk: put this \"kid\" in the key"),
+        verifyKeyOption,
+    ],
+    maxPositionals: 0,
+    details: """
+        \(keyDetails) A public key is accepted too (to convert between formats).
+        \(exitDetails)
+        """)
+
+func runPubkey(_ arguments: ParsedArguments) throws(Failure) {
+    let format = arguments.value("--format") ?? "spki"
+    guard ["spki", "pkcs1", "jwk", "der"].contains(format) else {
+        throw .usage("--format must be spki, pkcs1, jwk or der, not '\(format)'")
+    }
+    if arguments.value("--kid") != nil && format != "jwk" {
+        throw .usage("--kid only applies to --format jwk")
+    }
+    let (key, _) = try loadVerifyingKeyComponents(keyPath: arguments.value("--key"), keyID: nil)
+    switch format {
+    case "pkcs1": IO.out(key.pkcs1PEM)
+    case "jwk": IO.out(JSONValue.object(key.jwk(keyID: arguments.value("--kid"))).serialized + "\n")
+    case "der": IO.out(key.spkiDER)
+    default: IO.out(key.spkiPEM)
+    }
+}
+
+// MARK: - url
+
+let urlSpec = CommandSpec(
+    name: "url",
+    summary: "Print a hotglue secure-request URL carrying a fresh tenant token.",
+    synopsis: "--env ENV_ID --flow FLOW_ID --tenant ID [--endpoint linkedSources] [--base URL] [token options]",
+    options: [
+        OptionSpec(names: ["--env"], value: "ENV_ID", help: "the hotglue environment ID (required)"),
+        OptionSpec(names: ["--flow"], value: "FLOW_ID", help: "the flow ID (required)"),
+        OptionSpec(names: ["--tenant", "--sub"], value: "ID", help: "the tenant ID (required)"),
+        OptionSpec(names: ["--endpoint"], value: "PATH", help: "what to request (default linkedSources)"),
+        OptionSpec(names: ["--base"], value: "URL", help: "the API base (default https://client-api.hotglue.xyz)"),
+        ttlOption, iatOption, claimOption, kidOption, keyOption, weakKeyOption,
+    ],
+    maxPositionals: 0,
+    details: """
+        Prints {base}/{env}/{flow}/{tenant}/{endpoint}?token=JWT with each path segment
+        percent-encoded, ready for curl:
+          curl -H "x-api-key: $HOTGLUE_PUBLIC_API_KEY" "$(rs256 url --env E --flow F --tenant T)"
+
+        \(keyDetails)
+        \(exitDetails)
+        """)
+
+/// Percent-encodes one URL path segment: everything but RFC 3986's unreserved characters
+/// (`A-Z a-z 0-9 - . _ ~`) as %XX of its UTF-8 bytes; a segment of only dots is fully encoded
+/// so it cannot be read as `.` or `..`.
+func percentEncodedSegment(_ segment: String) -> String {
+    let onlyDots = segment.utf8.allSatisfy { $0 == UInt8(ascii: ".") }
+    var out = ""
+    for byte in segment.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        case UInt8(ascii: ".") where !onlyDots:
+            out += "."
+        default:
+            out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+        }
+    }
+    return out
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+func runURL(_ arguments: ParsedArguments) throws(Failure) {
+    guard let env = arguments.value("--env"), !env.isEmpty else { throw .usage("--env ENV_ID is required") }
+    guard let flow = arguments.value("--flow"), !flow.isEmpty else { throw .usage("--flow FLOW_ID is required") }
+    guard let tenant = arguments.value("--tenant"), !tenant.isEmpty else { throw .usage("--tenant ID is required") }
+    let endpoint = arguments.value("--endpoint") ?? "linkedSources"
+    let endpointSegments = endpoint.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard !endpointSegments.contains(where: \.isEmpty) else {
+        throw .usage("--endpoint must be a path such as linkedSources, without empty segments: '\(endpoint)'")
+    }
+    var base = arguments.value("--base") ?? "https://client-api.hotglue.xyz"
+    guard base.hasPrefix("https://") || base.hasPrefix("http://"), !base.contains("?"), !base.contains("#"),
+          !base.contains(where: { $0.isWhitespace }) else {
+        throw .usage("--base must be an http(s) URL without query or fragment, not '\(base)'")
+    }
+    while base.hasSuffix("/") { base.removeLast() }
+    let request = try TokenRequest(arguments)
+    let signer = try loadSigner(keyPath: arguments.value("--key"), allowWeakKey: arguments.flag("--allow-weak-key"))
+    let token = try request.sign(with: signer)
+    let path = ([env, flow, tenant] + endpointSegments).map(percentEncodedSegment).joined(separator: "/")
+    // A compact JWS is base64url and dots: nothing in it needs encoding in a query.
+    IO.out(base + "/" + path + "?token=" + token + "\n")
+}
+
+// MARK: - sign-data / verify-data
+
+let signDataSpec = CommandSpec(
+    name: "sign-data",
+    summary: "Sign a file (or stdin) with RSASSA-PKCS1-v1_5 SHA-256, as 'openssl dgst -sha256 -sign KEY'.",
+    synopsis: "[FILE|-] [--key PATH] [--out FILE] [--base64url | --hex]",
+    options: [
+        keyOption,
+        OptionSpec(names: ["--out"], value: "FILE", help: "write the signature to FILE instead of stdout"),
+        OptionSpec(names: ["--base64url"], value: nil, help: "write the signature as unpadded base64url text"),
+        OptionSpec(names: ["--hex"], value: nil, help: "write the signature as lowercase hex text"),
+        weakKeyOption,
+    ],
+    maxPositionals: 1,
+    details: """
+        The signature is written as raw bytes (the modulus size, e.g. 256 for RSA-2048), exactly
+        what openssl dgst -sha256 -sign writes, so it checks with
+        openssl dgst -sha256 -verify pub.pem -signature sig.bin FILE.
+        With no FILE, or '-', the data is read from standard input.
+
+        \(keyDetails)
+        \(exitDetails)
+        """)
+
+let verifyDataSpec = CommandSpec(
+    name: "verify-data",
+    summary: "Check an RSASSA-PKCS1-v1_5 SHA-256 signature over a file (or stdin), as 'openssl dgst -sha256 -verify'.",
+    synopsis: "--signature FILE [FILE|-] [--key PATH] [--base64url | --hex]",
+    options: [
+        OptionSpec(names: ["--signature"], value: "FILE", help: "the signature file (required)"),
+        verifyKeyOption,
+        OptionSpec(names: ["--base64url"], value: nil, help: "the signature file holds base64url text"),
+        OptionSpec(names: ["--hex"], value: nil, help: "the signature file holds hex text"),
+        weakKeyOption,
+    ],
+    maxPositionals: 1,
+    details: """
+        Prints "Verified OK" and exits 0 when the signature is valid, else prints
+        "Verification failure" and exits 1 (as openssl dgst does, status aside).
+        With no FILE, or '-', the data is read from standard input.
+
+        \(keyDetails)
+        \(exitDetails)
+        """)
+
+/// The SHA-256 of a file or stdin, read in chunks.
+func digest(of path: String) throws(Failure) -> SHA256Digest {
+    var hasher = SHA256()
+    try IO.stream(path, what: "the data") { hasher.update(data: $0) }
+    return hasher.finalize()
+}
+
+func textEncoding(_ arguments: ParsedArguments) throws(Failure) -> String? {
+    switch (arguments.flag("--base64url"), arguments.flag("--hex")) {
+    case (true, true): throw .usage("give --base64url or --hex, not both")
+    case (true, false): return "base64url"
+    case (false, true): return "hex"
+    case (false, false): return nil
+    }
+}
+
+func hexString(_ bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count * 2)
+    for byte in bytes {
+        out.append(digits[Int(byte >> 4)])
+        out.append(digits[Int(byte & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+func bytes(fromHex text: String) -> [UInt8]? {
+    let chars = Array(text.utf8)
+    guard chars.count % 2 == 0 else { return nil }
+    func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+    var out: [UInt8] = []
+    var i = 0
+    while i < chars.count {
+        guard let high = nibble(chars[i]), let low = nibble(chars[i + 1]) else { return nil }
+        out.append(high << 4 | low)
+        i += 2
+    }
+    return out
+}
+
+func runSignData(_ arguments: ParsedArguments) throws(Failure) {
+    let encoding = try textEncoding(arguments)
+    let input = arguments.positionals.first ?? "-"
+    if input == "-" && arguments.value("--key") == "-" {
+        throw .usage("the data and the key cannot both come from standard input")
+    }
+    let signer = try loadSigner(keyPath: arguments.value("--key"), allowWeakKey: arguments.flag("--allow-weak-key"))
+    let signature = try signDigest(try digest(of: input), with: signer)
+    let output: [UInt8]
+    switch encoding {
+    case "base64url": output = Array((Base64URL.encode(signature) + "\n").utf8)
+    case "hex": output = Array((hexString(signature) + "\n").utf8)
+    default: output = signature
+    }
+    if let path = arguments.value("--out") {
+        do {
+            try Data(output).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw .input("cannot write the signature to '\(path)': \(error.localizedDescription)")
+        }
+    } else {
+        IO.out(output)
+    }
+}
+
+func runVerifyData(_ arguments: ParsedArguments) throws(Failure) {
+    let encoding = try textEncoding(arguments)
+    guard let signaturePath = arguments.value("--signature") else {
+        throw .usage("--signature FILE is required")
+    }
+    let input = arguments.positionals.first ?? "-"
+    let stdinUsers = [input, arguments.value("--key") ?? "", signaturePath].filter { $0 == "-" }.count
+    guard stdinUsers <= 1 else { throw .usage("only one of the data, the key and the signature can come from standard input") }
+    let raw = try IO.read(signaturePath, limit: 1 << 16, what: "the signature")
+    let signature: [UInt8]
+    if let encoding {
+        let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if encoding == "hex" {
+            guard let decoded = bytes(fromHex: text) else {
+                throw .input("the signature file '\(signaturePath)' is not hex text")
+            }
+            signature = decoded
+        } else {
+            do {
+                signature = try Base64URL.decode(text)
+            } catch {
+                throw .input("the signature file '\(signaturePath)' is not base64url text: \(error)")
+            }
+        }
+    } else {
+        signature = raw
+    }
+    let verifier = try loadVerifier(keyPath: arguments.value("--key"), keyID: nil,
+                                    allowWeakKey: arguments.flag("--allow-weak-key"), options: .init())
+    if verifyDigest(signature, try digest(of: input), with: verifier) {
+        IO.out("Verified OK\n")
+    } else {
+        IO.out("Verification failure\n")
+        throw .rejected("the signature does not match the data under this key")
+    }
+}

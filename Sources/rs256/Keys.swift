@@ -1,0 +1,57 @@
+// Turning loaded key numbers into validated keys, signers and verifiers, and the data
+// signatures of sign-data / verify-data.
+import PureJWT
+import PureRSA
+import PureSHA2
+
+/// The refusal for a key that failed validation, with the opt-in named when there is one.
+func keyFailure(_ error: RSAError, origin: String, allowWeakKey: Bool) -> Failure {
+    if case let .keyTooSmall(bits, _) = error, !allowWeakKey, bits >= RSAKeyPolicy.allowingLegacySizes.minimumModulusBits {
+        return .input("\(origin): the RSA key has \(bits) bits, fewer than the 2048 required; "
+            + "pass --allow-weak-key to accept 1024 to 2047 bits (for tests and legacy systems only)")
+    }
+    if case let .keyTooSmall(bits, _) = error, bits < RSAKeyPolicy.allowingLegacySizes.minimumModulusBits {
+        return .input("\(origin): the RSA key has \(bits) bits; keys below "
+            + "\(RSAKeyPolicy.allowingLegacySizes.minimumModulusBits) bits are refused whatever the options (use 2048 or more)")
+    }
+    return .input("\(origin): \(error)")
+}
+
+func policy(allowWeakKey: Bool) -> RSAKeyPolicy {
+    allowWeakKey ? .allowingLegacySizes : .standard
+}
+
+/// A signer for the key from `--key` or the environment.
+func loadSigner(keyPath: String?, allowWeakKey: Bool) throws(Failure) -> JWTSigner {
+    let (components, origin) = try loadSigningKeyComponents(keyPath: keyPath)
+    do {
+        return JWTSigner(key: try RSAPrivateKey(components: components, policy: policy(allowWeakKey: allowWeakKey)))
+    } catch {
+        throw keyFailure(error, origin: origin, allowWeakKey: allowWeakKey)
+    }
+}
+
+/// A verifier for the key from `--key` or the environment (public or private).
+func loadVerifier(keyPath: String?, keyID: String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure) -> JWTVerifier {
+    let (components, origin) = try loadVerifyingKeyComponents(keyPath: keyPath, keyID: keyID)
+    do {
+        return JWTVerifier(key: try RSAPublicKey(components: components, policy: policy(allowWeakKey: allowWeakKey)),
+                           options: options)
+    } catch {
+        throw keyFailure(error, origin: origin, allowWeakKey: allowWeakKey)
+    }
+}
+
+/// RSASSA-PKCS1-v1_5 over a SHA-256 digest: what `openssl dgst -sha256 -sign` writes.
+func signDigest(_ digest: SHA256Digest, with signer: JWTSigner) throws(Failure) -> [UInt8] {
+    do {
+        return try signer.key.signature(forDigest: digest).rawRepresentation
+    } catch {
+        throw .input("cannot sign: \(error)")
+    }
+}
+
+/// Whether `signature` is valid over the data with this SHA-256 digest.
+func verifyDigest(_ signature: [UInt8], _ digest: SHA256Digest, with verifier: JWTVerifier) -> Bool {
+    verifier.key.isValidSignature(RSASignature(rawRepresentation: signature), forDigest: digest)
+}

@@ -1,2 +1,0 @@
-// Tests for PureRSA arrive with the module itself.
-import Testing

@@ -1,2 +1,0 @@
-// Tests that run the built rs256 command arrive with the command itself.
-import Testing
