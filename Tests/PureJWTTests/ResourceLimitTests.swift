@@ -6,9 +6,10 @@ import PureDER
 import PureJWT
 import PureRSA
 
-/// Runs `body` and reports its wall time and how far the resident set rose above its level
-/// before the call (peak, from /proc/self/status VmHWM after resetting it through
-/// /proc/self/clear_refs). Other tests running at the same time can only make the figure larger.
+/// Runs `body` three times and reports the least wall time and the least rise of the resident
+/// set above its level before a call (peak, from /proc/self/status VmHWM after resetting it
+/// through /proc/self/clear_refs). Tests running at the same time in this process can only add to
+/// a figure, so the least of three is the one that says what `body` itself costs.
 private func measured<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double, peakGrowthMiB: Double) {
     func status(_ field: String) -> Double {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -16,14 +17,19 @@ private func measured<T>(_ body: () throws -> T) rethrows -> (value: T, seconds:
               let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kib / 1024
     }
-    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-    let before = status("VmRSS")
-    let start = ContinuousClock.now
-    let value = try body()
-    let elapsed = ContinuousClock.now - start
-    let peak = status("VmHWM")
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return (value, seconds, max(0, peak - before))
+    var best = (seconds: Double.infinity, growth: Double.infinity)
+    var value: T? = nil
+    for _ in 0..<3 {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        let before = status("VmRSS")
+        let start = ContinuousClock.now
+        value = try body()
+        let elapsed = ContinuousClock.now - start
+        let peak = status("VmHWM")
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        best = (min(best.seconds, seconds), min(best.growth, max(0, peak - before)))
+    }
+    return (value!, best.seconds, best.growth)
 }
 
 /// Well under a second even in a debug or sanitizer build; far less memory than the inputs.
