@@ -105,7 +105,7 @@ public struct JWTSigner: Sendable {
 
     /// The signer writes what it is given: every `crit` extension the caller put in is "understood".
     private static func allCritical(_ header: JWSHeader) -> [String] {
-        header.object["crit"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        header.object["crit"]?.arrayValue?.compactMap { $0.stringValue } ?? []
     }
 }
 

@@ -1,6 +1,5 @@
 // A small command-line parser: `--name VALUE`, `--name=VALUE`, flags, repeatable options,
 // positionals, `--` to end options, `-` as a positional meaning standard input.
-import Foundation
 
 /// How a run ends when it does not succeed: the exit code and one line for stderr.
 struct Failure: Error {
@@ -46,7 +45,7 @@ struct CommandSpec {
             } + [("-h, --help", "print this help")]
             let width = shown.map { $0.0.count }.max() ?? 0
             for (left, right) in shown {
-                lines.append("  " + left.padding(toLength: width + 2, withPad: " ", startingAt: 0) + right)
+                lines.append("  " + padded(left, to: width + 2) + right)
             }
         }
         if !details.isEmpty {

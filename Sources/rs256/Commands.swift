@@ -1,5 +1,4 @@
 // The subcommands: their specs (for parsing and --help) and what they do.
-import Foundation
 import PureDER
 import PureJWT
 import PureRSA
@@ -430,11 +429,7 @@ func runSignData(_ arguments: ParsedArguments) throws(Failure) {
     default: output = signature
     }
     if let path = arguments.value("--out") {
-        do {
-            try Data(output).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw .input("cannot write the signature to '\(path)': \(error.localizedDescription)")
-        }
+        try IO.writeFile(path, output, what: "the signature")
     } else {
         IO.out(output)
     }
@@ -451,7 +446,7 @@ func runVerifyData(_ arguments: ParsedArguments) throws(Failure) {
     let raw = try IO.read(signaturePath, limit: 1 << 16, what: "the signature")
     let signature: [UInt8]
     if let encoding {
-        let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = IO.trimmed(String(decoding: raw, as: UTF8.self))
         if encoding == "hex" {
             guard let decoded = bytes(fromHex: text) else {
                 throw .input("the signature file '\(signaturePath)' is not hex text")

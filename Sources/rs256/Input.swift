@@ -1,49 +1,91 @@
 // Reading files, standard input and the environment, with size limits so no input can
-// exhaust memory, and writing to stdout/stderr.
-import Foundation
+// exhaust memory, and writing to stdout/stderr — through the C library directly: the tool does
+// not load Foundation, which would cost a few milliseconds of start-up on every token.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum IO {
-    /// Writes text to stderr (a line, newline added).
+    /// Writes a line to stderr (newline added).
     static func note(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        write(fd: 2, Array((line + "\n").utf8))
     }
 
     /// Writes bytes to stdout.
     static func out(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        write(fd: 1, bytes)
     }
 
     /// Writes text to stdout (as is; add the newline yourself).
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(fd: 1, Array(text.utf8))
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying partial writes and interruptions; gives up
+    /// silently when the reader is gone (as `rs256 token | head -c 10` makes happen).
+    @discardableResult
+    static func write(fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// The C library's message for the current `errno`.
+    static func systemError() -> String {
+        guard let message = strerror(errno) else { return "error \(errno)" }
+        return String(cString: message).lowercased()
+    }
+
+    /// Opens `path` for reading (`-` is standard input), refusing directories with a sentence.
+    static func open(_ path: String, what: String) throws(Failure) -> Int32 {
+        if path == "-" { return 0 }
+        let fd = systemOpen(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = errno == ENOENT ? "there is no file '\(path)'" : "'\(path)' cannot be opened (\(systemError()))"
+            throw .input("cannot read \(what): \(reason)")
+        }
+        var status = stat()
+        if fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+            _ = close(fd)
+            throw .input("cannot read \(what): '\(path)' is a directory")
+        }
+        return fd
+    }
+
+    /// Reads from `fd` chunk by chunk into `body` until the end; `body` returns false to stop.
+    static func readChunks(_ fd: Int32, path: String, what: String, _ body: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let source = path == "-" ? "standard input" : "'\(path)'"
+                throw .input("cannot read \(what) from \(source): \(systemError())")
+            }
+            if count == 0 { return }
+            try body(Array(chunk[0..<count]))
+        }
     }
 
     /// Reads at most `limit` bytes from `path` (`-` is standard input); more is an error.
     static func read(_ path: String, limit: Int, what: String) throws(Failure) -> [UInt8] {
-        let handle: FileHandle
-        if path == "-" {
-            handle = FileHandle.standardInput
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw .input("cannot read \(what): there is no file '\(path)'")
-            }
-            guard !isDirectory.boolValue else { throw .input("cannot read \(what): '\(path)' is a directory") }
-            guard let opened = FileHandle(forReadingAtPath: path) else {
-                throw .input("cannot read \(what): '\(path)' cannot be opened (permissions?)")
-            }
-            handle = opened
-        }
-        defer { if path != "-" { try? handle.close() } }
+        let fd = try open(path, what: what)
+        defer { if fd != 0 { _ = close(fd) } }
         var bytes: [UInt8] = []
-        while true {
-            let chunk: Data?
-            do {
-                chunk = try handle.read(upToCount: 1 << 16)
-            } catch {
-                throw .input("cannot read \(what) from \(path == "-" ? "standard input" : "'\(path)'"): \(error.localizedDescription)")
-            }
-            guard let chunk, !chunk.isEmpty else { break }
+        try readChunks(fd, path: path, what: what) { (chunk: [UInt8]) throws(Failure) in
             bytes += chunk
             if bytes.count > limit {
                 throw .input("\(what) is larger than \(limit) bytes; that cannot be right")
@@ -54,36 +96,23 @@ enum IO {
 
     /// Streams `path` (`-` is standard input) through `body`, chunk by chunk, without a size limit.
     static func stream(_ path: String, what: String, _ body: ([UInt8]) -> Void) throws(Failure) {
-        let handle: FileHandle
-        if path == "-" {
-            handle = FileHandle.standardInput
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw .input("cannot read \(what): there is no file '\(path)'")
-            }
-            guard !isDirectory.boolValue else { throw .input("cannot read \(what): '\(path)' is a directory") }
-            guard let opened = FileHandle(forReadingAtPath: path) else {
-                throw .input("cannot read \(what): '\(path)' cannot be opened (permissions?)")
-            }
-            handle = opened
-        }
-        defer { if path != "-" { try? handle.close() } }
-        while true {
-            let chunk: Data?
-            do {
-                chunk = try handle.read(upToCount: 1 << 16)
-            } catch {
-                throw .input("cannot read \(what): \(error.localizedDescription)")
-            }
-            guard let chunk, !chunk.isEmpty else { break }
-            body([UInt8](chunk))
-        }
+        let fd = try open(path, what: what)
+        defer { if fd != 0 { _ = close(fd) } }
+        try readChunks(fd, path: path, what: what) { (chunk: [UInt8]) throws(Failure) in body(chunk) }
+    }
+
+    /// Writes `bytes` to a new or truncated file.
+    static func writeFile(_ path: String, _ bytes: [UInt8], what: String) throws(Failure) {
+        let fd = systemOpen(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw .input("cannot write \(what) to '\(path)': \(systemError())") }
+        defer { _ = close(fd) }
+        guard write(fd: fd, bytes) else { throw .input("cannot write \(what) to '\(path)': \(systemError())") }
     }
 
     /// An environment variable, or nil when unset.
     static func environment(_ name: String) -> String? {
-        ProcessInfo.processInfo.environment[name]
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
     }
 
     /// A token given as an argument, or `-`/nothing for standard input; surrounding whitespace
@@ -99,7 +128,7 @@ enum IO {
             }
             raw = text
         }
-        let token = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = trimmed(raw)
         guard !token.isEmpty else {
             throw .usage(argument == nil
                 ? "no token: give it as an argument, or pipe it in (rs256 token … | rs256 verify)"
@@ -108,8 +137,37 @@ enum IO {
         return token
     }
 
+    /// `text` without leading and trailing ASCII whitespace.
+    static func trimmed(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+              let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+
     /// The current time in whole seconds since 1970 (`Math.floor(Date.now() / 1000)`).
     static func now() -> Int64 {
-        Int64(Date().timeIntervalSince1970.rounded(.down))
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec)
     }
+}
+
+/// Pads `text` with spaces on the right to `width` characters.
+func padded(_ text: String, to width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}
+
+// The C functions under names that do not clash with IO's own.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}
+
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+
+private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+    open(path, flags, mode)
 }

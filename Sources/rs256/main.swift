@@ -1,6 +1,12 @@
 // rs256: mint and verify RS256 JWTs (hotglue tenant tokens first), and sign data as OpenSSL does.
 // Exit status: 0 success, 1 a verification said no, 2 usage or input error.
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 let commands: [(spec: CommandSpec, run: (ParsedArguments) throws(Failure) -> Void)] = [
     (tokenSpec, runToken),
@@ -14,7 +20,7 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws(Failure) -> Voi
 
 let overview: String = {
     let width = commands.map { $0.spec.name.count }.max() ?? 0
-    let list = commands.map { "  " + $0.spec.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.spec.summary }
+    let list = commands.map { "  " + padded($0.spec.name, to: width + 2) + $0.spec.summary }
     return """
         usage: rs256 COMMAND [options]    (rs256 COMMAND --help for each command's options)
 

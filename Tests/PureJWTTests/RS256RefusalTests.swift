@@ -29,17 +29,24 @@ func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
     return Array(outer.finalize())
 }
 
-/// The error `verify` throws, and how long it took.
+/// The error `verify` throws, and how long it took: the fastest of five runs, so a scheduling
+/// hiccup on a busy machine does not count, while work that grows with the input still shows.
 func refusal(_ token: String, now: Int64 = 1_700_000_000, options: JWTValidationOptions = .init()) -> (JWTError?, Duration) {
     let verifier = JWTVerifier(key: Keys.demo.publicKey, options: options)
     let clock = ContinuousClock()
-    let start = clock.now
-    do {
-        _ = try verifier.verify(token, now: now)
-        return (nil, clock.now - start)
-    } catch {
-        return (error, clock.now - start)
+    var fastest = Duration.seconds(3600)
+    var outcome: JWTError?
+    for _ in 0..<5 {
+        let start = clock.now
+        do {
+            _ = try verifier.verify(token, now: now)
+            outcome = nil
+        } catch {
+            outcome = error
+        }
+        fastest = min(fastest, clock.now - start)
     }
+    return (outcome, fastest)
 }
 
 /// The time a refusal may take here: a debug build, tests running in parallel on a shared 2-core
@@ -204,9 +211,13 @@ func validlySignedTokensNamingAnotherAlgorithmAreRefused(alg: String) throws {
     #expect(json.reason == .tooDeep(limit: JSONParsingLimits.default.maxDepth))
     // Parsing alone (the part after the signature check) is what must be fast.
     let clock = ContinuousClock()
-    let start = clock.now
-    #expect(throws: JWTError.self) { try JWTClaims(parsing: Array(#"{"x":\#(deep)}"#.utf8)) }
-    #expect(clock.now - start < refusalBudget)
+    var fastest = Duration.seconds(3600)
+    for _ in 0..<5 {
+        let start = clock.now
+        #expect(throws: JWTError.self) { try JWTClaims(parsing: Array(#"{"x":\#(deep)}"#.utf8)) }
+        fastest = min(fastest, clock.now - start)
+    }
+    #expect(fastest < refusalBudget)
     // In the header, the same nesting is refused before any signature work.
     let deepHeader = try rawToken(#"{"alg":"RS256","x":\#(deep)}"#, tenantPayload)
     let (headerError, elapsed) = refusal(deepHeader)
@@ -239,9 +250,12 @@ func validlySignedTokensNamingAnotherAlgorithmAreRefused(alg: String) throws {
     let tokens = ["a.b", "a.b.c.d", "e30.e30.AAAA", String(repeating: "A", count: 200_000),
                   Base64URL.encode(Array(String(repeating: "{\"a\":", count: 5000).utf8)) + ".e30.AAAA",
                   Base64URL.encode(Array(#"{"alg":"none"}"#.utf8)) + ".e30.AAAA"]
+    var slowest = Duration.zero
     for token in tokens {
         let (error, elapsed) = refusal(token)
         #expect(error != nil)
         #expect(elapsed < refusalBudget, "\(token.prefix(20))… took \(elapsed)")
+        slowest = max(slowest, elapsed)
     }
+    print("slowest refusal before the RSA step: \(slowest)")
 }
