@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "PureDERTests", dependencies: ["PureDER"]),
         .testTarget(name: "PureRSATests", dependencies: ["PureRSA", "PureBigNum", "PureDER", "PureSHA2"]),
         .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA"]),
-        .testTarget(name: "rs256Tests", dependencies: ["rs256"]),
+        .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT", "PureRSA", "PureDER"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -253,7 +253,7 @@ extension BigUInt {
     ///
     /// A negative `count` shifts left by its magnitude instead (the standard library's "smart
     /// shift" rule), so this never traps on the sign of `count`; shifting right by `Int.min`
-    /// of a nonzero value would need 2^63 bits and hits the memory precondition of `<<`.
+    /// of a nonzero value would need 2^(Int.bitWidth − 1) bits and hits the memory precondition of `<<`.
     ///
     /// - Parameters:
     ///   - lhs: the value to shift.
@@ -262,7 +262,7 @@ extension BigUInt {
     public static func >> (lhs: BigUInt, rhs: Int) -> BigUInt {
         if rhs < 0 {
             if lhs.isZero { return lhs }
-            precondition(rhs != Int.min, "BigUInt left shift by 2^63 bits cannot be represented")
+            precondition(rhs != Int.min, "BigUInt left shift by -Int.min bits cannot be represented")
             return lhs.shiftedLeft(by: -rhs)
         }
         return lhs.shiftedRight(byMagnitude: UInt(rhs))
