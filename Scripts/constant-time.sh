@@ -5,6 +5,12 @@
 #      generic kernel);
 #  (b) memcheck: with the secrets marked undefined (VALGRIND_MAKE_MEM_UNDEFINED), no branch and
 #      no address depends on them.
+# And the same two checks on PureRSA's whole signing path (key loaded from DER, message hashed,
+# EMSA encoding, both CRT exponentiations, recombination, check before release):
+#  (c) memcheck: the key's secret integers are undefined from the DER bytes on; signing four
+#      messages may branch on them only at the release decision (see `allowed` below);
+#  (d) callgrind: one signing executes the same number of instructions for two different keys
+#      of the same size and different messages of the same length.
 # Each check is also run on a deliberately leaky square-and-multiply (in Scripts/constant-time,
 # not in the library) and must flag it, which proves the check can fail.
 # Exits non-zero on any failure. Needs valgrind (Debian: apt-get install valgrind).
@@ -12,6 +18,8 @@ set -euo pipefail
 cd "$(dirname "$0")/constant-time"
 export SWIFT_BACKTRACE=enable=no
 command -v valgrind >/dev/null || { echo "constant-time: valgrind is not installed" >&2; exit 1; }
+command -v openssl >/dev/null || { echo "constant-time: openssl is needed to convert the signing keys" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "constant-time: python3 is needed to classify memcheck reports" >&2; exit 1; }
 
 # valgrind 3.19 cannot read DWARF 5.
 flags=(-c release -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4)
@@ -60,6 +68,92 @@ if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
     echo "ok: leaky variant flagged — counts ${counts[*]}"
 else
     fail "callgrind saw equal counts for the leaky variant (the check cannot fail?): ${counts[*]}"
+fi
+
+echo "== (c) memcheck: the whole signing path, secrets undefined from the key's DER bytes on"
+# Two 2048-bit keys and an odd size (2051 bits: 17-limb primes, the generic kernel), as PKCS#1 DER.
+keys=()
+for pem in ../../Vectors/keys/rsa-2048.pkcs1.pem ../../Vectors/keys/demo-rsa-2048.pem ../../Vectors/keys/rsa-2051.pkcs1.pem; do
+    der="$work/$(basename "$pem" .pem).der"
+    openssl rsa -in "$pem" -traditional -outform DER -out "$der" 2>/dev/null
+    keys+=("$der")
+done
+# The release decision: after the CRT the result becomes public unless it is faulty, so these
+# branches reveal only "this signature is released" (BoringSSL marks the same point with
+# CONSTTIME_DECLASSIFY; a library free of valgrind headers cannot, so the check lists them):
+#   Limbs.bigEndianBytes(_:count:) from CRTKey.privateOperation — "the result fits in k bytes";
+#   RSAPublicKey.matches — s < n (a declassified Choice) and s^e mod n == EM;
+#   RSAPrivateKey.signature(forDigest:fault:) — the guard on that verdict.
+classify() {  # log: prints "allowed N other M" for errors raised while signing (stacks through
+              # measureSigning, or leakySignature, which a tail call can leave without its caller)
+    python3 - "$1" <<'PY'
+import re, sys
+allowed, other, shown = 0, 0, set()
+for block in re.split(r"==\d+== \n", open(sys.argv[1]).read()):
+    lines = [l for l in block.splitlines() if l.startswith("==")]
+    if not lines or not re.search("measureSigning|leakySignature", block) or "uninitialised" not in lines[0]:
+        continue
+    frames = [re.sub(r"^==\d+==\s+(at|by) 0x[0-9A-F]+: ", "", l) for l in lines[1:]]
+    top = frames[0]
+    ok = lines[0].split("== ", 1)[1].startswith("Conditional jump") and (
+        ("LimbsO14bigEndianBytes" in top and any("CRTKeyV16privateOperation" in f for f in frames[:3]))
+        or top.startswith("matches (") or (len(frames) > 1 and frames[1].startswith("matches ("))
+        or "RSAPrivateKeyV9signature9forDigest5fault" in top)
+    if ok:
+        allowed += 1
+    else:
+        other += 1
+        if top not in shown and len(shown) < 5:
+            shown.add(top)
+            print("  not allowed: " + lines[0].split("== ", 1)[1] + "\n    " + "\n    ".join(frames[:6]), file=sys.stderr)
+print(f"allowed {allowed} other {other}")
+PY
+}
+for key in "${keys[@]}"; do
+    valgrind --leak-check=no --num-callers=30 "$bin" memcheck-sign library "$key" >"$work/sign.log" 2>&1
+    summary=$(grep -o '^memcheck-sign library.*' "$work/sign.log")
+    verdict=$(classify "$work/sign.log" 2>"$work/sign.why")
+    if [[ -n "$summary" && "$verdict" == *" other 0" ]]; then
+        echo "ok: $(basename "$key") — signing branches on secrets only at the release decision ($verdict); [$summary]"
+    else
+        fail "$(basename "$key"): signing depends on secrets outside the release decision ($verdict; $summary)"
+        cat "$work/sign.why"
+    fi
+done
+valgrind --leak-check=no --num-callers=30 "$bin" memcheck-sign leaky "${keys[0]}" >"$work/leaky-sign.log" 2>&1
+verdict=$(classify "$work/leaky-sign.log" 2>/dev/null)
+if [[ "$verdict" != *" other 0" ]]; then
+    echo "ok: leaky signing flagged ($verdict)"
+else
+    fail "memcheck did not flag the leaky signing (the check cannot fail?): $verdict"
+fi
+
+echo "== (d) callgrind: instruction counts of one signing across keys and messages"
+count_sign() {  # variant key seed
+    valgrind --tool=callgrind --callgrind-out-file="$work/cgs.$1.$(basename "$2").$3" \
+        --toggle-collect='*measureSigning*' "$bin" count-sign "$1" "$2" "$3" >/dev/null 2>&1
+    awk '/^summary:/ { print $2 }' "$work/cgs.$1.$(basename "$2").$3"
+}
+counts=()
+for key in "${keys[0]}" "${keys[1]}"; do for seed in 0 1 2; do counts+=("$(count_sign library "$key" "$seed")"); done; done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}" -gt 1000000 ]]; then
+    echo "ok: 2048 bits, two keys × three messages — ${counts[0]} instructions for every signing"
+else
+    fail "2048-bit signing counts differ across keys/messages: ${counts[*]}"
+fi
+counts=()
+for seed in 0 1 2; do counts+=("$(count_sign library "${keys[2]}" "$seed")"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}" -gt 1000000 ]]; then
+    echo "ok: 2051 bits, three messages — ${counts[0]} instructions for every signing"
+else
+    fail "2051-bit signing counts differ across messages: ${counts[*]}"
+fi
+counts=()
+for key in "${keys[0]}" "${keys[1]}"; do counts+=("$(count_sign leaky "$key" 0)"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
+    echo "ok: leaky signing flagged — counts ${counts[*]}"
+else
+    fail "callgrind saw equal counts for the leaky signing (the check cannot fail?): ${counts[*]}"
 fi
 
 if [[ "$failures" -gt 0 ]]; then
