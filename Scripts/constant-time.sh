@@ -5,6 +5,16 @@
 #      generic kernel);
 #  (b) memcheck: with the secrets marked undefined (VALGRIND_MAKE_MEM_UNDEFINED), no branch and
 #      no address depends on them.
+# And the same two checks on PureRSA's whole signing path (key loaded from DER, message hashed,
+# EMSA encoding, both CRT exponentiations, recombination, check before release):
+#  (c) memcheck: the key's secret integers are undefined from the DER bytes on; signing four
+#      messages may branch on them only at the release decision (see `allowed` below);
+#  (d) callgrind: one signing executes the same number of instructions for two different keys
+#      of the same size and different messages of the same length.
+# And on key generation's primality tests (Sources/PureRSA/KeyGeneration):
+#  (e) memcheck: a prime candidate's limbs undefined (and the Miller–Rabin base's); the
+#      trial-division sieve by all 3,511 small primes and one Miller–Rabin round may branch on
+#      them only at the verdicts the library documents (see `keygen_points` below).
 # Each check is also run on a deliberately leaky square-and-multiply (in Scripts/constant-time,
 # not in the library) and must flag it, which proves the check can fail.
 # Exits non-zero on any failure. Needs valgrind (Debian: apt-get install valgrind).
@@ -12,6 +22,8 @@ set -euo pipefail
 cd "$(dirname "$0")/constant-time"
 export SWIFT_BACKTRACE=enable=no
 command -v valgrind >/dev/null || { echo "constant-time: valgrind is not installed" >&2; exit 1; }
+command -v openssl >/dev/null || { echo "constant-time: openssl is needed to convert the signing keys" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "constant-time: python3 is needed to classify memcheck reports" >&2; exit 1; }
 
 # valgrind 3.19 cannot read DWARF 5.
 flags=(-c release -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4)
@@ -60,6 +72,173 @@ if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
     echo "ok: leaky variant flagged — counts ${counts[*]}"
 else
     fail "callgrind saw equal counts for the leaky variant (the check cannot fail?): ${counts[*]}"
+fi
+
+echo "== (c) memcheck: the whole signing path, secrets undefined from the key's DER bytes on"
+# Two 2048-bit keys and an odd size (2051 bits: 17-limb primes, the generic kernel), as PKCS#1 DER.
+keys=()
+for pem in ../../Vectors/keys/rsa-2048.pkcs1.pem ../../Vectors/keys/demo-rsa-2048.pem ../../Vectors/keys/rsa-2051.pkcs1.pem; do
+    der="$work/$(basename "$pem" .pem).der"
+    openssl rsa -in "$pem" -traditional -outform DER -out "$der" 2>/dev/null
+    keys+=("$der")
+done
+# The release decision: after the CRT the result becomes public unless it is faulty, so these
+# branches reveal only "this signature is released" (BoringSSL marks the same point with
+# CONSTTIME_DECLASSIFY; a library free of valgrind headers cannot, so the check lists them):
+#   Limbs.bigEndianBytes(_:count:) from CRTKey.privateOperation — "the result fits in k bytes";
+#   RSAPublicKey.matches — s < n (a declassified Choice) and s^e mod n == EM;
+#   RSAPrivateKey.signature(forDigest:fault:) — the guard on that verdict.
+classify() {  # log: prints "allowed N other M" for errors raised while signing (stacks through
+              # measureSigning, or leakySignature, which a tail call can leave without its caller)
+    python3 - "$1" <<'PY'
+import re, sys
+allowed, other, shown = 0, 0, set()
+for block in re.split(r"==\d+== \n", open(sys.argv[1]).read()):
+    lines = [l for l in block.splitlines() if l.startswith("==")]
+    if not lines or not re.search("measureSigning|leakySignature", block) or "uninitialised" not in lines[0]:
+        continue
+    frames = [re.sub(r"^==\d+==\s+(at|by) 0x[0-9A-F]+: ", "", l) for l in lines[1:]]
+    top = frames[0]
+    ok = lines[0].split("== ", 1)[1].startswith("Conditional jump") and (
+        ("LimbsO14bigEndianBytes" in top and any("CRTKeyV16privateOperation" in f for f in frames[:3]))
+        or top.startswith("matches (") or (len(frames) > 1 and frames[1].startswith("matches ("))
+        or "RSAPrivateKeyV9signature9forDigest5fault" in top)
+    if ok:
+        allowed += 1
+    else:
+        other += 1
+        if top not in shown and len(shown) < 5:
+            shown.add(top)
+            print("  not allowed: " + lines[0].split("== ", 1)[1] + "\n    " + "\n    ".join(frames[:6]), file=sys.stderr)
+print(f"allowed {allowed} other {other}")
+PY
+}
+for key in "${keys[@]}"; do
+    valgrind --leak-check=no --num-callers=30 "$bin" memcheck-sign library "$key" >"$work/sign.log" 2>&1
+    summary=$(grep -o '^memcheck-sign library.*' "$work/sign.log")
+    verdict=$(classify "$work/sign.log" 2>"$work/sign.why")
+    if [[ -n "$summary" && "$verdict" == *" other 0" ]]; then
+        echo "ok: $(basename "$key") — signing branches on secrets only at the release decision ($verdict); [$summary]"
+    else
+        fail "$(basename "$key"): signing depends on secrets outside the release decision ($verdict; $summary)"
+        cat "$work/sign.why"
+    fi
+done
+valgrind --leak-check=no --num-callers=30 "$bin" memcheck-sign leaky "${keys[0]}" >"$work/leaky-sign.log" 2>&1
+verdict=$(classify "$work/leaky-sign.log" 2>/dev/null)
+if [[ "$verdict" != *" other 0" ]]; then
+    echo "ok: leaky signing flagged ($verdict)"
+else
+    fail "memcheck did not flag the leaky signing (the check cannot fail?): $verdict"
+fi
+
+echo "== (d) callgrind: instruction counts of one signing across keys and messages"
+count_sign() {  # variant key seed
+    valgrind --tool=callgrind --callgrind-out-file="$work/cgs.$1.$(basename "$2").$3" \
+        --toggle-collect='*measureSigning*' "$bin" count-sign "$1" "$2" "$3" >/dev/null 2>&1
+    awk '/^summary:/ { print $2 }' "$work/cgs.$1.$(basename "$2").$3"
+}
+counts=()
+for key in "${keys[0]}" "${keys[1]}"; do for seed in 0 1 2; do counts+=("$(count_sign library "$key" "$seed")"); done; done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}" -gt 1000000 ]]; then
+    echo "ok: 2048 bits, two keys × three messages — ${counts[0]} instructions for every signing"
+else
+    fail "2048-bit signing counts differ across keys/messages: ${counts[*]}"
+fi
+counts=()
+for seed in 0 1 2; do counts+=("$(count_sign library "${keys[2]}" "$seed")"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}" -gt 1000000 ]]; then
+    echo "ok: 2051 bits, three messages — ${counts[0]} instructions for every signing"
+else
+    fail "2051-bit signing counts differ across messages: ${counts[*]}"
+fi
+counts=()
+for key in "${keys[0]}" "${keys[1]}"; do counts+=("$(count_sign leaky "$key" 0)"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
+    echo "ok: leaky signing flagged — counts ${counts[*]}"
+else
+    fail "callgrind saw equal counts for the leaky signing (the check cannot fail?): ${counts[*]}"
+fi
+
+echo "== (e) memcheck: key generation's sieve and one Miller–Rabin round on a secret prime"
+# The primes p and q of two keys (1024 bits: 16 limbs; 1026 and 1025 bits: 17 limbs, the generic
+# kernel) survive the sieve, so every group of divisors runs. The documented declassification
+# points, found by their source text (a change to that text fails here rather than passing):
+#   TrialDivision.hasSmallFactor — "a divisor in this group divides w", once per group of
+#     `groupSize` divisors (exactly ceil(3511 / groupSize) times per candidate);
+#   MillerRabin.Candidate.init — "w ≡ 1 (mod 2^64)", once per candidate;
+#   MillerRabin.isProbablePrime — "the base is in [2, w − 2]", once per draw (≥ 1 per round),
+#     and the round's verdict, once per round.
+# Release disassembly (objdump -d --no-show-raw-insn TrialDivision.swift.o, Swift 6.3.1 -O,
+# x86_64): the inner loop of the specialised hasSmallFactor is, per limb, mov (limb at a public
+# index), shld, mul, imul, sub, shl, or, mul, imul, sub, on a public loop counter; residueIs
+# became test/sete/cmp/sete/or/movzbl (flags, no branch); the only branch on the residues is the
+# group verdict (test; jne). The one `div` in the object divides 2^64 − 1 by each public small
+# prime when the table is built (the Barrett constants); MillerRabin.swift.o,
+# PrimeGeneration.swift.o and RSAPrivateKey+Generation.swift.o contain no div at all.
+# Not run here: the "≡ 1 mod 65537" check (same residue code, not reachable through the SPI) and
+# the specialisation for SystemRandomNumberGenerator (the SPI runs the generic one; the
+# arithmetic it calls is the same non-generic code).
+src=../../Sources/PureRSA/KeyGeneration
+point() {  # file text: "file:line" of the one line holding text
+    local lines
+    lines=$(grep -nF -- "$2" "$src/$1" | cut -d: -f1)
+    [[ $(wc -w <<<"$lines") == 1 ]] || { echo "constant-time: cannot find the declassification point '$2' in $1" >&2; exit 1; }
+    echo "$1:$lines"
+}
+group_size=$(sed -n 's/.*static let groupSize = \([0-9]*\).*/\1/p' "$src/TrialDivision.swift")
+[[ -n "$group_size" ]] || { echo "constant-time: cannot read TrialDivision.groupSize" >&2; exit 1; }
+sieve_point=$(point TrialDivision.swift 'if divides != 0 { return true }')
+low_point=$(point MillerRabin.swift 'guard lowLimb != 0 else { return nil }')
+draw_point=$(point MillerRabin.swift 'if !inRange.declassified() {')
+verdict_point=$(point MillerRabin.swift 'if !isStrongProbablePrime(w, base: b).declassified() { return false }')
+keygen_points="$sieve_point $low_point $draw_point $verdict_point"
+classify_keygen() {  # log candidates: "allowed COUNTS other M" from memcheck's -s list of contexts
+    python3 - "$1" "$2" "$(( (3511 + group_size - 1) / group_size ))" $keygen_points <<'PY'
+import re, sys
+log, candidates, groups, points = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
+sieve, low, draw, verdict = points
+counts, other, shown = dict.fromkeys(points, 0), 0, 0
+listing = open(log).read().split("ERROR SUMMARY", 1)[-1]
+for n, block in re.findall(r"==\d+== (\d+) errors in context \d+ of \d+:\n(.*?)\n==\d+== \n", listing, re.S):
+    lines = block.splitlines()
+    frames = [re.sub(r"^==\d+==\s+(at|by) 0x[0-9A-F]+: ", "", l) for l in lines[1:]]
+    where = re.search(r"\((\S+:\d+)\)$", frames[0])
+    if "Conditional jump" in lines[0] and where and where.group(1) in counts:
+        counts[where.group(1)] += int(n)
+    else:
+        other += int(n)
+        if shown < 5:
+            shown += 1
+            print("  not allowed (" + n + "×): " + lines[0].split("== ", 1)[1] + "\n    " + "\n    ".join(frames[:6]), file=sys.stderr)
+expected = {sieve: groups * candidates, low: candidates, verdict: candidates}
+for point, count in expected.items():
+    if counts[point] != count:
+        other += 1
+        print(f"  {point}: {counts[point]} reports, expected exactly {count}", file=sys.stderr)
+if counts[draw] < candidates:
+    other += 1
+    print(f"  {draw}: {counts[draw]} reports, expected at least one per candidate", file=sys.stderr)
+print("allowed " + ", ".join(f"{p} ×{c}" for p, c in counts.items()) + f" other {other}")
+PY
+}
+for key in "${keys[0]}" "${keys[2]}"; do
+    valgrind -s --leak-check=no --num-callers=30 "$bin" memcheck-keygen library "$key" >"$work/keygen.log" 2>&1
+    summary=$(grep -o '^memcheck-keygen library.*' "$work/keygen.log" || true)
+    verdict=$(classify_keygen "$work/keygen.log" 2 2>"$work/keygen.why")
+    if [[ "$summary" == *"sieve passed"*"probable prime"*"sieve passed"*"probable prime"* && "$verdict" == *" other 0" ]]; then
+        echo "ok: $(basename "$key") primes — branches on the secret candidate only at the documented verdicts ($verdict)"
+    else
+        fail "$(basename "$key") primes: key generation depends on secrets outside the documented verdicts ($verdict; $summary)"
+        cat "$work/keygen.why"
+    fi
+done
+valgrind -s --leak-check=no --num-callers=30 "$bin" memcheck-keygen leaky "${keys[0]}" >"$work/leaky-keygen.log" 2>&1
+verdict=$(classify_keygen "$work/leaky-keygen.log" 2 2>/dev/null)
+if [[ "$verdict" != *" other 0" ]] && grep -q 'leakyHasSmallFactor' "$work/leaky-keygen.log" && grep -q 'leakyMillerRabin' "$work/leaky-keygen.log"; then
+    echo "ok: leaky sieve and Miller–Rabin flagged (${verdict##* other } reports outside the verdicts)"
+else
+    fail "memcheck did not flag the leaky sieve and Miller–Rabin (the check cannot fail?): $verdict"
 fi
 
 if [[ "$failures" -gt 0 ]]; then

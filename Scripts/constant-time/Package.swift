@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// Constant-time checks for PureBigNum under valgrind. A separate package, so the C shim around
+// Constant-time checks for PureBigNum and PureRSA's signing path under valgrind. A separate package, so the C shim around
 // <valgrind/memcheck.h> never becomes part of the product. Run through Scripts/constant-time.sh.
 import PackageDescription
 
@@ -10,7 +10,12 @@ let package = Package(
         .target(name: "CMemcheck"),
         .executableTarget(
             name: "ct-check",
-            dependencies: ["CMemcheck", .product(name: "PureBigNum", package: "PureRS256")]
+            dependencies: [
+                "CMemcheck",
+                .product(name: "PureBigNum", package: "PureRS256"),
+                .product(name: "PureDER", package: "PureRS256"),
+                .product(name: "PureRSA", package: "PureRS256"),
+            ]
         ),
     ]
 )

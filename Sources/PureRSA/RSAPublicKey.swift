@@ -205,6 +205,11 @@ func minimal(_ bytes: [UInt8]) -> [UInt8] {
 /// The one PEM block with one of `labels` in strictly formatted `text` (other blocks, such as
 /// a certificate next to the key, are ignored).
 func strictPEMBlock(_ text: String, labels: [String]) throws(RSAError) -> PEM.Block {
+    // Refuse oversized text before parsing it: a key file is a few KiB (the loader's limit).
+    let size = text.utf8.count
+    guard size <= RSAKeyLoader.maximumInputSize else {
+        throw .keyFormat(.inputTooLarge(size: size, limit: RSAKeyLoader.maximumInputSize))
+    }
     let blocks: [PEM.Block]
     do {
         blocks = try PEM.blocks(in: text)

@@ -8,3 +8,5 @@ void ct_secret(void *address, size_t length);
 void ct_public(void *address, size_t length);
 /// Non-zero when running under valgrind.
 int ct_running_on_valgrind(void);
+/// The number of errors memcheck has reported so far (0 outside valgrind).
+unsigned ct_error_count(void);

@@ -1,0 +1,56 @@
+// Fuzz target: JWT decoding and RS256 verification with a fixed key (PureJWT).
+//
+// The verifier holds the public half of Vectors/keys/demo-rsa-2048.pem, the key that signed the
+// node-jsonwebtoken tokens of Vectors/jwt/tokens.json (the seeds). Properties, on every
+// input taken as a token:
+// 1. Decoding without verifying and verifying never trap; refusals are typed with a sentence.
+// 2. A token the verifier accepts was signed by that key: its signature is byte for byte what
+//    the private key makes over the token's signing input (PKCS#1 v1.5 is deterministic), its
+//    header says RS256, and changing any one character of its signature makes it refused.
+// 3. `verify(_:now:)` never accepts what `verifySignature(of:)` refuses, and what it accepts
+//    decodes without verifying to the same header and payload.
+import FuzzSupport
+import PureDER
+import PureJWT
+import PureRSA
+
+let signer = FixedKeys.demo2048
+let verifier = JWTVerifier(key: FixedKeys.demo2048.publicKey)
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = bytes(data, size)
+    let token = String(decoding: input, as: UTF8.self)
+    let decoded = try? JWT.decodeWithoutVerifying(token)
+    let checked: (header: JWSHeader, payload: [UInt8])
+    do {
+        checked = try verifier.verifySignature(of: token)
+    } catch {
+        require(!error.description.isEmpty, "a refusal without a description")
+        require((try? verifier.verify(token, now: 1_700_000_000)) == nil, "verify accepted what verifySignature refused")
+        return 0
+    }
+    // 2. Signed by the key.
+    guard let parts = try? JWSCompactParts(token: token),
+          let signature = try? Base64URL.decode(parts.encodedSignature) else {
+        require(false, "an accepted token does not split into three base64url parts")
+        return 0
+    }
+    require(checked.header.algorithm == "RS256", "accepted a token whose alg is \(String(describing: checked.header.algorithm))")
+    let expected = try? signer.signature(for: parts.signingInput)
+    require(expected?.rawRepresentation == signature, "accepted a signature the key did not make: \(token)")
+    var tampered = Array(parts.encodedSignature.utf8)
+    for position in [0, tampered.count / 2, tampered.count - 1] {
+        let original = tampered[position]
+        tampered[position] = original == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        let forged = "\(parts.encodedHeader).\(parts.encodedPayload).\(String(decoding: tampered, as: UTF8.self))"
+        require((try? verifier.verifySignature(of: forged)) == nil, "accepted a token with a changed signature: \(forged)")
+        tampered[position] = original
+    }
+    // 3. Consistency with the claims check and the decoder.
+    if let full = try? verifier.verify(token, now: 1_700_000_000) {
+        require(full.payloadBytes == checked.payload && full.header == checked.header, "verify and verifySignature disagree")
+        require(decoded?.payloadBytes == checked.payload, "decodeWithoutVerifying disagrees with the verifier")
+    }
+    return 0
+}

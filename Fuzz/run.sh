@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with coverage + AddressSanitizer and runs them.
+#
+#   Fuzz/run.sh                     every target, 60 s each
+#   Fuzz/run.sh FuzzJSON 600        one target for 10 minutes ("all" for every target)
+#   Fuzz/run.sh FuzzJSON crash-file run one saved input once (to reproduce a finding)
+#
+# Builds in Fuzz/.build-fuzz (separate from the normal .build). Seeds come from Fuzz/corpus/TARGET
+# (made from Vectors/ by Fuzz/make-corpus.sh; read-only here) and Fuzz/regressions/TARGET (inputs
+# that once found something, kept so every run replays them); what the fuzzer learns accumulates
+# in Fuzz/.build-fuzz/corpus/TARGET. A finding (crash, trap, broken property, leak-free OOM or
+# timeout) is saved under Fuzz/.build-fuzz/artifacts/ and makes this script exit 1. Each run
+# prints one summary line: executions, executions per second, coverage, corpus size.
+set -euo pipefail
+cd "$(dirname "$0")"
+export SWIFT_BACKTRACE=enable=no           # else the backtracer holds pipes open after a crash
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}"
+
+all=(FuzzBase64 FuzzDER FuzzKeyLoader FuzzJSON FuzzJWT FuzzSignVerify FuzzBigNum)
+target="${1:-all}"
+arg="${2:-60}"
+scratch=.build-fuzz
+
+# ONE -sanitize=fuzzer,address flag: two separate --sanitize flags silently drop the coverage
+# instrumentation (shared/NOTES.md).
+flags=(-c release --scratch-path "$scratch" --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address)
+echo "fuzz: building (release, -sanitize=fuzzer,address)…"
+start=$(date +%s)
+if ! swift build "${flags[@]}" >"$scratch.build.log" 2>&1; then
+    cat "$scratch.build.log"; exit 2
+fi
+rm -f "$scratch.build.log"
+echo "fuzz: built in $(( $(date +%s) - start )) s"
+bin="$(swift build "${flags[@]}" --show-bin-path)"
+
+if [[ "$target" == all ]]; then targets=("${all[@]}"); else targets=("$target"); fi
+for t in "${targets[@]}"; do
+    [[ -x "$bin/$t" ]] || { echo "fuzz: no target $t (have: ${all[*]})" >&2; exit 2; }
+done
+
+if [[ -f "$arg" ]]; then    # reproduce one input
+    exec "$bin/${targets[0]}" "$arg"
+fi
+
+max_len() {   # inputs long enough for a 4096-bit PEM key / a signed token, short enough to be fast
+    case "$1" in
+        FuzzKeyLoader) echo 8192 ;;
+        FuzzJWT|FuzzJSON) echo 4096 ;;
+        FuzzBigNum) echo 1200 ;;
+        *) echo 2048 ;;
+    esac
+}
+
+mkdir -p "$scratch/artifacts"
+failures=0
+for t in "${targets[@]}"; do
+    work="$scratch/corpus/$t"
+    mkdir -p "$work"
+    seeds=()
+    [[ -d "corpus/$t" ]] && seeds+=("corpus/$t")
+    [[ -d "regressions/$t" ]] && seeds+=("regressions/$t")
+    dict=()
+    [[ -f "dict/$t.dict" ]] && dict=(-dict="dict/$t.dict")
+    log="$scratch/$t.log"
+    set +e
+    "$bin/$t" -max_total_time="$arg" -timeout=25 -rss_limit_mb=3072 -max_len="$(max_len "$t")" \
+        -print_final_stats=1 -artifact_prefix="$scratch/artifacts/$t-" "${dict[@]}" \
+        "$work" "${seeds[@]}" >"$log" 2>&1
+    status=$?
+    set -e
+    runs=$(awk '/stat::number_of_executed_units/ { print $2 }' "$log")
+    speed=$(awk '/stat::average_exec_per_sec/ { print $2 }' "$log")
+    cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+    corpus=$(find "$work" -type f | wc -l)
+    if [[ $status -eq 0 ]]; then
+        echo "ok: $t — ${runs:-?} executions in ${arg} s (${speed:-?}/s), coverage ${cov:-?} edges, corpus $corpus"
+    else
+        failures=$((failures + 1))
+        echo "FINDING: $t exited $status after ${runs:-?} executions; artifact(s):"
+        ls -1 "$scratch/artifacts/$t-"* 2>/dev/null | sed 's/^/  Fuzz\//' || true
+        grep -E 'PROPERTY VIOLATED|ERROR: |Fatal error|SUMMARY|==ERROR' "$log" | head -20 | sed 's/^/  /'
+        echo "  full log: Fuzz/$log; reproduce: Fuzz/run.sh $t <artifact>"
+    fi
+done
+if [[ $failures -gt 0 ]]; then
+    echo "fuzz: $failures target(s) found something"
+    exit 1
+fi
+echo "fuzz: no findings"

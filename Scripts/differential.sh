@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Differential soak against OpenSSL: N fresh random RSA keys, random messages of random lengths.
+# For every (key, message):
+#   1. our signature (`rs256 sign-data`) is byte for byte `openssl dgst -sha256 -sign`'s;
+#   2. OpenSSL verifies ours (`openssl dgst -sha256 -verify`);
+#   3. we verify OpenSSL's (`rs256 verify-data`);
+#   4. a signature with one bit flipped, and the message with one bit flipped, are refused by both.
+#
+#   Scripts/differential.sh [N] [--max-bits B] [--with-1024] [--messages M] [--keep DIR]
+#     N             number of keys (default 30)
+#     --max-bits B  largest key size drawn (default 8192; CI uses 4097 because generating odd
+#                   8191-bit keys takes OpenSSL minutes)
+#     --with-1024   also draw 1024-bit keys (legacy size; rs256 then needs --allow-weak-key)
+#     --messages M  messages per key (default 4)
+#     --keep DIR    keep every key, message and signature in DIR (default: only failures are kept)
+#
+# Sizes come from 2048, 2049, 2050, 2304, 3071, 3072, 3073, 4095, 4096, 4097, 6144, 7680, 8191, 8192
+# (and 1024): the first keys take each size in turn so even a short run covers every size, later
+# ones draw at random. OpenSSL 3 cannot make odd sizes (both primes get floor(bits/2) bits), so
+# those keys are built from two `openssl prime -generate` primes of ceil(bits/2) and floor(bits/2)
+# bits, with python3 computing d and the CRT values and `openssl pkey -check` validating the key —
+# the method of Vectors/rsa-diff/generate.sh. Each key reaches rs256 in a different form in turn
+# (PKCS#8 PEM, PKCS#1 PEM, PKCS#8 DER, base64 of PEM in HOTGLUE_SIGNING_KEY).
+#
+# Needs openssl 3, python3. Prints the counts; exits 1 on any disagreement (the case is kept).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export SWIFT_BACKTRACE=enable=no
+
+keys=30; max_bits=8192; with1024=0; per_key=4; keep=""
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --max-bits) max_bits=$2; shift 2 ;;
+        --with-1024) with1024=1; shift ;;
+        --messages) per_key=$2; shift 2 ;;
+        --keep) keep=$2; shift 2 ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) keys=$1; shift ;;
+    esac
+done
+
+all_sizes=(2048 2049 2050 2304 3071 3072 3073 4095 4096 4097 6144 7680 8191 8192)
+sizes=()
+[[ $with1024 == 1 ]] && sizes+=(1024)
+for s in "${all_sizes[@]}"; do [[ $s -le $max_bits ]] && sizes+=("$s"); done
+[[ ${#sizes[@]} -gt 0 ]] || { echo "differential: no key size at or below $max_bits" >&2; exit 2; }
+
+swift build -c release --product rs256 >/dev/null 2>&1 || swift build -c release --product rs256
+rs256="$(swift build -c release --show-bin-path)/rs256"
+work="${keep:-$(mktemp -d)}"
+mkdir -p "$work"
+[[ -z "$keep" ]] && trap 'rm -rf "$work"' EXIT
+failed_dir=".build/differential-failures"
+
+modulus_bits() { openssl pkey -in "$1" -noout -text | sed -n 's/.*(\([0-9]*\) bit.*/\1/p' | head -1; }
+
+build_key() {  # bits out: an exact-size key from two OpenSSL primes (odd sizes)
+    local bits=$1 out=$2 p q
+    while :; do
+        p=$(openssl prime -generate -bits $(((bits + 1) / 2)) -hex)
+        q=$(openssl prime -generate -bits $((bits / 2)) -hex)
+        python3 - "$bits" "$p" "$q" >"$work/key.conf" <<'PY' && break
+import math, sys
+bits, p, q = int(sys.argv[1]), int(sys.argv[2], 16), int(sys.argv[3], 16)
+if p < q: p, q = q, p
+n, e = p * q, 65537
+lam = (p - 1) * (q - 1) // math.gcd(p - 1, q - 1)
+if n.bit_length() != bits or p == q or math.gcd(e, lam) != 1: sys.exit(1)
+d = pow(e, -1, lam)
+print("asn1=SEQUENCE:key\n[key]\nversion=INTEGER:0")
+for name, value in [("n", n), ("e", e), ("d", d), ("p", p), ("q", q),
+                    ("dp", d % (p - 1)), ("dq", d % (q - 1)), ("qi", pow(q, -1, p))]:
+    print(f"{name}=INTEGER:0x{value:X}")
+PY
+    done
+    openssl asn1parse -genconf "$work/key.conf" -out "$work/key.der" -noout
+    openssl pkey -inform DER -in "$work/key.der" -out "$out"
+    openssl pkey -in "$out" -check -noout >/dev/null
+}
+
+flip_bit() {  # in out: copy with one random bit flipped
+    python3 - "$1" "$2" <<'PY'
+import os, random, sys
+data = bytearray(open(sys.argv[1], "rb").read()) or bytearray(b"\0")
+i = random.randrange(len(data) * 8)
+data[i // 8] ^= 1 << (i % 8)
+open(sys.argv[2], "wb").write(data)
+PY
+}
+
+fail() {  # what key message
+    failures=$((failures + 1))
+    mkdir -p "$failed_dir"
+    local case_dir="$failed_dir/case-$(date +%s)-$RANDOM"
+    mkdir -p "$case_dir"
+    cp "$2" "$3" "$case_dir/" 2>/dev/null || true
+    cp "$work"/*.sig "$case_dir/" 2>/dev/null || true
+    echo "FAIL: $1 (key $bits bits, message $(stat -c %s "$3") bytes; kept in $case_dir)"
+}
+
+signed=0; identical=0; openssl_ok=0; ours_ok=0; tamper_refused=0; failures=0
+size_counts=""
+start=$(date +%s); keygen_seconds=0
+for ((k = 0; k < keys; k++)); do
+    if [[ $k -lt ${#sizes[@]} ]]; then bits=${sizes[$k]}; else bits=${sizes[$((RANDOM % ${#sizes[@]}))]}; fi
+    key="$work/key-$k.pem"; pub="$work/key-$k.pub.pem"
+    t0=$(date +%s)
+    openssl genpkey -algorithm RSA -pkeyopt "rsa_keygen_bits:$bits" -out "$key" 2>/dev/null
+    [[ "$(modulus_bits "$key")" == "$bits" ]] || build_key "$bits" "$key"
+    [[ "$(modulus_bits "$key")" == "$bits" ]] || { echo "differential: could not make a $bits-bit key" >&2; exit 2; }
+    keygen_seconds=$((keygen_seconds + $(date +%s) - t0))
+    openssl pkey -in "$key" -pubout -out "$pub"
+    size_counts+="$bits "
+    weak=(); [[ $bits -lt 2048 ]] && weak=(--allow-weak-key)
+    # The form rs256 reads the private key in, in turn.
+    key_args=(--key "$key"); env_key=""
+    case $((k % 4)) in
+        1) openssl pkey -in "$key" -traditional -out "$work/key-$k.pkcs1.pem"; key_args=(--key "$work/key-$k.pkcs1.pem") ;;
+        2) openssl pkey -in "$key" -outform DER -out "$work/key-$k.der"; key_args=(--key "$work/key-$k.der") ;;
+        3) env_key="$(base64 -w0 "$key")"; key_args=() ;;
+    esac
+    for ((m = 0; m < per_key; m++)); do
+        case $((m % 4)) in
+            0) length=0 ;;
+            1) length=$((RANDOM % 64)) ;;
+            2) length=$((RANDOM % 1000)) ;;
+            *) length=$((RANDOM * 4 % 100000)) ;;
+        esac
+        msg="$work/msg-$k-$m"
+        head -c "$length" /dev/urandom >"$msg"
+        openssl dgst -sha256 -sign "$key" -out "$work/theirs.sig" "$msg"
+        if ! HOTGLUE_SIGNING_KEY="$env_key" "$rs256" sign-data "$msg" "${key_args[@]}" "${weak[@]}" --out "$work/ours.sig" 2>"$work/err"; then
+            fail "rs256 sign-data failed: $(cat "$work/err")" "$key" "$msg"; continue
+        fi
+        signed=$((signed + 1))
+        if cmp -s "$work/ours.sig" "$work/theirs.sig"; then identical=$((identical + 1)); else fail "signatures differ" "$key" "$msg"; fi
+        if openssl dgst -sha256 -verify "$pub" -signature "$work/ours.sig" "$msg" >/dev/null 2>&1; then
+            openssl_ok=$((openssl_ok + 1)); else fail "OpenSSL refuses our signature" "$key" "$msg"; fi
+        if "$rs256" verify-data --signature "$work/theirs.sig" "$msg" --key "$pub" "${weak[@]}" >/dev/null 2>&1; then
+            ours_ok=$((ours_ok + 1)); else fail "rs256 refuses OpenSSL's signature" "$key" "$msg"; fi
+        # Tampering: a flipped signature bit, then a flipped message bit; both must be refused by both.
+        flip_bit "$work/theirs.sig" "$work/tampered.sig"
+        flip_bit "$msg" "$work/tampered.msg"
+        refused=1
+        for pair in "$work/tampered.sig $msg" "$work/theirs.sig $work/tampered.msg"; do
+            read -r sig data <<<"$pair"
+            if openssl dgst -sha256 -verify "$pub" -signature "$sig" "$data" >/dev/null 2>&1; then
+                refused=0; fail "OpenSSL accepts a tampered signature/message" "$key" "$data"; fi
+            set +e
+            "$rs256" verify-data --signature "$sig" "$data" --key "$pub" "${weak[@]}" >/dev/null 2>&1
+            status=$?
+            set -e
+            if [[ $status -ne 1 ]]; then refused=0; fail "rs256 verify-data exited $status on a tampered signature/message (1 expected)" "$key" "$data"; fi
+        done
+        [[ $refused == 1 ]] && tamper_refused=$((tamper_refused + 1))
+    done
+done
+elapsed=$(( $(date +%s) - start ))
+echo "differential: $keys keys (bits: $(tr ' ' '\n' <<<"$size_counts" | grep . | sort -n | uniq -c | awk 'NF { printf "%s×%s ", $1, $2 }')), $signed messages signed"
+echo "  byte-identical to openssl dgst -sign: $identical/$signed"
+echo "  OpenSSL verifies ours:                $openssl_ok/$signed"
+echo "  we verify OpenSSL's:                  $ours_ok/$signed"
+echo "  tampered signature and message refused by both: $tamper_refused/$signed"
+echo "  time: ${elapsed} s (key generation ${keygen_seconds} s)"
+if [[ $failures -gt 0 ]]; then
+    echo "differential: $failures FAILURE(S)"
+    exit 1
+fi
+echo "differential: all agree"
