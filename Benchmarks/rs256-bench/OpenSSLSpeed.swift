@@ -1,89 +1,156 @@
-// Running `openssl speed` for a row's OpenSSL counterpart and reading its table.
+// Running `openssl speed` for the rows' OpenSSL counterparts and reading its table.
 import Foundation
 
 /// One figure read from `openssl speed`.
 struct OpenSSLFigure {
+    /// The command that produced it, as a person would type it.
     let command: String
+    /// In `unit`.
     let value: Double
+    /// `MB/s` or `ops/s`.
     let unit: String
 }
 
 /// Runs `openssl speed` (found on PATH) and parses the human-readable table it prints last.
 final class OpenSSLSpeed {
     private let executable: String?
-    private var rsaCache: [Int: (sign: Double, verify: Double)?] = [:]
-    private var shaCache: [Int: [OpenSSLFigure]] = [:]
+    private let rsaBits: [Int]
+    /// Signs and verifications per second per RSA size, one sample per round.
+    private var rsaSamples: [Int: [(sign: Double, verify: Double)]] = [:]
+    private var rsaRounds: Set<Int> = []
+    /// Seconds per `openssl genpkey` run, per key size, every round's runs.
+    private var genpkeySamples: [Int: [Double]] = [:]
+    private var genpkeyRounds: Set<[Int]> = []
+    /// MB/s per block size and CPU mask (nil: as installed), one sample per round.
+    private var shaSamples: [Int: [String?: [Double]]] = [:]
+    private var shaRounds: Set<[Int]> = []
 
-    init() {
+    /// The SHA extensions masked off (`OPENSSL_ia32cap=":~0x20000000"`): the fair comparison
+    /// for portable code, next to OpenSSL as installed.
+    private static let shaMasks: [String?] = [nil, ":~0x20000000"]
+
+    /// Whether `-elapsed` is passed (divide by wall-clock time instead of CPU user time).
+    private let elapsed: Bool
+
+    /// - Parameters:
+    ///   - rsaBits: every RSA size the run will ask for (measured together).
+    ///   - elapsed: pass `-elapsed`, for a wall-clock comparison.
+    init(rsaBits: [Int], elapsed: Bool) {
+        self.elapsed = elapsed
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         executable = path.split(separator: ":").map { "\($0)/openssl" }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
+        self.rsaBits = Array(Set(rsaBits)).sorted()
     }
 
     var isAvailable: Bool { executable != nil }
 
-    /// OpenSSL's figures for `reference`. For SHA-256: as installed, and with the SHA
-    /// extensions masked off (`OPENSSL_ia32cap=":~0x20000000"`), which is the fair comparison
-    /// for portable code. Empty if `openssl` failed or printed something unexpected.
+    /// `openssl version`, e.g. `OpenSSL 3.0.19 27 Jan 2026 (Library: …)`.
+    var version: String? {
+        run(["version"], ia32cap: nil)?.split(separator: "\n").first.map(String.init)
+    }
+
+    /// Measures `reference` for round `round`, unless this round already did: one
+    /// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096` (every size in `rsaBits`) serves every
+    /// RSA row of a round; SHA-256 runs once per block size and mask.
+    func sample(_ reference: OpenSSLReference, round: Int) {
+        switch reference {
+        case .sha256(let bytes):
+            guard shaRounds.insert([bytes, round]).inserted else { return }
+            for mask in OpenSSLSpeed.shaMasks {
+                // The table line reads `sha256  <k>k`, in thousands of bytes per second.
+                guard let output = run(shaArguments(bytes), ia32cap: mask),
+                      let line = output.split(separator: "\n").last(where: { $0.hasPrefix("sha256 ") }),
+                      let field = line.split(separator: " ").last, field.hasSuffix("k"),
+                      let kilobytes = Double(field.dropLast()) else { continue }
+                shaSamples[bytes, default: [:]][mask, default: []].append(kilobytes / 1e3)
+            }
+        case .genpkey(let bits, let samples):
+            // The whole process, as a user runs it: its CPU time (user + system, from
+            // getrusage of the reaped child), or its wall-clock time with --wall.
+            guard genpkeyRounds.insert([bits, round]).inserted else { return }
+            for _ in 0..<samples {
+                guard let seconds = timedRun(genpkeyArguments(bits)) else { return }
+                genpkeySamples[bits, default: []].append(seconds)
+            }
+        case .rsaSign, .rsaVerify:
+            guard rsaRounds.insert(round).inserted,
+                  let output = run(rsaArguments, ia32cap: nil) else { return }
+            // Table lines like `rsa 2048 bits 0.000250s 0.000017s   3996.0  59697.0`.
+            for bits in rsaBits {
+                guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("rsa \(bits) bits") }) else { continue }
+                let fields = line.split(separator: " ").compactMap { Double($0) }
+                if fields.count >= 3 { rsaSamples[bits, default: []].append((fields[fields.count - 2], fields[fields.count - 1])) }
+            }
+        }
+    }
+
+    /// OpenSSL's figures for `reference`, the median over the rounds sampled. For SHA-256: as
+    /// installed, and with the SHA extensions masked off. Empty if `openssl` failed or printed
+    /// something unexpected.
     func figures(for reference: OpenSSLReference) -> [OpenSSLFigure] {
         switch reference {
         case .sha256(let bytes):
-            if let cached = shaCache[bytes] { return cached }
-            let arguments = ["speed", "-bytes", "\(bytes)", "-seconds", "1", "sha256"]
-            let figures = [(nil, ""), (":~0x20000000", "OPENSSL_ia32cap=\":~0x20000000\" ")]
-                .compactMap { (mask: String?, prefix: String) -> OpenSSLFigure? in
-                    // The table line reads `sha256  <k>k`, in thousands of bytes per second.
-                    guard let output = run(arguments, ia32cap: mask),
-                          let line = output.split(separator: "\n").last(where: { $0.hasPrefix("sha256 ") }),
-                          let field = line.split(separator: " ").last, field.hasSuffix("k"),
-                          let kilobytes = Double(field.dropLast()) else { return nil }
-                    return OpenSSLFigure(command: prefix + "openssl " + arguments.joined(separator: " "),
-                                         value: kilobytes / 1e3, unit: "MB/s")
-                }
-            shaCache[bytes] = figures
-            return figures
+            return OpenSSLSpeed.shaMasks.compactMap { mask in
+                guard let value = median(shaSamples[bytes]?[mask] ?? []) else { return nil }
+                let prefix = mask.map { "OPENSSL_ia32cap=\"\($0)\" " } ?? ""
+                return OpenSSLFigure(command: prefix + "openssl " + shaArguments(bytes).joined(separator: " "),
+                                     value: value, unit: "MB/s")
+            }
+        case .genpkey(let bits, _):
+            let times = (genpkeySamples[bits] ?? []).sorted()
+            guard let middle = median(times) else { return [] }
+            let text = String(format: "median %.1f ms, min %.1f, max %.1f over %d runs",
+                              middle * 1e3, times.first! * 1e3, times.last! * 1e3, times.count)
+            return [OpenSSLFigure(command: "openssl \(genpkeyArguments(bits).joined(separator: " ")) (\(text))",
+                                  value: 1 / middle, unit: "ops/s")]
         case .rsaSign(let bits):
-            return rsa(bits).map { [OpenSSLFigure(command: "openssl speed -seconds 1 rsa\(bits) (sign)",
-                                                  value: $0.sign, unit: "ops/s")] } ?? []
+            return median(rsaSamples[bits]?.map(\.sign) ?? []).map {
+                [OpenSSLFigure(command: rsaCommand + " (rsa\(bits) sign)", value: $0, unit: "ops/s")]
+            } ?? []
         case .rsaVerify(let bits):
-            return rsa(bits).map { [OpenSSLFigure(command: "openssl speed -seconds 1 rsa\(bits) (verify)",
-                                                  value: $0.verify, unit: "ops/s")] } ?? []
-        case .genpkey(let bits, let samples):
-            return genpkey(bits: bits, samples: samples).map { [$0] } ?? []
+            return median(rsaSamples[bits]?.map(\.verify) ?? []).map {
+                [OpenSSLFigure(command: rsaCommand + " (rsa\(bits) verify)", value: $0, unit: "ops/s")]
+            } ?? []
         }
     }
 
-    /// Times `samples` runs of `openssl genpkey` (the whole process, as a user runs it) and
-    /// reports keys per second from the median run; the command text gives median, min and max.
-    private func genpkey(bits: Int, samples: Int) -> OpenSSLFigure? {
-        let arguments = ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:\(bits)"]
+    private func genpkeyArguments(_ bits: Int) -> [String] {
+        ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:\(bits)"]
+    }
+
+    private func shaArguments(_ bytes: Int) -> [String] {
+        ["speed"] + (elapsed ? ["-elapsed"] : []) + ["-bytes", "\(bytes)", "-seconds", "1", "sha256"]
+    }
+
+    private var rsaArguments: [String] {
+        ["speed"] + (elapsed ? ["-elapsed"] : []) + ["-seconds", "1"] + rsaBits.map { "rsa\($0)" }
+    }
+
+    private var rsaCommand: String { "openssl " + rsaArguments.joined(separator: " ") }
+
+    /// Seconds one `openssl ARGUMENTS` process takes: its CPU time (user + system), or its
+    /// wall-clock time with `elapsed`; nil if it failed.
+    private func timedRun(_ arguments: [String]) -> Double? {
+        func childCPU() -> Double {
+            var usage = rusage()
+            // Glibc imports RUSAGE_CHILDREN as an enum case; Darwin as an Int32.
+            #if canImport(Glibc)
+            getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+            #else
+            getrusage(RUSAGE_CHILDREN, &usage)
+            #endif
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+        }
         let clock = ContinuousClock()
-        var times: [Double] = []
-        for _ in 0..<samples {
-            let start = clock.now
-            guard run(arguments, ia32cap: nil) != nil else { return nil }
-            let elapsed = start.duration(to: clock.now).components
-            times.append(Double(elapsed.seconds) * 1e3 + Double(elapsed.attoseconds) * 1e-15)
+        let (cpu, wall) = (childCPU(), clock.now)
+        guard run(arguments, ia32cap: nil) != nil else { return nil }
+        if elapsed {
+            let duration = wall.duration(to: clock.now).components
+            return Double(duration.seconds) + Double(duration.attoseconds) * 1e-18
         }
-        times.sort()
-        let middle = median(times)
-        let text = String(format: "median %.1f ms, min %.1f, max %.1f over %d runs", middle, times.first!, times.last!, samples)
-        return OpenSSLFigure(command: "openssl \(arguments.joined(separator: " ")) (\(text))",
-                             value: 1e3 / middle, unit: "ops/s")
-    }
-
-    /// Signs and verifications per second for `bits`-bit RSA, from the table line
-    /// `rsa 2048 bits 0.000250s 0.000017s   3996.0  59697.0`.
-    private func rsa(_ bits: Int) -> (sign: Double, verify: Double)? {
-        if let cached = rsaCache[bits] { return cached }
-        var result: (sign: Double, verify: Double)?
-        if let output = run(["speed", "-seconds", "1", "rsa\(bits)"], ia32cap: nil),
-           let line = output.split(separator: "\n").last(where: { $0.hasPrefix("rsa \(bits) bits") }) {
-            let fields = line.split(separator: " ").compactMap { Double($0) }
-            if fields.count >= 3 { result = (fields[fields.count - 2], fields[fields.count - 1]) }
-        }
-        rsaCache[bits] = result
-        return result
+        return childCPU() - cpu
     }
 
     /// Standard output of `openssl ARGUMENTS`, or nil if it could not run or failed.
@@ -104,4 +171,9 @@ final class OpenSSLSpeed {
         guard process.terminationStatus == 0 else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+/// The middle value (the upper middle of an even count), or nil for none.
+func median(_ values: [Double]) -> Double? {
+    values.isEmpty ? nil : values.sorted()[values.count / 2]
 }

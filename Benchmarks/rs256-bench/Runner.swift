@@ -1,7 +1,7 @@
-// Timing rows and printing the results.
+// Timing rows and printing the results (text table, JSON, Markdown).
 import Foundation
 
-/// OpenSSL's figure for the same operation, and our speed relative to it.
+/// OpenSSL's figure for the same operation, and our time relative to it.
 struct OpenSSLComparison: Encodable {
     /// What was measured, e.g. `openssl speed -bytes 64 -seconds 1 sha256`.
     let command: String
@@ -9,8 +9,10 @@ struct OpenSSLComparison: Encodable {
     let value: Double
     /// `MB/s` or `ops/s`.
     let unit: String
-    /// Our figure divided by OpenSSL's, in the same unit: above 1 means faster than OpenSSL.
-    let ratio: Double
+    /// OpenSSL's time per operation (per block of the row's size for MB/s figures).
+    let nanosecondsPerOperation: Double
+    /// Our median time divided by OpenSSL's: 2 means we take twice as long, 0.5 half as long.
+    let timeRatio: Double
 }
 
 /// The timings of one row.
@@ -18,7 +20,9 @@ struct RowResult: Encodable {
     let name: String
     let bytesPerOperation: Int?
     let iterationsPerBatch: Int
+    /// Timed batches, over every repeat.
     let batches: Int
+    /// Median, fastest and slowest batch, per operation.
     let medianNanoseconds: Double
     let minNanoseconds: Double
     let maxNanoseconds: Double
@@ -51,60 +55,88 @@ struct RowResult: Encodable {
     mutating func attachOpenSSL(_ speed: OpenSSLSpeed) {
         guard let reference else { return }
         openssl = speed.figures(for: reference).map { figure in
-            let ours = figure.unit == "MB/s" ? (megabytesPerSecond ?? 0) : opsPerSecond
+            let nanoseconds = figure.unit == "MB/s"
+                ? Double(bytesPerOperation ?? 0) * 1e3 / figure.value
+                : 1e9 / figure.value
             return OpenSSLComparison(command: figure.command, value: figure.value, unit: figure.unit,
-                                     ratio: ours / figure.value)
+                                     nanosecondsPerOperation: nanoseconds,
+                                     timeRatio: medianNanoseconds / nanoseconds)
         }
     }
 }
 
-/// Times `row`: calibrate a batch to 10–20 ms, warm up with one batch, then time 15 batches
-/// (5 when a batch is slow). With `quick`, 3 batches of one operation each.
-func measure(_ row: BenchRow, quick: Bool) -> RowResult {
+/// How many operations one batch of `row` runs: enough for 10–20 ms (1 with `quick`, and for
+/// rows timed one operation at a time).
+func calibrate(_ row: BenchRow, quick: Bool, clock: BenchClock) -> Int {
     var iterations = 1
+    guard !quick, row.samples == nil else { return 1 }
+    while true {
+        let seconds = clock.seconds(row, iterations)
+        if seconds >= 0.010 { return iterations }
+        // Aim at 15 ms, at least doubling so tiny first timings cannot stall the search.
+        let scaled = seconds > 0 ? Double(iterations) * 0.015 / seconds : Double(iterations) * 100
+        iterations = max(iterations * 2, Int(scaled.rounded(.up)))
+    }
+}
+
+/// One round of `row`: a warm-up batch, then 15 timed batches (5 when a batch takes over
+/// 50 ms; 3 with `quick`). A row with `samples` (key generation, whose time varies from key to
+/// key) instead times that many single operations. Returns the nanoseconds per operation of
+/// each timed batch.
+func timeRound(_ row: BenchRow, iterations: Int, quick: Bool, clock: BenchClock) -> [Double] {
     if let samples = row.samples, !quick {
-        _ = time(row, 1)  // warm-up
-        let each = (0..<samples).map { _ in time(row, 1) * 1e9 }.sorted()
-        return RowResult(
-            name: row.name, bytesPerOperation: row.bytesPerOperation, iterationsPerBatch: 1,
-            batches: samples, medianNanoseconds: median(each), minNanoseconds: each.first!,
-            maxNanoseconds: each.last!, reference: row.openssl)
+        _ = clock.seconds(row, 1)  // warm-up
+        return (0..<samples).map { _ in clock.seconds(row, 1) * 1e9 }
     }
-    if !quick {
-        while true {
-            let seconds = time(row, iterations)
-            if seconds >= 0.010 { break }
-            // Aim at 15 ms, at least doubling so tiny first timings cannot stall the search.
-            let scaled = seconds > 0 ? Double(iterations) * 0.015 / seconds : Double(iterations) * 100
-            iterations = max(iterations * 2, Int(scaled.rounded(.up)))
-        }
-    }
-    _ = time(row, iterations)  // warm-up
-    let firstBatch = time(row, iterations)
+    _ = clock.seconds(row, iterations)  // warm-up
+    let firstBatch = clock.seconds(row, iterations)
     let batches = quick ? 3 : (firstBatch > 0.050 ? 5 : 15)
-    var perOperation = [firstBatch]
-    while perOperation.count < batches { perOperation.append(time(row, iterations)) }
-    perOperation = perOperation.map { $0 * 1e9 / Double(iterations) }.sorted()
+    var seconds = [firstBatch]
+    while seconds.count < batches { seconds.append(clock.seconds(row, iterations)) }
+    return seconds.map { $0 * 1e9 / Double(iterations) }
+}
+
+/// The row's figures from every batch of every round: median, fastest and slowest.
+func summarize(_ row: BenchRow, iterations: Int, perOperation: [Double]) -> RowResult {
+    let sorted = perOperation.sorted()
     return RowResult(
         name: row.name, bytesPerOperation: row.bytesPerOperation, iterationsPerBatch: iterations,
-        batches: batches, medianNanoseconds: perOperation[perOperation.count / 2],
-        minNanoseconds: perOperation.first!, maxNanoseconds: perOperation.last!,
-        reference: row.openssl)
+        batches: sorted.count, medianNanoseconds: sorted[sorted.count / 2],
+        minNanoseconds: sorted.first!, maxNanoseconds: sorted.last!, reference: row.openssl)
 }
 
-/// The median of sorted values (the mean of the middle two for an even count).
-func median(_ sorted: [Double]) -> Double {
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
+/// What a batch's time is read from.
+///
+/// `openssl speed` divides by the CPU time its process used (unless given `-elapsed`), so a
+/// machine shared with other work slows neither side's figure much; `.cpu` does the same here.
+/// `.wall` reads the wall clock, for an idle machine or to see what a caller waits.
+enum BenchClock {
+    /// CPU time used by this process (`CLOCK_PROCESS_CPUTIME_ID`, user + system).
+    case cpu
+    /// Monotonic wall-clock time (`ContinuousClock`).
+    case wall
 
-/// Seconds one batch of `iterations` operations takes.
-private func time(_ row: BenchRow, _ iterations: Int) -> Double {
-    let clock = ContinuousClock()
-    let start = clock.now
-    row.body(iterations)
-    let elapsed = start.duration(to: clock.now).components
-    return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    /// Seconds one batch of `iterations` operations of `row` takes.
+    func seconds(_ row: BenchRow, _ iterations: Int) -> Double {
+        switch self {
+        case .wall:
+            let clock = ContinuousClock()
+            let start = clock.now
+            row.body(iterations)
+            let elapsed = start.duration(to: clock.now).components
+            return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        case .cpu:
+            let start = BenchClock.processCPUTime()
+            row.body(iterations)
+            return BenchClock.processCPUTime() - start
+        }
+    }
+
+    private static func processCPUTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+    }
 }
 
 /// The results as an aligned text table, OpenSSL comparisons indented under their row.
@@ -118,24 +150,108 @@ func table(_ results: [RowResult], quick: Bool) -> String {
         ]))
         for comparison in result.openssl {
             lines.append("    \(comparison.command): \(number(comparison.value)) \(comparison.unit)"
-                + ", ours/OpenSSL = " + String(format: "%.2f", comparison.ratio))
+                + " = \(duration(comparison.nanosecondsPerOperation))/op; ours takes "
+                + String(format: "%.2f", comparison.timeRatio) + "× as long")
         }
     }
     if quick { lines.append("(--quick: figures are not meaningful)") }
     return lines.joined(separator: "\n")
 }
 
-/// The results as JSON: `{"quick": Bool, "rows": [RowResult]}`.
-func json(_ results: [RowResult], quick: Bool) -> String {
-    struct Report: Encodable { let quick: Bool; let rows: [RowResult] }
+/// The results as JSON: `{"quick": Bool, "machine": String, "date": String, "rows": [RowResult]}`.
+func json(_ results: [RowResult], quick: Bool, context: RunContext) -> String {
+    struct Report: Encodable {
+        let quick: Bool; let date: String; let machine: String; let openssl: String?; let loadAverage: String?
+        let rows: [RowResult]
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(Report(quick: quick, rows: results))) ?? Data("{}".utf8)
+    let report = Report(quick: quick, date: context.date, machine: context.machine,
+                        openssl: context.opensslVersion, loadAverage: context.loadAverage, rows: results)
+    let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
 }
 
+/// The results as a Markdown table for the README: one line per row, one more per extra
+/// OpenSSL figure.
+func markdown(_ results: [RowResult], quick: Bool, context: RunContext) -> String {
+    var lines = [
+        "Measured \(context.date) on \(context.machine)"
+            + (context.opensslVersion.map { ", \($0)" } ?? "")
+            + (context.loadAverage.map { "; load average \($0) at the end of the run" } ?? "")
+            + (quick ? " (--quick: not meaningful)" : "") + ".",
+        "",
+        "| row | median | min | max | ops/s | OpenSSL counterpart | OpenSSL | ours ÷ OpenSSL (time) |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]
+    for result in results {
+        let ours = "| `\(result.name)` | \(duration(result.medianNanoseconds)) | \(duration(result.minNanoseconds)) "
+            + "| \(duration(result.maxNanoseconds)) | \(number(result.opsPerSecond)) "
+        if result.openssl.isEmpty { lines.append(ours + "| | | |"); continue }
+        for (index, comparison) in result.openssl.enumerated() {
+            let lead = index == 0 ? ours : "| | | | | "
+            lines.append(lead + "| \(shortName(comparison.command)) | \(duration(comparison.nanosecondsPerOperation)) "
+                + "| " + String(format: "%.2f", comparison.timeRatio) + " |")
+        }
+    }
+    return lines.joined(separator: "\n")
+}
+
+/// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096 (rsa2048 sign)` → `rsa2048 sign`;
+/// `openssl speed -bytes 64 …` → `sha256 64 B`, with `(no SHA-NI)` when the extensions are masked;
+/// `openssl genpkey … rsa_keygen_bits:2048 (median …)` → `genpkey 2048 (median …)`.
+private func shortName(_ command: String) -> String {
+    if command.hasPrefix("openssl genpkey"), let bits = command.split(separator: ":").dropFirst().first?.prefix(while: \.isNumber) {
+        return "genpkey \(bits)" + (command.firstIndex(of: "(").map { " " + command[$0...] } ?? "")
+    }
+    if let open = command.lastIndex(of: "("), command.hasSuffix(")") {
+        return String(command[command.index(after: open)..<command.index(before: command.endIndex)])
+    }
+    let words = command.split(separator: " ")
+    let bytes = words.firstIndex(of: "-bytes").map { words[$0 + 1] } ?? ""
+    return "sha256 \(bytes) B" + (command.hasPrefix("OPENSSL_ia32cap") ? " (no SHA-NI)" : "")
+}
+
+/// When and where a run happened, for the reports.
+struct RunContext {
+    let date: String
+    let machine: String
+    let opensslVersion: String?
+    /// The 1-, 5- and 15-minute load averages (/proc/loadavg), if known.
+    let loadAverage: String?
+
+    /// Today's date (UTC) and the processor's model name, family, model and core count from
+    /// /proc/cpuinfo.
+    static func current(openssl: OpenSSLSpeed?) -> RunContext {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        func field(_ name: String) -> String? {
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix(name + "\t") || $0.hasPrefix(name + " ") }
+                .flatMap { $0.split(separator: ":", maxSplits: 1).last }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        var machine = field("model name") ?? "unknown processor"
+        // "AMD EPYC" alone does not say which generation: the family and model do.
+        if let family = field("cpu family"), let model = field("model") {
+            machine += " (family \(family), model \(model))"
+        }
+        #if arch(x86_64)
+        machine += ", x86_64"
+        #elseif arch(arm64)
+        machine += ", arm64"
+        #endif
+        machine += ", \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))
+            .map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
+        return RunContext(date: formatter.string(from: Date()), machine: machine,
+                          opensslVersion: openssl?.isAvailable == true ? openssl?.version : nil, loadAverage: load)
+    }
+}
+
 private func pad(_ cells: [String]) -> String {
-    let widths = [18, 11, 11, 11, 12, 10]
+    let widths = [22, 11, 11, 11, 12, 10]
     return zip(cells, widths).enumerated().map { index, pair in
         let (cell, width) = pair
         let gap = String(repeating: " ", count: max(0, width - cell.count))
@@ -143,12 +259,17 @@ private func pad(_ cells: [String]) -> String {
     }.joined(separator: " ")
 }
 
-private func duration(_ nanoseconds: Double) -> String {
+/// `2.10 ms`, `18.7 µs`, `571 ns`: three significant figures in a unit that suits.
+func duration(_ nanoseconds: Double) -> String {
+    func figure(_ value: Double) -> String {
+        value >= 100 ? String(format: "%.0f", value) : value >= 10 ? String(format: "%.1f", value)
+            : String(format: "%.2f", value)
+    }
     switch nanoseconds {
-    case ..<1e3: String(format: "%.1f ns", nanoseconds)
-    case ..<1e6: String(format: "%.2f µs", nanoseconds / 1e3)
-    case ..<1e9: String(format: "%.2f ms", nanoseconds / 1e6)
-    default: String(format: "%.2f s", nanoseconds / 1e9)
+    case ..<1e3: return figure(nanoseconds) + " ns"
+    case ..<1e6: return figure(nanoseconds / 1e3) + " µs"
+    case ..<1e9: return figure(nanoseconds / 1e6) + " ms"
+    default: return figure(nanoseconds / 1e9) + " s"
     }
 }
 
