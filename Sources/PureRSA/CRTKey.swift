@@ -24,9 +24,7 @@ struct CRTKey: Sendable {
 
     /// Precomputes the CRT values of a validated key.
     ///
-    /// - Parameters:
-    ///   - key: the eight numbers, already validated (p, q odd and > 1, dP < p, …).
-    ///   - modulusLimbs: the limb count of n.
+    /// - Parameter key: the eight numbers, already validated (p, q odd and > 1, dP < p, …).
     /// - Throws: ``RSAError/arithmetic(_:)`` only for an internal inconsistency.
     init(_ key: RSAPrivateKeyComponents) throws(RSAError) {
         let p = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(limbs: limbsFromBigEndian(key.prime1)) }
