@@ -24,6 +24,7 @@ public enum BigNumError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A random value was asked for below a bound of zero: the range is empty.
     case emptyRange
 
+    /// One sentence saying what is wrong.
     public var description: String {
         switch self {
         case .evenModulus: return "the modulus is even; Montgomery arithmetic needs an odd modulus"

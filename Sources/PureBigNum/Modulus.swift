@@ -4,8 +4,11 @@
 /// (−m⁻¹ mod 2⁶⁴, R mod m, R² mod m, R³ mod m with R = 2^(64·limbCount)) cost a few dozen
 /// modular doublings and six Montgomery squarings to compute.
 ///
-/// The modulus itself is public: its size and value may influence timing. Operations whose
-/// documentation says "constant time" take time independent of their other operands' values.
+/// RSA-CRT uses the secret primes p and q as moduli, so every operation documented "constant
+/// time" takes time independent of the modulus's value as well as of its operands' values: only
+/// ``limbCount`` shapes the work. Anything not so documented (``exponentiatePublic(base:exponent:)``,
+/// ``value``, ``bigEndianBytes()``) may depend on the value and must not be used with a secret
+/// modulus on a path that runs per request. Making a modulus runs once per key.
 public struct Modulus: Sendable {
     /// The largest modulus accepted, in 64-bit limbs (16,384 bits).
     public static let maximumLimbCount = 256
@@ -81,7 +84,7 @@ public struct Modulus: Sendable {
     /// R mod m comes from 2^(bitLength−1) (which is < m) by at most 64 modular doublings; n
     /// more doublings give 2ⁿ·R mod m, the Montgomery form of 2ⁿ, and six Montgomery squarings
     /// raise that to 2^(64n) = R, whose Montgomery form is R² mod m. Then R³ = R²·R²·R⁻¹.
-    /// Timing: depends on the (public) modulus only.
+    /// Timing: depends only on the modulus's limb count and bit length (p and q are secret).
     static func montgomeryConstants(
         _ m: [UInt64], _ m0inv: UInt64
     ) -> (one: [UInt64], rSquared: [UInt64], rCubed: [UInt64]) {

@@ -24,9 +24,7 @@ struct CRTKey: Sendable {
 
     /// Precomputes the CRT values of a validated key.
     ///
-    /// - Parameters:
-    ///   - key: the eight numbers, already validated (p, q odd and > 1, dP < p, …).
-    ///   - modulusLimbs: the limb count of n.
+    /// - Parameter key: the eight numbers, already validated (p, q odd and > 1, dP < p, …).
     /// - Throws: ``RSAError/arithmetic(_:)`` only for an internal inconsistency.
     init(_ key: RSAPrivateKeyComponents) throws(RSAError) {
         let p = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(limbs: limbsFromBigEndian(key.prime1)) }
@@ -51,20 +49,17 @@ struct CRTKey: Sendable {
     /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not fit in k bytes
     ///   (only a fault can cause that), ``RSAError/arithmetic(_:)`` for an internal inconsistency.
     func privateOperation(_ c: [UInt64], modulusByteCount: Int, fault: SigningFault) throws(RSAError) -> [UInt8] {
-        let p = self.p, q = self.q, dP = self.dP, dQ = self.dQ, qInv = self.qInv
-        var m1 = try KeyValidation.arithmetic { () throws(BigNumError) in
-            try p.exponentiateSecret(base: reduceWide(c, modulo: p), exponent: dP)
-        }
-        var m2 = try KeyValidation.arithmetic { () throws(BigNumError) in
-            try q.exponentiateSecret(base: reduceWide(c, modulo: q), exponent: dQ)
-        }
+        let p = self.p, q = self.q, qInv = self.qInv
+        // c is as wide as n; exponentiateSecret reduces a base wider than its modulus first.
+        var m1 = p.exponentiateSecret(base: c, exponent: dP)
+        var m2 = q.exponentiateSecret(base: c, exponent: dQ)
         switch fault {
         case .none: break
         case .corruptPrimeOneHalf: m1[0] ^= 1
         case .corruptPrimeTwoHalf: m2[0] ^= 1
         }
         let m = try KeyValidation.arithmetic { () throws(BigNumError) -> [UInt64] in
-            let m2ModP = try reduceWide(m2, modulo: p)          // m₂ may exceed p when q > p
+            let m2ModP = p.reduce(m2)                           // m₂ may exceed p when q > p
             let difference = try p.subtract(m1, m2ModP)         // (m₁ − m₂) mod p
             let h = try p.multiply(difference, qInv)            // < p
             return Limbs.add(Limbs.multiply(h, q.limbs), m2)    // m₂ + q·h < q·p = n
@@ -75,29 +70,4 @@ struct CRTKey: Sendable {
             throw .signatureSelfCheckFailed
         }
     }
-}
-
-/// `value mod m` for a value of any width, in constant time.
-///
-/// The core's ``Modulus/reduce(_:)`` takes up to twice the modulus width, which covers the
-/// usual balanced primes (n has twice the limbs of p). Keys with unbalanced primes exist
-/// (Wycheproof has a 2048-bit key with 1364- and 684-bit primes), so wider values are folded
-/// in from the top by Horner's rule: with R = 2^(64·limbCount) and the value cut into
-/// limbCount-limb chunks, acc ← (acc·R + chunk) mod m, each step one ``Modulus/reduce(_:)`` of
-/// `chunk ‖ acc`.
-///
-/// Timing contract: depends only on `value.count` and `m.limbCount`.
-func reduceWide(_ value: [UInt64], modulo m: Modulus) throws(BigNumError) -> [UInt64] {
-    let width = m.limbCount
-    if value.count <= 2 * width { return try m.reduce(value) }
-    let chunks = (value.count + width - 1) / width
-    let padded = KeyValidation.padded(value, to: chunks * width)
-    // The top two chunks first, then one more chunk per step.
-    var accumulator = try m.reduce(Array(padded[((chunks - 2) * width)...]))
-    var index = chunks - 3
-    while index >= 0 {
-        accumulator = try m.reduce(Array(padded[(index * width)..<((index + 1) * width)]) + accumulator)
-        index -= 1
-    }
-    return accumulator
 }

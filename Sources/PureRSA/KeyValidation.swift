@@ -87,7 +87,7 @@ enum KeyValidation {
         onePadded[0] = 1
         let nMinus1Limbs = padded(nMinus1.limbs, to: nModulus.limbCount)
         for g in recoveryBases {
-            var y = try arithmetic { () throws(BigNumError) in try nModulus.exponentiateSecret(base: [g], exponent: rLimbs) }
+            var y = nModulus.exponentiateSecret(base: [g], exponent: rLimbs)
             if y == onePadded || y == nMinus1Limbs { continue }
             var reachedMinusOne = false
             for _ in 0..<t {

@@ -180,7 +180,7 @@ public struct RSAPublicKey: Sendable {
         guard bytes.count == k else { return false }
         let s = limbsFromBigEndian(bytes)
         guard Limbs.isLess(s, modulus.limbs).declassified() else { return false }
-        guard let m = try? modulus.exponentiatePublic(base: s, exponent: exponentLimbs) else { return false }
+        let m = modulus.exponentiatePublic(base: s, exponent: exponentLimbs)
         let expected = limbsFromBigEndian(EMSAPKCS1v15.encode(digest, length: k))
         return m == expected
     }
@@ -188,9 +188,8 @@ public struct RSAPublicKey: Sendable {
     /// `s^e mod n` for `s` given as limbs (below n), compared with the encoded message limbs.
     /// Used by signing to check its own result before releasing it.
     func matches(signatureLimbs s: [UInt64], encodedMessageLimbs em: [UInt64]) -> Bool {
-        guard Limbs.isLess(s, modulus.limbs).declassified(),
-              let m = try? modulus.exponentiatePublic(base: s, exponent: exponentLimbs) else { return false }
-        return m == em
+        guard Limbs.isLess(s, modulus.limbs).declassified() else { return false }
+        return modulus.exponentiatePublic(base: s, exponent: exponentLimbs) == em
     }
 }
 

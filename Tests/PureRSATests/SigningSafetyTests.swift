@@ -1,9 +1,41 @@
 // Fault injection into the CRT halves, and concurrent use of one key.
 import Testing
+import PureBigNum
 @testable import PureRSA
 import PureSHA2
 
 @Suite struct SigningSafetyTests {
+    /// CRT signing with primes of very different widths: the message representative (as wide
+    /// as n) is more than twice as wide as the smaller prime, and with q > p so is m₂ against p,
+    /// which takes the folding path of `Modulus.reduce`. Keys built from the MODP primes of
+    /// Vectors/primes (RFC 2409/3526, written by generate.py); each signature must equal
+    /// EM^d mod n computed with BigUInt's variable-time square-and-multiply and long division,
+    /// which shares no code with the Montgomery/CRT path.
+    @Test(arguments: [(1536, 768), (2048, 768), (768, 2048)])
+    func keysWithPrimesOfVeryDifferentWidthsSignAsTheFullExponentiation(pBits: Int, qBits: Int) throws {
+        let primes = try primeVectors().compactMap { $0["Prime"] }.map { try bigUInt(hex: $0) }
+        let p = try #require(primes.first { $0.bitLength == pBits })
+        let q = try #require(primes.first { $0.bitLength == qBits })
+        let one = BigUInt(1)
+        let e = BigUInt(65537)
+        let n = p * q
+        let d = try e.inverse(modulo: BigUInt.lcm(p - one, q - one))
+        let key = try RSAPrivateKey(components: RSAPrivateKeyComponents(
+            modulus: n.bigEndianBytes(), publicExponent: e.bigEndianBytes(), privateExponent: d.bigEndianBytes(),
+            prime1: p.bigEndianBytes(), prime2: q.bigEndianBytes(),
+            exponent1: try d.modulo(p - one).bigEndianBytes(), exponent2: try d.modulo(q - one).bigEndianBytes(),
+            coefficient: try q.inverse(modulo: p).bigEndianBytes()))
+        for text in ["", "unbalanced primes", String(repeating: "x", count: 1000)] {
+            let digest = SHA256.hash(data: Array(text.utf8))
+            let k = key.publicKey.modulusByteCount
+            let em = BigUInt(bigEndianBytes: EMSAPKCS1v15.encode(digest, length: k))
+            let expected = try em.power(d, modulus: n).bigEndianBytes(width: k)
+            let signature = try key.signature(forDigest: digest)
+            #expect(signature.rawRepresentation == expected, "p \(pBits) bits, q \(qBits) bits, message '\(text.prefix(20))'")
+            #expect(key.publicKey.isValidSignature(signature, forDigest: digest))
+        }
+    }
+
     /// A glitch in either CRT half would leak a prime factor (gcd(s^e − m, n)) if the faulty
     /// signature were released (Boneh–DeMillo–Lipton). The self-check must withhold it.
     @Test(arguments: [SigningFault.corruptPrimeOneHalf, .corruptPrimeTwoHalf])
