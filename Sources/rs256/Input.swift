@@ -25,8 +25,9 @@ enum IO {
         write(fd: 1, Array(text.utf8))
     }
 
-    /// Writes all of `bytes` to `fd`, retrying partial writes and interruptions; gives up
-    /// silently when the reader is gone (as `rs256 token | head -c 10` makes happen).
+    /// Writes all of `bytes` to `fd`, retrying partial writes and interruptions; returns false
+    /// on any other error. When the reader of a pipe is gone (`rs256 token | head -c 10`),
+    /// SIGPIPE ends the process with status 141, as with any Unix tool.
     @discardableResult
     static func write(fd: Int32, _ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { buffer in
