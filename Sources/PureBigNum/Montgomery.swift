@@ -218,9 +218,26 @@ func montgomerySquareSeparatedKernel(
         (w[2 &* i &+ 1], carry) = addWithCarry(d1, high, carry)
         i &+= 1
     }
+    montgomeryReduceWide(out, w, m, m0inv, n)
+}
+
+/// `out = w·R⁻¹ mod m` for a 2n-limb `w < m·R`, fully reduced; `w` is overwritten.
+///
+/// Operand-scanning Montgomery reduction, two rows at a time: q₀ = w₀·m0inv clears limb i, and
+/// q₁ is known as soon as row i has reached limb i + 1; both rows then advance together on two
+/// carry chains (``multiplyAccumulateTwoRows``), the carry words of the pair going into limbs
+/// i + n and i + n + 1 with the carry left by the previous pair.
+///
+/// Preconditions: `n` even and ≥ 2; `w` has 2n limbs and overlaps nothing; `out` has n limbs.
+/// Timing: depends only on `n`.
+@inline(__always)
+func montgomeryReduceWide(
+    _ out: UnsafeMutablePointer<UInt64>, _ w: UnsafeMutablePointer<UInt64>,
+    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ n: Int
+) {
     // Reduction, two rows at a time (n is even): q₁ is known once row i has reached limb i + 1.
     var top: UInt64 = 0   // the carry into limb i + n, exact (a small word)
-    i = 0
+    var i = 0
     while i < n {
         let z = w + i
         let q0 = z[0] &* m0inv
@@ -264,7 +281,8 @@ func multiplyAccumulateRowUnrolled(
 
 /// `z[j] += x[j]·y0 + x[j−1]·y1` for `j` in `from..<to`, with the two products on separate
 /// carry chains `cA` and `cB` (returned), so that two rows of an operand-scanning product
-/// advance together: each chain's add/adc latency overlaps the other's.
+/// advance together: each chain's add/adc latency overlaps the other's. Unrolled by four
+/// (32-limb square: 810 -> 760 ns in a standalone harness; by eight: no better).
 ///
 /// Preconditions: `from ≥ 1`. Timing: depends only on `from` and `to`.
 @inline(__always)
@@ -274,12 +292,16 @@ func multiplyAccumulateTwoRows(
 ) -> (UInt64, UInt64) {
     var cA = cA, cB = cB, v: UInt64
     var j = from
-    while j &+ 2 <= end {
+    while j &+ 4 <= end {
         (cA, v) = multiplyAdd(x[j], y0, z[j], cA)
         (cB, z[j]) = multiplyAdd(x[j &- 1], y1, v, cB)
         (cA, v) = multiplyAdd(x[j &+ 1], y0, z[j &+ 1], cA)
         (cB, z[j &+ 1]) = multiplyAdd(x[j], y1, v, cB)
-        j &+= 2
+        (cA, v) = multiplyAdd(x[j &+ 2], y0, z[j &+ 2], cA)
+        (cB, z[j &+ 2]) = multiplyAdd(x[j &+ 1], y1, v, cB)
+        (cA, v) = multiplyAdd(x[j &+ 3], y0, z[j &+ 3], cA)
+        (cB, z[j &+ 3]) = multiplyAdd(x[j &+ 2], y1, v, cB)
+        j &+= 4
     }
     while j < end {
         (cA, v) = multiplyAdd(x[j], y0, z[j], cA)
