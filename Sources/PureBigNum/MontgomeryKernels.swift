@@ -125,4 +125,10 @@ func montgomerySquare64(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv
 //   MontgomeryKernelsUnrolled.swift (Scripts/gen-kernels.py): ~4,300 and ~3,500 instructions of
 //   straight-line `mov`/`mulq`/`add`/`adc`/`setb`/`movzbl`, no conditional jump and no `cmov` at
 //   all; the only `call` is the optimisation barrier of the final mask.
+// - montgomerySquare24/32/48/64 (square, then reduce): the two-row loops are `mulq` + `add`/
+//   `adc`/`setb` on two carry chains; their conditional jumps compare loop counters with
+//   constants (`cmp $0x1b`, `cmp $0x1e`, `cmp $0x20`) or with each other, plus the pointer
+//   comparison of the vectorised selection's aliasing check (public addresses). No `cmov`;
+//   the calls are the optimisation barrier and, at 64 limbs, the `memset` of clearing the
+//   2n-limb scratch.
 // scripts/constant-time.sh (memcheck with the secrets undefined) is the judge of all of this.
