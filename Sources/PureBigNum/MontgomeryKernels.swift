@@ -1,9 +1,10 @@
 // Size-specialised entry points for the Montgomery kernels.
 //
-// The 16-, 32-, 48- and 64-limb functions (1024, 2048, 3072, 4096 bits: RSA-2048/4096 CRT
-// halves and full moduli) run the very same kernel as the generic one, with the limb count a
-// compile-time constant; one test suite therefore covers all of them, and a property test
-// checks that each agrees with the generic path on random inputs.
+// The 16-, 24-, 32-, 48- and 64-limb functions (1024, 1536, 2048, 3072, 4096 bits: RSA-2048/3072/4096
+// CRT halves and full moduli) run the generic multiplication kernel with the limb count a
+// compile-time constant; their squarings run the separated square-then-reduce kernel
+// (``montgomerySquareSeparatedKernel``; 16 limbs: the generated unrolled kernels). A property
+// test checks that each agrees with the generic path (product scanning) on random inputs.
 
 /// Montgomery multiplication and squaring for one modulus, choosing the kernel by size.
 ///
@@ -15,7 +16,8 @@ struct MontgomeryArithmetic {
     let m: UnsafePointer<UInt64>
     /// −m⁻¹ mod 2⁶⁴.
     let m0inv: UInt64
-    /// Scratch for the kernels, at least `n` limbs.
+    /// Scratch for the kernels, at least `2n` limbs (the separated squaring keeps the whole
+    /// 2n-limb square there).
     let scratch: UnsafeMutablePointer<UInt64>
 
     /// `out = a·b·R⁻¹ mod m`; see ``montgomeryMultiplyKernel``. Timing: depends only on `n`.
@@ -23,6 +25,7 @@ struct MontgomeryArithmetic {
     func multiply(_ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>) {
         switch n {
         case 16: montgomeryMultiply16(out, a, b, m, m0inv, scratch)
+        case 24: montgomeryMultiply24(out, a, b, m, m0inv, scratch)
         case 32: montgomeryMultiply32(out, a, b, m, m0inv, scratch)
         case 48: montgomeryMultiply48(out, a, b, m, m0inv, scratch)
         case 64: montgomeryMultiply64(out, a, b, m, m0inv, scratch)
@@ -35,6 +38,7 @@ struct MontgomeryArithmetic {
     func square(_ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>) {
         switch n {
         case 16: montgomerySquare16(out, a, m, m0inv, scratch)
+        case 24: montgomerySquare24(out, a, m, m0inv, scratch)
         case 32: montgomerySquare32(out, a, m, m0inv, scratch)
         case 48: montgomerySquare48(out, a, m, m0inv, scratch)
         case 64: montgomerySquare64(out, a, m, m0inv, scratch)
@@ -67,13 +71,23 @@ func montgomerySquare16(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv
 }
 
 @inline(never)
+func montgomeryMultiply24(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
+    montgomeryMultiplyKernel(out, a, b, m, m0inv, t, 24)
+}
+
+@inline(never)
+func montgomerySquare24(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
+    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 24)   // square, then reduce
+}
+
+@inline(never)
 func montgomeryMultiply32(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
     montgomeryMultiplyKernel(out, a, b, m, m0inv, t, 32)
 }
 
 @inline(never)
 func montgomerySquare32(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
-    montgomerySquareKernel(out, a, m, m0inv, t, 32)
+    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 32)   // square, then reduce
 }
 
 @inline(never)
@@ -83,7 +97,7 @@ func montgomeryMultiply48(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: 
 
 @inline(never)
 func montgomerySquare48(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
-    montgomerySquareKernel(out, a, m, m0inv, t, 48)
+    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 48)   // square, then reduce
 }
 
 @inline(never)
@@ -93,7 +107,7 @@ func montgomeryMultiply64(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: 
 
 @inline(never)
 func montgomerySquare64(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
-    montgomerySquareKernel(out, a, m, m0inv, t, 64)
+    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 64)   // square, then reduce
 }
 
 // What the disassembly shows (release, x86_64, Swift 6.3.1, checked with
@@ -111,4 +125,10 @@ func montgomerySquare64(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv
 //   MontgomeryKernelsUnrolled.swift (Scripts/gen-kernels.py): ~4,300 and ~3,500 instructions of
 //   straight-line `mov`/`mulq`/`add`/`adc`/`setb`/`movzbl`, no conditional jump and no `cmov` at
 //   all; the only `call` is the optimisation barrier of the final mask.
+// - montgomerySquare24/32/48/64 (square, then reduce): the two-row loops are `mulq` + `add`/
+//   `adc`/`setb` on two carry chains; their conditional jumps compare loop counters with
+//   constants (`cmp $0x1b`, `cmp $0x1e`, `cmp $0x20`) or with each other, plus the pointer
+//   comparison of the vectorised selection's aliasing check (public addresses). No `cmov`;
+//   the calls are the optimisation barrier and, at 64 limbs, the `memset` of clearing the
+//   2n-limb scratch.
 // scripts/constant-time.sh (memcheck with the secrets undefined) is the judge of all of this.

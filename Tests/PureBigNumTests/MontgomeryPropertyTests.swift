@@ -30,7 +30,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [16, 32, 48, 64])
+    @Test(arguments: [16, 24, 32, 48, 64])
     func specialisedKernelsAgreeWithTheGenericOne(limbs n: Int) throws {
         var random = ModExpRandom(seed: 0x5EC1A1 &+ UInt64(n))
         let m = random.oddModulus(limbs: n)
@@ -44,9 +44,9 @@ import Testing
             var generic = [UInt64](repeating: 1, count: n)
             var scratch = [UInt64](repeating: 0, count: 2 * n)
             let specialMultiply: [Int: (MutableLimbs, Limbs64, Limbs64, Limbs64, UInt64, MutableLimbs) -> Void] =
-                [16: montgomeryMultiply16, 32: montgomeryMultiply32, 48: montgomeryMultiply48, 64: montgomeryMultiply64]
+                [16: montgomeryMultiply16, 24: montgomeryMultiply24, 32: montgomeryMultiply32, 48: montgomeryMultiply48, 64: montgomeryMultiply64]
             let specialSquare: [Int: (MutableLimbs, Limbs64, Limbs64, UInt64, MutableLimbs) -> Void] =
-                [16: montgomerySquare16, 32: montgomerySquare32, 48: montgomerySquare48, 64: montgomerySquare64]
+                [16: montgomerySquare16, 24: montgomerySquare24, 32: montgomerySquare32, 48: montgomerySquare48, 64: montgomerySquare64]
             specialMultiply[n]!(&special, a, b, m, m0inv, &scratch)
             montgomeryMultiplyGeneric(&generic, a, b, m, m0inv, &scratch, n)
             #expect(special == generic)
