@@ -56,7 +56,7 @@ count() {  # variant limbs seed
         --toggle-collect='*measureExponentiation*' "$bin" count "$1" "$2" "$3" >/dev/null 2>&1
     awk '/^summary:/ { print $2 }' "$work/cg.$1.$2.$3"
 }
-for limbs in 16 32 17; do
+for limbs in 16 24 32 17; do
     counts=()
     for seed in 0 1 2 3; do counts+=("$(count library "$limbs" "$seed")"); done
     distinct=$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)

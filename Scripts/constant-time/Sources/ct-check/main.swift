@@ -37,8 +37,8 @@ func publicModulus(limbs: Int) -> Modulus {
     return try! Modulus(limbs: m)
 }
 
-/// The sizes with their own kernels (16, 32, 48, 64 limbs) and two that take the generic one.
-let checkedSizes = [16, 32, 48, 64, 17, 3]
+/// The sizes with their own kernels (16, 24, 32, 48, 64 limbs) and two that take the generic one.
+let checkedSizes = [16, 24, 32, 48, 64, 17, 3]
 
 func markSecret(_ value: inout [UInt64]) {
     value.withUnsafeMutableBytes { ct_secret($0.baseAddress, $0.count) }
