@@ -87,6 +87,9 @@ import Testing
             let high = m.reduce(Array(value.dropFirst()))
             let expected = m.reduce(Limbs.add(Limbs.multiply(high, [0, 1]), Array(value.prefix(1))))
             #expect(m.reduce(value) == expected, "width \(width)")
+            // And against an independent oracle: BigUInt's long division (Knuth D).
+            let oracle = try BigUInt(limbs: value).modulo(m.value)
+            #expect(BigUInt(limbs: m.reduce(value)) == oracle, "width \(width)")
         }
     }
 
