@@ -27,13 +27,13 @@ struct CRTKey: Sendable {
     /// - Parameter key: the eight numbers, already validated (p, q odd and > 1, dP < p, …).
     /// - Throws: ``RSAError/arithmetic(_:)`` only for an internal inconsistency.
     init(_ key: RSAPrivateKeyComponents) throws(RSAError) {
-        let p = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(limbs: limbsFromBigEndian(key.prime1)) }
-        let q = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(limbs: limbsFromBigEndian(key.prime2)) }
+        let p = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(limbs: Limbs.fromBigEndianBytes(key.prime1)) }
+        let q = try KeyValidation.arithmetic { () throws(BigNumError) in try Modulus(limbs: Limbs.fromBigEndianBytes(key.prime2)) }
         self.p = p
         self.q = q
-        self.dP = KeyValidation.padded(limbsFromBigEndian(key.exponent1), to: p.limbCount)
-        self.dQ = KeyValidation.padded(limbsFromBigEndian(key.exponent2), to: q.limbCount)
-        self.qInv = KeyValidation.padded(limbsFromBigEndian(key.coefficient), to: p.limbCount)
+        self.dP = Limbs.zeroExtended(Limbs.fromBigEndianBytes(key.exponent1), to: p.limbCount)
+        self.dQ = Limbs.zeroExtended(Limbs.fromBigEndianBytes(key.exponent2), to: q.limbCount)
+        self.qInv = Limbs.zeroExtended(Limbs.fromBigEndianBytes(key.coefficient), to: p.limbCount)
         guard dP.count == p.limbCount, dQ.count == q.limbCount, qInv.count == p.limbCount else {
             // Cannot happen after validation (each is below its prime); refuse rather than trap.
             throw .crtValueMismatch(field: "CRT values")

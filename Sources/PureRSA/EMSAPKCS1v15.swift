@@ -41,25 +41,3 @@ enum EMSAPKCS1v15 {
         return em
     }
 }
-
-/// Little-endian 64-bit limbs of a big-endian byte string: `(bytes.count + 7) / 8` limbs.
-///
-/// PureBigNum's `Limbs.fromBigEndianBytes` is generic over `Collection` and, called from
-/// another module, runs unspecialised (a witness call per byte: a fifth of a verification's
-/// time was measured there). This is the same loop on an array's memory.
-///
-/// Timing: depends only on `bytes.count`.
-func limbsFromBigEndian(_ bytes: [UInt8]) -> [UInt64] {
-    let count = bytes.count
-    var limbs = [UInt64](repeating: 0, count: (count + 7) / 8)
-    bytes.withUnsafeBufferPointer { source in
-        limbs.withUnsafeMutableBufferPointer { target in
-            var position = count
-            for byte in source {
-                position -= 1
-                target[position >> 3] |= UInt64(byte) << UInt64((position & 7) << 3)
-            }
-        }
-    }
-    return limbs
-}

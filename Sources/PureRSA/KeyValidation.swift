@@ -85,7 +85,7 @@ enum KeyValidation {
         let rLimbs = r.limbs
         var onePadded = [UInt64](repeating: 0, count: nModulus.limbCount)
         onePadded[0] = 1
-        let nMinus1Limbs = padded(nMinus1.limbs, to: nModulus.limbCount)
+        let nMinus1Limbs = Limbs.zeroExtended(nMinus1.limbs, to: nModulus.limbCount)
         for g in recoveryBases {
             var y = nModulus.exponentiateSecret(base: [g], exponent: rLimbs)
             if y == onePadded || y == nMinus1Limbs { continue }
@@ -127,10 +127,5 @@ enum KeyValidation {
         } catch {
             throw .arithmetic(error)
         }
-    }
-
-    /// `limbs` zero-extended to `count`.
-    static func padded(_ limbs: [UInt64], to count: Int) -> [UInt64] {
-        limbs.count >= count ? limbs : limbs + [UInt64](repeating: 0, count: count - limbs.count)
     }
 }

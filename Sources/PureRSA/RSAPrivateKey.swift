@@ -251,9 +251,9 @@ public struct RSAPrivateKey: Sendable {
     /// caught. Internal: reachable from tests through `@testable import` only.
     func signature(forDigest digest: SHA256Digest, fault: SigningFault) throws(RSAError) -> RSASignature {
         let k = publicKey.modulusByteCount
-        let encoded = limbsFromBigEndian(EMSAPKCS1v15.encode(digest, length: k))
+        let encoded = Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k))
         let s = try crt.privateOperation(encoded, modulusByteCount: k, fault: fault)
-        guard publicKey.matches(signatureLimbs: limbsFromBigEndian(s), encodedMessageLimbs: encoded) else {
+        guard publicKey.matches(signatureLimbs: Limbs.fromBigEndianBytes(s), encodedMessageLimbs: encoded) else {
             throw .signatureSelfCheckFailed
         }
         return RSASignature(rawRepresentation: s)

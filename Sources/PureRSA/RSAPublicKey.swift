@@ -53,11 +53,11 @@ public struct RSAPublicKey: Sendable {
         // stays for clarity should the bounds ever change.
         guard exponentBits < bits else { throw .publicExponentNotBelowModulus }
         do {
-            self.modulus = try Modulus(limbs: limbsFromBigEndian(n))
+            self.modulus = try Modulus(limbs: Limbs.fromBigEndianBytes(n))
         } catch {
             throw .arithmetic(error)
         }
-        self.exponentLimbs = limbsFromBigEndian(e)
+        self.exponentLimbs = Limbs.fromBigEndianBytes(e)
         self.components = RSAPublicKeyComponents(modulus: n, publicExponent: e)
         self.keySizeInBits = bits
     }
@@ -178,10 +178,10 @@ public struct RSAPublicKey: Sendable {
         let k = modulusByteCount
         let bytes = signature.rawRepresentation
         guard bytes.count == k else { return false }
-        let s = limbsFromBigEndian(bytes)
+        let s = Limbs.fromBigEndianBytes(bytes)
         guard Limbs.isLess(s, modulus.limbs).declassified() else { return false }
         let m = modulus.exponentiatePublic(base: s, exponent: exponentLimbs)
-        let expected = limbsFromBigEndian(EMSAPKCS1v15.encode(digest, length: k))
+        let expected = Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k))
         return m == expected
     }
 
