@@ -15,6 +15,18 @@ Why unrolled, measured here (x86_64 Zen 3, Swift 6.3.1, same-run medians): 16-li
 259 -> 237 ns, square 266 -> 199 ns. At 32 limbs full unrolling LOST (2.1 -> 3.0 us: about 60 KB
 of code per kernel overflows the instruction cache, and the file took 5 minutes to compile), so
 only 16 limbs are generated.
+
+Tried on this machine (AMD EPYC Zen 5, Swift 6.3.1) and not kept — a harness timing each kernel
+alone against this one (median of 7 x 200,000 dependent calls), then rs256-bench on the real path:
+- multiplication row by row (FIOS, the row and two carry words in locals): 213 vs 232 ns alone,
+  but modexp/ct/1024 went 290 -> 292-298 us over four alternating runs: no gain where it counts;
+- squaring row by row (triangle, double, add the diagonal, reduce one or two rows at a time):
+  194-201 vs 194-200 ns;
+- each column's accumulator split into separate low-word and high-word sums: 197 vs 199 ns
+  square, 240 vs 235 ns multiply;
+- a UInt128 accumulator: 195-200 ns square, 220-234 ns multiply (and ~30x slower in debug).
+Every form lands at 8.5-9 instructions per word product: two fixed registers for `mulq` and one
+carry flag cost the same however the sum is written; fewer needs mulx/adcx/adox.
 """
 import pathlib
 import sys

@@ -197,7 +197,8 @@ func markdown(_ results: [RowResult], quick: Bool, context: RunContext) -> Strin
     return lines.joined(separator: "\n")
 }
 
-/// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096 (rsa2048 sign)` → `rsa2048 sign`;
+/// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096 (rsa2048 sign)` → `rsa2048 sign`, with
+/// `(no AVX-512 IFMA)` when that extension is masked;
 /// `openssl speed -bytes 64 …` → `sha256 64 B`, with `(no SHA-NI)` when the extensions are masked;
 /// `openssl genpkey … rsa_keygen_bits:2048 (median …)` → `genpkey 2048 (median …)`.
 private func shortName(_ command: String) -> String {
@@ -206,6 +207,7 @@ private func shortName(_ command: String) -> String {
     }
     if let open = command.lastIndex(of: "("), command.hasSuffix(")") {
         return String(command[command.index(after: open)..<command.index(before: command.endIndex)])
+            + (command.hasPrefix("OPENSSL_ia32cap") ? " (no AVX-512 IFMA)" : "")
     }
     let words = command.split(separator: " ")
     let bytes = words.firstIndex(of: "-bytes").map { words[$0 + 1] } ?? ""
