@@ -40,7 +40,8 @@ public enum Limbs {
     /// The value as exactly `count` big-endian bytes.
     ///
     /// Timing: depends only on `limbs.count` and `count`, except that the throw (when the value
-    /// needs more than `count` bytes) is a branch on the OR of the bytes that do not fit.
+    /// needs more than `count` bytes) is a branch on the OR of the bytes that do not fit; only
+    /// that refusal path then measures how many bytes the value needs, for the error.
     /// - Parameters:
     ///   - limbs: the value, least significant limb first.
     ///   - count: the number of bytes wanted (for an RSA signature, the modulus byte length).
@@ -58,7 +59,12 @@ public enum Limbs {
             }
         }
         if lost != 0 {
-            throw .valueTooWide(bytes: available, maximum: count)
+            // The value is refused, never returned: scanning it for its width here is fine.
+            var needed = available
+            while needed > 0, UInt8(truncatingIfNeeded: limbs[(needed - 1) / 8] >> UInt64(8 * ((needed - 1) % 8))) == 0 {
+                needed -= 1
+            }
+            throw .valueTooWide(bytes: needed, maximum: count)
         }
         return bytes
     }

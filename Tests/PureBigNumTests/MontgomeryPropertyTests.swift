@@ -171,7 +171,10 @@ import Testing
         #expect(limbs == [0x0304_0506_0708_090A, 0x0102])
         #expect(try Limbs.bigEndianBytes(limbs, count: 10) == bytes)
         #expect(try Limbs.bigEndianBytes(limbs, count: 12) == [0, 0] + bytes)
-        #expect(throws: BigNumError.valueTooWide(bytes: 16, maximum: 9)) { try Limbs.bigEndianBytes(limbs, count: 9) }
+        // The error names the bytes the value needs (10), not the width of its limb array (16).
+        #expect(throws: BigNumError.valueTooWide(bytes: 10, maximum: 9)) { try Limbs.bigEndianBytes(limbs, count: 9) }
+        #expect(throws: BigNumError.valueTooWide(bytes: 9, maximum: 8)) { try Limbs.bigEndianBytes([0, 1, 0, 0], count: 8) }
+        #expect(throws: BigNumError.valueTooWide(bytes: 32, maximum: 31)) { try Limbs.bigEndianBytes([0, 0, 0, 1 << 63], count: 31) }
         #expect(Limbs.fromBigEndianBytes([UInt8]()) == [])
     }
 
