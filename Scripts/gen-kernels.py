@@ -24,7 +24,10 @@ alone against this one (median of 7 x 200,000 dependent calls), then rs256-bench
   194-201 vs 194-200 ns;
 - each column's accumulator split into separate low-word and high-word sums: 197 vs 199 ns
   square, 240 vs 235 ns multiply;
-- a UInt128 accumulator: 195-200 ns square, 220-234 ns multiply (and ~30x slower in debug).
+- a UInt128 accumulator: 195-200 ns square, 220-234 ns multiply (and ~30x slower in debug);
+- the p and q squarings of a CRT signature in one function, column by column or line by line
+  interleaved (two independent chains): 472-478 ns for both against 389 ns for two calls — the
+  kernel is bound by instruction throughput, not latency, and two chains spill more.
 Every form lands at 8.5-9 instructions per word product: two fixed registers for `mulq` and one
 carry flag cost the same however the sum is written; fewer needs mulx/adcx/adox.
 """
