@@ -11,7 +11,7 @@ The generated code runs exactly the algorithm of `montgomeryMultiplyKernel` and
 index a constant: straight-line code, no branch at all, addresses that depend on nothing but the
 base pointers. The multiples u_i of the modulus live in local constants instead of a scratch row.
 
-Why unrolled, measured here (x86_64 Zen 3, Swift 6.3.1, same-run medians): 16-limb multiply
+Why unrolled, measured here (x86_64 AMD EPYC Zen 5, Swift 6.3.1, same-run medians): 16-limb multiply
 259 -> 237 ns, square 266 -> 199 ns. At 32 limbs full unrolling LOST (2.1 -> 3.0 us: about 60 KB
 of code per kernel overflows the instruction cache, and the file took 5 minutes to compile), so
 only 16 limbs are generated.

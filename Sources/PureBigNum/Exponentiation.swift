@@ -25,7 +25,7 @@ extension Modulus {
 
     /// The window width for a secret exponent of `exponentBits` bits (a public length).
     ///
-    /// Measured on x86_64 (Zen 3) with 1024- and 2048-bit exponents: 5 bits tie with 4 and beat
+    /// Measured on x86_64 (AMD EPYC Zen 5) with 1024- and 2048-bit exponents: 5 bits tie with 4 and beat
     /// 6 (see the table at the end of this file); below 256 bits the smaller table pays.
     public static func secretWindowBits(exponentBits: Int) -> Int {
         exponentBits <= 256 ? 4 : 5
@@ -237,7 +237,7 @@ func scanTable(
     }
 }
 
-// Window width, measured (release, x86_64 Zen 3 at 2.6 GHz, shared and noisy machine; best of
+// Window width, measured (release, x86_64 AMD EPYC Zen 5, shared and noisy machine; best of
 // 61 samples, two rounds, `rs256-bench modexp/ct/…` built with each width):
 //   width   1024-bit modulus and exponent   2048-bit modulus and exponent
 //   4       334 / 353 µs                     2.29 / 2.40 ms

@@ -10,7 +10,7 @@
 // exponentiation needs no final subtractions", and the timing attacks on the conditional
 // subtraction, e.g. Schindler 2000, are why it is never a branch).
 //
-// Disassembly (release, x86_64 Zen 3, Swift 6.3.1, `objdump -d --no-show-raw-insn` of
+// Disassembly (release, x86_64, Swift 6.3.1, `objdump -d --no-show-raw-insn` of
 // PureBigNum's object for montgomeryMultiply16/32/Generic, montgomerySquare16/32/Generic):
 // see the notes at the end of MontgomeryKernels.swift.
 

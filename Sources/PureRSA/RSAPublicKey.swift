@@ -178,15 +178,13 @@ public struct RSAPublicKey: Sendable {
         let k = modulusByteCount
         let bytes = signature.rawRepresentation
         guard bytes.count == k else { return false }
-        let s = Limbs.fromBigEndianBytes(bytes)
-        guard Limbs.isLess(s, modulus.limbs).declassified() else { return false }
-        let m = modulus.exponentiatePublic(base: s, exponent: exponentLimbs)
-        let expected = Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k))
-        return m == expected
+        return matches(signatureLimbs: Limbs.fromBigEndianBytes(bytes),
+                       encodedMessageLimbs: Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k)))
     }
 
-    /// `s^e mod n` for `s` given as limbs (below n), compared with the encoded message limbs.
-    /// Used by signing to check its own result before releasing it.
+    /// Whether `s` is below n and `s^e mod n` equals the encoded message `em` (both as limbs).
+    /// The core of verification, and what signing uses to check its own result before
+    /// releasing it.
     func matches(signatureLimbs s: [UInt64], encodedMessageLimbs em: [UInt64]) -> Bool {
         guard Limbs.isLess(s, modulus.limbs).declassified() else { return false }
         return modulus.exponentiatePublic(base: s, exponent: exponentLimbs) == em
