@@ -131,7 +131,7 @@ struct BigUIntVectorTests {
     func decimals() throws {
         for block in blocks("Decimal", minimum: 30) {
             let a = try block.number("A")
-            guard let text = block.fields["Decimal"] else { continue }
+            let text = try #require(block.fields["Decimal"], "\(block)")
             #expect(a.description == text, "\(block)")
             #expect(try BigUInt(decimal: text) == a, "\(block)")
         }

@@ -99,4 +99,12 @@ extension ModExpRandom {
         m[count - 1] |= 1 << 63
         return m
     }
+
+    /// A random value below `modulus` (a modulus from ``oddModulus(limbs:)``, top bit set): every
+    /// limb random except the top one, which is half the modulus's; never zero for one limb.
+    mutating func below(_ modulus: [UInt64]) -> [UInt64] {
+        var value = limbs(modulus.count)
+        value[modulus.count - 1] = modulus[modulus.count - 1] >> 1
+        return value
+    }
 }

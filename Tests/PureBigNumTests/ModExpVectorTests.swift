@@ -15,7 +15,6 @@ import Testing
         #expect(kinds["ModSquare", default: 0] > 0)
         #expect(kinds["Reduce", default: 0] > 0)
         #expect(kinds.count == 4)
-        var checked = 0
         for block in blocks {
             let expected = normalized(try #require(block.values[block.kind], "line \(block.line)"))
             let m = try Modulus(limbs: try #require(block.values["M"], "line \(block.line)"))
@@ -42,9 +41,7 @@ import Testing
             default:
                 Issue.record("unknown block \(block.kind) at line \(block.line)")
             }
-            checked += 1
         }
-        #expect(checked == blocks.count)
     }
 }
 

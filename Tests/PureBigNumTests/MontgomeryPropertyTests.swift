@@ -23,7 +23,7 @@ import Testing
         var random = ModExpRandom(seed: 0x57_1D0E)
         for count in [1, 3, 8] {
             let m = try Modulus(limbs: random.oddModulus(limbs: count))
-            let base = Limbs.zeroExtended(random.limbs(count - 1), to: count)
+            let base = random.below(m.limbs)
             let exponent = random.limbs(3)
             let expected = m.exponentiatePublic(base: base, exponent: exponent)
             #expect(m.exponentiateSecret(base: base, exponent: exponent, windowBits: windowBits) == expected)
@@ -64,7 +64,7 @@ import Testing
         var random = ModExpRandom(seed: 0x20_0D7 &+ UInt64(n))
         let m = try Modulus(limbs: random.oddModulus(limbs: n))
         for _ in 0..<8 {
-            let a = Limbs.zeroExtended(random.limbs(n - 1), to: n)   // < m
+            let a = random.below(m.limbs)
             let inside = try m.toMontgomery(a)
             #expect(try m.fromMontgomery(inside) == a)
             // Products inside the domain come out as the plain modular product.
@@ -98,7 +98,7 @@ import Testing
         var random = ModExpRandom(seed: 0x0DD5 &+ UInt64(n))
         let m = try Modulus(limbs: random.oddModulus(limbs: n))
         for _ in 0..<8 {
-            let a = Limbs.zeroExtended(random.limbs(n - 1), to: n)
+            let a = random.below(m.limbs)
             let b = random.limbs(n)
             // The 2n-limb product reduced equals the modular product.
             #expect(m.reduce(Limbs.multiply(a, b)) == (try m.multiply(a, b)))
@@ -114,10 +114,15 @@ import Testing
         for n in [1, 2, 16, 24] {
             let m = try Modulus(limbs: random.oddModulus(limbs: n))
             for _ in 0..<8 {
-                let a = Limbs.zeroExtended(random.limbs(n - 1), to: n)
+                let a = random.below(m.limbs)
                 var b = random.limbs(n)
-                b[n - 1] = m.limbs[n - 1] >> 1
+                b[n - 1] = m.limbs[n - 1] - 1   // b < m, and a + b > m: the sum wraps, a − b borrows
                 let sum = try m.add(a, b)
+                // Against an independent oracle: BigUInt's arithmetic and long division.
+                let (bigA, bigB, bigM) = (BigUInt(limbs: a), BigUInt(limbs: b), m.value)
+                #expect(BigUInt(limbs: sum) == (try (bigA + bigB).modulo(bigM)))
+                #expect(BigUInt(limbs: try m.subtract(a, b)) == (try (bigA + bigM - bigB).modulo(bigM)))
+                #expect(BigUInt(limbs: try m.subtract(b, a)) == bigB - bigA)
                 #expect(try m.subtract(sum, b) == a)
                 #expect(try m.subtract(a, a) == [UInt64](repeating: 0, count: n))
                 #expect(try m.add(try m.subtract(a, b), b) == a)

@@ -154,7 +154,7 @@ func headersAskingForAnotherAlgorithmAreRefused(_ alg: String) throws {
     #expect(try JWSHeader.rs256(extra: ["alg": .string("RS256")]).serialized == #"{"alg":"RS256","typ":"JWT"}"#)
 }
 
-// MARK: compact form (signature check injected; the real RSA check arrives with PureRSA)
+// MARK: compact form (signature check injected: these test the plumbing; RS256ParityTests checks the real RSA)
 
 @Test(arguments: ["a.b", "a.b.c.d", ".b.c", "a..c", "a.b.", "a.b.c=", "a+b.c.d", "a.b.c d", "a.b.c\n", "é.b.c"])
 func compactTokensOfTheWrongShapeAreMalformed(_ token: String) {
@@ -201,8 +201,8 @@ func compactTokensOfTheWrongShapeAreMalformed(_ token: String) {
     let c = try #require(Vectors.tokens.first { $0.name == "kid header" })
     let parts = c.token.split(separator: ".")
     let nodeSignature = try #require(Vectors.base64URLDecode(parts[2]))
-    // With Node's signature bytes standing in for RSA (PureRSA is not merged yet), the
-    // assembled token equals Node's token.
+    // With Node's signature bytes standing in for RSA (this tests the assembly; the real
+    // signatures are RS256ParityTests'), the assembled token equals Node's token.
     let token = try JWSCompact.sign(
         header: try JWSHeader.rs256(keyID: c.keyid), claims: JWTClaims(object: c.claims.object),
         base64URLEncode: Vectors.base64URLEncode

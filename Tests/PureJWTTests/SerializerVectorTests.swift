@@ -3,8 +3,8 @@ import Testing
 @testable import PureJWT
 
 // Oracle: Node's JSON.stringify and node-jsonwebtoken's header construction, recorded by
-// Vectors/jwt/generate.mjs. The signature segment of each token is checked once PureRSA lands;
-// here the header and payload bytes (the signed content) are compared byte for byte.
+// Vectors/jwt/generate.mjs. Here the header and payload bytes (the signed content) are compared
+// byte for byte; RS256ParityTests checks each token's signature segment.
 
 @Test func vectorFilesHoldAtLeastFiftyTokenCases() {
     #expect(Vectors.tokens.count >= 50)

@@ -48,12 +48,11 @@ import Testing
     /// Runs `openssl dgst -sha256 -verify` on each (message, signature); prints a note and
     /// checks nothing more when openssl is not installed.
     func verifyWithOpenSSL(publicKeyPEM: String, signed: [(message: [UInt8], signature: [UInt8])], label: String) throws {
-        guard let openssl = executableOnPath("openssl") else {
+        guard let openssl = opensslExecutable else {
             print("note: openssl is not on PATH, so OpenSSL's verification of our \(label) signatures was not run")
             return
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pure-rsa-diff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let publicKeyFile = directory.appendingPathComponent("public.pem")
         try Data(publicKeyPEM.utf8).write(to: publicKeyFile)
@@ -62,26 +61,10 @@ import Testing
             let signatureFile = directory.appendingPathComponent("sig\(index)")
             try Data(item.message).write(to: messageFile)
             try Data(item.signature).write(to: signatureFile)
-            let process = Process()
-            process.executableURL = openssl
-            process.arguments = ["dgst", "-sha256", "-verify", publicKeyFile.path, "-signature", signatureFile.path, messageFile.path]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0 && text.contains("Verified OK"),
+            let (status, text) = try runOpenSSL(
+                openssl, ["dgst", "-sha256", "-verify", publicKeyFile.path, "-signature", signatureFile.path, messageFile.path])
+            #expect(status == 0 && text.contains("Verified OK"),
                     "openssl refused our \(label) signature of a \(item.message.count)-byte message: \(text)")
         }
-    }
-
-    func executableOnPath(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for directory in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
     }
 }

@@ -30,7 +30,7 @@ import PureBigNum
     @Test func eachBrokenRelationIsRefusedWithItsOwnError() throws {
         let good = try Self.demoKey().privateComponents
         let one = BigUInt(1), two = BigUInt(2)
-        let p = big(good.prime1), q = big(good.prime2), d = big(good.privateExponent)
+        let p = big(good.prime1), d = big(good.privateExponent)
         let cases: [(String, RSAPrivateKeyComponents, RSAError)] = [
             ("wrong d", try demo { $0.privateExponent = (d + two).bigEndianBytes() }, .privateExponentMismatch),
             ("zero d", try demo { $0.privateExponent = [0] }, .privateExponentOutOfRange),
@@ -63,7 +63,6 @@ import PureBigNum
                 exponent1: good.exponent1, exponent2: good.exponent1, coefficient: [1]),
                 policy: .allowingLegacySizes)
         }
-        _ = q
     }
 
     @Test func sizePolicyRefusesSmallKeysByDefaultAndNamesTheSize() throws {

@@ -60,11 +60,6 @@ func leftPadded(_ bytes: [UInt8], to count: Int) -> [UInt8] {
     bytes.count >= count ? bytes : [UInt8](repeating: 0, count: count - bytes.count) + bytes
 }
 
-/// Lowercase hex.
-func hexString(_ bytes: [UInt8]) -> String {
-    bytes.map { String(format: "%02x", $0) }.joined()
-}
-
 /// Bytes from unpadded base64url (JWK members).
 func base64URLBytes(_ text: String) throws -> [UInt8] {
     var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")

@@ -166,16 +166,9 @@ func opensslVerifiesWhatSignDataWritesForDataOfManySizes() throws {
         let signature = scratch.appendingPathComponent("sig-\(size)")
         let signed = try Command.run(["sign-data", data.path, "--out", signature.path], environment: demoEnv)
         #expect(signed.status == 0, "\(signed.stderr)")
-        let process = Process()
-        process.executableURL = openssl
-        process.arguments = ["dgst", "-sha256", "-verify", publicKeyPath, "-signature", signature.path, data.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0 && text.contains("Verified OK"), "size \(size): \(text)")
+        let (status, text) = try runOpenSSL(
+            openssl, ["dgst", "-sha256", "-verify", publicKeyPath, "-signature", signature.path, data.path])
+        #expect(status == 0 && text.contains("Verified OK"), "size \(size): \(text)")
     }
 }
 
