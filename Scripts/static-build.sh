@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Builds the rs256 command with the Swift runtime, the standard library and Foundation linked
-# statically (`--static-swift-stdlib`; on Linux that covers Foundation, Dispatch and ICU too), then
-# fails unless `ldd` shows no OpenSSL, no Foundation, no Swift runtime and no ICU: what remains
-# may only be the C and C++ runtime of the platform (libc, libm, libstdc++, libgcc_s, the loader).
+# Builds the rs256 command with the Swift runtime and standard library linked statically
+# (`--static-swift-stdlib`; it would cover Foundation, Dispatch and ICU too, but the command uses
+# the C library instead: a file importing Foundation fails this script, since a statically linked
+# Foundation is invisible to `ldd` and grows the binary from ~13 MB to ~72 MB). Then fails unless
+# `ldd` shows no OpenSSL, no Foundation, no Swift runtime and no ICU: what remains may only be the
+# C and C++ runtime of the platform (libc, libm, libstdc++, libgcc_s, the loader).
 # Then runs it once (a tenant token compared with Node's) and prints its size as built and stripped.
 #
 # Usage: Scripts/static-build.sh        (the README's "Where it runs" quotes this command)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+foundation=$(grep -lE '^\s*(@_implementationOnly\s+|@preconcurrency\s+)?import\s+(Foundation|FoundationEssentials|Dispatch)\b' Sources/rs256/*.swift || true)
+if [ -n "$foundation" ]; then
+    echo "static: FAIL: the rs256 command must use the C library, not Foundation or Dispatch:" >&2
+    echo "$foundation" >&2
+    exit 1
+fi
 
 swift build -c release --static-swift-stdlib --product rs256
 binary="$(swift build -c release --show-bin-path)/rs256"

@@ -1,6 +1,13 @@
 // rs256 keygen: a new RSA key pair (FIPS 186-5 probable primes, e = 65537) in pure Swift, for
-// developers, test suites and self-hosted issuers without OpenSSL.
-import Foundation
+// developers, test suites and self-hosted issuers without OpenSSL. Like the rest of the tool it
+// uses the C library, not Foundation (which a static binary would otherwise carry: ~60 MB).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PureDER
 import PureJWT
 import PureRSA
@@ -47,7 +54,7 @@ func runKeygen(_ arguments: ParsedArguments) throws(Failure) {
         throw .usage("--env writes base64 of a PEM, so it takes --format pkcs8 or pkcs1, not jwk")
     }
     let outPath = arguments.value("--out"), publicOutPath = arguments.value("--public-out")
-    for path in [outPath, publicOutPath].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
+    for path in [outPath, publicOutPath].compactMap({ $0 }) where access(path, F_OK) == 0 {
         throw .input("'\(path)' already exists; rs256 keygen does not overwrite files (remove it or choose another name)")
     }
     if let outPath, outPath == publicOutPath { throw .usage("--out and --public-out must be different files") }
@@ -65,7 +72,7 @@ func runKeygen(_ arguments: ParsedArguments) throws(Failure) {
     let publicText: String
     switch format {
     case "pkcs1": publicText = publicComponents.pkcs1PEM
-    case "jwk": publicText = JSONValue.object(publicComponents.jwk()).serialized + "\n"
+    case "jwk": publicText = publicComponents.jwkRepresentation + "\n"
     default: publicText = publicComponents.spkiPEM
     }
     // The public key first: if it cannot be written, no private key has been left behind.
@@ -96,44 +103,89 @@ func privateJWK(_ c: RSAPrivateKeyComponents) -> JSONObject {
 }
 
 /// Generates on a worker thread; after one second, when stderr is a terminal, shows a
-/// progress line there until the key is ready.
+/// progress line there until the key is ready. The worker says it is done by writing one byte
+/// to a pipe, which the main thread waits on with poll(2) (timeouts of 1 s, then 250 ms).
 func generateWithProgress(bits: Int, policy: RSAKeyPolicy) throws(Failure) -> RSAPrivateKey {
-    final class Outcome: @unchecked Sendable {
-        // Written once by the worker before it signals `done`; read after `done` is observed.
-        var value: Result<RSAPrivateKey, RSAKeyGenerationError>?
+    var pipeFDs: [Int32] = [0, 0]
+    guard pipe(&pipeFDs) == 0 else { throw .input("cannot start key generation: \(IO.systemError())") }
+    defer { _ = close(pipeFDs[0]); _ = close(pipeFDs[1]) }
+    let job = KeygenJob(bits: bits, policy: policy, doneFD: pipeFDs[1])
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setstacksize(&attributes, 1 << 22)
+    #if canImport(Darwin)
+    var thread: pthread_t? = nil
+    #else
+    var thread = pthread_t()
+    #endif
+    let context = Unmanaged.passRetained(job).toOpaque()
+    guard pthread_create(&thread, &attributes, { context in runKeygenJob(context); return nil }, context) == 0 else {
+        Unmanaged<KeygenJob>.fromOpaque(context).release()
+        throw .input("cannot start key generation: no thread could be created")
     }
-    let outcome = Outcome()
-    let done = DispatchSemaphore(value: 0)
-    let worker = Thread {
-        do throws(RSAKeyGenerationError) {
-            outcome.value = .success(try RSAPrivateKey.generate(bits: bits, policy: policy))
-        } catch {
-            outcome.value = .failure(error)
+    func finished(withinMilliseconds timeout: Int32) -> Bool {
+        var request = pollfd(fd: pipeFDs[0], events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&request, 1, timeout)
+            if ready < 0 && errno == EINTR { continue }
+            return ready != 0
         }
-        done.signal()
     }
-    worker.stackSize = 1 << 22
-    worker.start()
-    if done.wait(timeout: .now() + 1) == .timedOut {
+    if !finished(withinMilliseconds: 1000) {
         if isatty(STDERR_FILENO) == 1 {
             let frames = ["|", "/", "-", "\\"]
             var frame = 0
             let message = "rs256 keygen: generating a \(bits)-bit RSA key (the time varies from key to key) "
-            while done.wait(timeout: .now() + 0.25) == .timedOut {
-                FileHandle.standardError.write(Data(("\r" + message + frames[frame % 4]).utf8))
+            repeat {
+                IO.write(fd: 2, Array(("\r" + message + frames[frame % 4]).utf8))
                 frame += 1
-            }
+            } while !finished(withinMilliseconds: 250)
             // Clear the progress line.
-            FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: message.count + 1) + "\r").utf8))
+            IO.write(fd: 2, Array(("\r" + String(repeating: " ", count: message.count + 1) + "\r").utf8))
         } else {
-            done.wait()
+            _ = finished(withinMilliseconds: -1)
         }
     }
-    switch outcome.value {
+    #if canImport(Darwin)
+    if let thread { pthread_join(thread, nil) }
+    #else
+    pthread_join(thread, nil)
+    #endif
+    switch job.outcome {
     case .success(let key): return key
     case .failure(let error): throw keygenFailure(error, bits: bits)
     case nil: throw .input("key generation ended without a result")
     }
+}
+
+/// One key generation handed to the worker thread.
+private final class KeygenJob: @unchecked Sendable {
+    let bits: Int
+    let policy: RSAKeyPolicy
+    /// The write end of the pipe the main thread waits on.
+    let doneFD: Int32
+    /// Written once by the worker before it writes to `doneFD`; read by the main thread only
+    /// after it has seen that byte (or after joining the worker).
+    var outcome: Result<RSAPrivateKey, RSAKeyGenerationError>?
+
+    init(bits: Int, policy: RSAKeyPolicy, doneFD: Int32) {
+        self.bits = bits
+        self.policy = policy
+        self.doneFD = doneFD
+    }
+}
+
+/// The worker thread's body: generates the key into the job, then writes the done byte.
+private func runKeygenJob(_ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    let job = Unmanaged<KeygenJob>.fromOpaque(context).takeRetainedValue()
+    do throws(RSAKeyGenerationError) {
+        job.outcome = .success(try RSAPrivateKey.generate(bits: job.bits, policy: job.policy))
+    } catch {
+        job.outcome = .failure(error)
+    }
+    IO.write(fd: job.doneFD, [1])
 }
 
 func keygenFailure(_ error: RSAKeyGenerationError, bits: Int) -> Failure {
@@ -153,22 +205,12 @@ func keygenFailure(_ error: RSAKeyGenerationError, bits: Int) -> Failure {
 /// umask can only remove bits), so a private key is never readable by others, not even briefly.
 func writeNewFile(_ path: String, _ text: String, mode: mode_t, what: String) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-    guard descriptor >= 0 else {
-        let reason = String(cString: strerror(errno))
-        throw .input("cannot create '\(path)' for \(what): \(reason)")
-    }
+    guard descriptor >= 0 else { throw .input("cannot create '\(path)' for \(what): \(IO.systemError())") }
     defer { close(descriptor) }
     guard fchmod(descriptor, mode) == 0 else {
-        throw .input("cannot set the mode of '\(path)': \(String(cString: strerror(errno)))")
+        throw .input("cannot set the mode of '\(path)': \(IO.systemError())")
     }
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-        let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if result < 0 {
-            if errno == EINTR { continue }
-            throw .input("cannot write \(what) to '\(path)': \(String(cString: strerror(errno)))")
-        }
-        written += result
+    guard IO.write(fd: descriptor, Array(text.utf8)) else {
+        throw .input("cannot write \(what) to '\(path)': \(IO.systemError())")
     }
 }
