@@ -12,6 +12,9 @@
 # timeout) is saved under Fuzz/.build-fuzz/artifacts/ and makes this script exit 1. Each run
 # prints one summary line: executions, executions per second, coverage, corpus size.
 set -euo pipefail
+# A saved input given from anywhere (e.g. Fuzz/.build-fuzz/artifacts/… from the repository root)
+# must still be found after the cd below.
+if [[ -n "${2:-}" && -f "$2" ]]; then set -- "$1" "$(realpath "$2")"; fi
 cd "$(dirname "$0")"
 export SWIFT_BACKTRACE=enable=no           # else the backtracer holds pipes open after a crash
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}"

@@ -17,6 +17,10 @@ export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=1"
 export TSAN_OPTIONS="halt_on_error=1:abort_on_error=1"
 which="${1:-both}"
+case "$which" in
+    both|address|thread) ;;
+    *) echo "sanitizers: unknown mode '$which' (both, address or thread)" >&2; exit 2 ;;
+esac
 concurrency_tests='ConcurrencyTests|SigningSafetyTests/manyTasks'
 # Tests that hold a wall-clock budget of a few milliseconds measure speed, which ASan's 2–5×
 # slowdown makes meaningless; they run in the normal suite. (The resource-limit tests keep their

@@ -160,10 +160,16 @@ func runVerify(_ arguments: ParsedArguments) throws(Failure) {
     let now = try arguments.value("--now").map { (t: String) throws(Failure) -> Int64 in
         try parseSeconds(t, option: "--now", range: 0...Int64.max)
     } ?? IO.now()
-    // The kid (unverified) only picks a key out of a JWK Set; it decides nothing else.
-    let keyID = (try? JWT.decodeWithoutVerifying(token))?.header.keyID
+    // The kid (unverified) only picks a key out of a JWK Set; it decides nothing else. It is
+    // read only when the key is JSON, and from the header alone: the payload is first parsed
+    // by the verifier, after the signature has been checked.
+    let unverifiedKeyID = { () -> String? in
+        guard let parts = try? JWSCompactParts(token: token),
+              let headerBytes = try? Base64URL.decode(utf8: parts.encodedHeader.utf8) else { return nil }
+        return (try? JWSHeader(parsing: headerBytes))?.keyID
+    }
     let verifier = try loadVerifier(
-        keyPath: arguments.value("--key"), keyID: keyID, allowWeakKey: arguments.flag("--allow-weak-key"),
+        keyPath: arguments.value("--key"), keyID: unverifiedKeyID(), allowWeakKey: arguments.flag("--allow-weak-key"),
         options: JWTValidationOptions(
             leeway: UInt32(leeway), requiredClaims: arguments.values("--require"),
             issuer: arguments.value("--issuer"),

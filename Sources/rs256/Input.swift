@@ -15,14 +15,19 @@ enum IO {
         write(fd: 2, Array((line + "\n").utf8))
     }
 
-    /// Writes bytes to stdout.
+    /// Writes bytes to stdout. If they cannot all be written (a full disk, a closed
+    /// descriptor), says so on stderr and ends the process with status 2: a token or signature
+    /// that was not delivered must not look like success.
     static func out(_ bytes: [UInt8]) {
-        write(fd: 1, bytes)
+        guard write(fd: 1, bytes) else {
+            note("rs256: cannot write to standard output: \(systemError())")
+            exit(2)
+        }
     }
 
-    /// Writes text to stdout (as is; add the newline yourself).
+    /// Writes text to stdout (as is; add the newline yourself); see ``out(_:)-bytes``.
     static func out(_ text: String) {
-        write(fd: 1, Array(text.utf8))
+        out(Array(text.utf8))
     }
 
     /// Writes all of `bytes` to `fd`, retrying partial writes and interruptions; returns false

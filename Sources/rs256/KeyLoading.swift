@@ -99,12 +99,13 @@ func loadSigningKeyComponents(keyPath: String?) throws(Failure) -> (RSAPrivateKe
 
 /// The public key components for verifying: from a public or a private key, PEM, DER or JWK.
 ///
-/// - Parameter keyID: the token's `kid`, to pick a key out of a JWK Set.
-func loadVerifyingKeyComponents(keyPath: String?, keyID: String?) throws(Failure) -> (RSAPublicKeyComponents, origin: String) {
+/// - Parameter keyID: the token's `kid`, to pick a key out of a JWK Set; evaluated only when
+///   the key is JSON.
+func loadVerifyingKeyComponents(keyPath: String?, keyID: @autoclosure () -> String?) throws(Failure) -> (RSAPublicKeyComponents, origin: String) {
     let text = try KeyText.find(keyPath: keyPath)
     if text.looksLikeJSON {
         do {
-            return (try RSAPublicKeyComponents(jwkText: text.bytes, keyID: keyID), text.origin)
+            return (try RSAPublicKeyComponents(jwkText: text.bytes, keyID: keyID()), text.origin)
         } catch {
             throw .input("\(text.origin): \(error)")
         }

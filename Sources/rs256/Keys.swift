@@ -32,8 +32,8 @@ func loadSigner(keyPath: String?, allowWeakKey: Bool) throws(Failure) -> JWTSign
 }
 
 /// A verifier for the key from `--key` or the environment (public or private).
-func loadVerifier(keyPath: String?, keyID: String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure) -> JWTVerifier {
-    let (components, origin) = try loadVerifyingKeyComponents(keyPath: keyPath, keyID: keyID)
+func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure) -> JWTVerifier {
+    let (components, origin) = try loadVerifyingKeyComponents(keyPath: keyPath, keyID: keyID())
     do {
         return JWTVerifier(key: try RSAPublicKey(components: components, policy: policy(allowWeakKey: allowWeakKey)),
                            options: options)
