@@ -64,9 +64,9 @@ struct TokenRequest {
     let exp: Int64
     let keyID: String?
 
-    init(_ arguments: ParsedArguments, tenantOption: String = "--tenant") throws(Failure) {
+    init(_ arguments: ParsedArguments) throws(Failure) {
         guard let tenant = arguments.value("--tenant") else {
-            throw .usage("\(tenantOption) ID is required (the tenant ID, written as the \"sub\" claim)")
+            throw .usage("--tenant ID is required (the tenant ID, written as the \"sub\" claim)")
         }
         let ttl = try arguments.value("--ttl").map { (t: String) throws(Failure) -> Int64 in
             try parseSeconds(t, option: "--ttl", range: 1...JWTClaims.maxSafeInteger)
@@ -292,16 +292,10 @@ func percentEncodedSegment(_ segment: String) -> String {
         case UInt8(ascii: ".") where !onlyDots:
             out += "."
         default:
-            out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            out += "%" + hexString([byte]).uppercased()
         }
     }
     return out
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
 }
 
 func runURL(_ arguments: ParsedArguments) throws(Failure) {
