@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PureBigNum", targets: ["PureBigNum"]),
         .library(name: "PureSHA2", targets: ["PureSHA2"]),
         .library(name: "PureDER", targets: ["PureDER"]),
+        .library(name: "PureJSON", targets: ["PureJSON"]),
         .library(name: "PureRSA", targets: ["PureRSA"]),
         .library(name: "PureJWT", targets: ["PureJWT"]),
         .executable(name: "rs256", targets: ["rs256"]),
@@ -18,9 +19,11 @@ let package = Package(
         .target(name: "PureBigNum"),
         .target(name: "PureSHA2"),
         .target(name: "PureDER"),
+        .target(name: "PureJSON"),
         .target(name: "PureRSA", dependencies: ["PureBigNum", "PureSHA2", "PureDER"]),
-        .target(name: "PureJWT", dependencies: ["PureRSA", "PureSHA2", "PureDER"]),
-        .executableTarget(name: "rs256", dependencies: ["PureJWT", "PureRSA", "PureDER"]),
+        .target(name: "PureJWT", dependencies: ["PureJSON", "PureRSA", "PureSHA2", "PureDER"]),
+        // Each target below lists exactly the modules its files import.
+        .executableTarget(name: "rs256", dependencies: ["PureJWT", "PureRSA", "PureSHA2", "PureDER"]),
         .executableTarget(
             name: "rs256-bench",
             dependencies: ["PureBigNum", "PureSHA2", "PureDER", "PureRSA", "PureJWT"],
@@ -30,8 +33,9 @@ let package = Package(
         .testTarget(name: "PureSHA2Tests", dependencies: ["PureSHA2"]),
         .testTarget(name: "PureDERTests", dependencies: ["PureDER"]),
         .testTarget(name: "PureRSATests", dependencies: ["PureRSA", "PureBigNum", "PureDER", "PureSHA2"]),
-        .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA"]),
-        .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT", "PureRSA", "PureDER"]),
+        .testTarget(name: "PureJSONTests", dependencies: ["PureJSON"]),
+        .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA", "PureSHA2", "PureDER"]),
+        .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ out=${1:-.build-embedded/$triple}
 # The whole library: PureRSA and PureJWT come with their export files (ExportsRSA/ExportsJWT).
 modules="PureBigNum PureSHA2"
 [ -f Scripts/wasm/ExportsRSA.swift ] && modules="$modules PureDER PureRSA"
-[ -f Scripts/wasm/ExportsJWT.swift ] && modules="$modules PureJWT"
+[ -f Scripts/wasm/ExportsJWT.swift ] && modules="$modules PureJSON PureJWT"
 EMBEDDED_MODULES="$modules" Scripts/embedded/build.sh "$triple" "$out"
 
 exports=(pure_heap_init pure_heap_used pure_alloc pure_free pure_int_bits pure_modexp_montgomery
