@@ -9,7 +9,7 @@ extension BigUInt {
     ///   - lhs: the first addend.
     ///   - rhs: the second addend.
     /// - Returns: `lhs + rhs`, which never overflows.
-    public static func + (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
+    @_spi(Internals) public static func + (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
         var result = lhs
         result += rhs
         return result
@@ -20,7 +20,7 @@ extension BigUInt {
     /// - Parameters:
     ///   - lhs: the value to add to.
     ///   - rhs: the addend.
-    public static func += (lhs: inout BigUInt, rhs: BigUInt) {
+    @_spi(Internals) public static func += (lhs: inout BigUInt, rhs: BigUInt) {
         lhs.withMutableLimbs { limbs in
             if rhs.limbs.count > limbs.count {
                 limbs.append(contentsOf: repeatElement(0, count: rhs.limbs.count - limbs.count))
@@ -75,7 +75,7 @@ extension BigUInt {
     /// - Returns: `partialValue` is the difference when `overflow` is `false`. When
     ///   `other > self`, `overflow` is `true` and `partialValue` is zero (a big number has no
     ///   fixed width to wrap around).
-    public func subtractingReportingOverflow(_ other: BigUInt) -> (partialValue: BigUInt, overflow: Bool) {
+    package func subtractingReportingOverflow(_ other: BigUInt) -> (partialValue: BigUInt, overflow: Bool) {
         if BigUInt.compare(limbs[...], other.limbs[...]) < 0 {
             return (BigUInt(), true)
         }
@@ -89,7 +89,7 @@ extension BigUInt {
     /// - Parameter other: the subtrahend.
     /// - Returns: `self - other`.
     /// - Throws: `BigNumError.negativeResult` when `other > self`.
-    public func subtracting(_ other: BigUInt) throws(BigNumError) -> BigUInt {
+    package func subtracting(_ other: BigUInt) throws(BigNumError) -> BigUInt {
         let (difference, overflow) = subtractingReportingOverflow(other)
         if overflow { throw .negativeResult }
         return difference
@@ -104,7 +104,7 @@ extension BigUInt {
     ///   - lhs: the minuend.
     ///   - rhs: the subtrahend, at most `lhs`.
     /// - Returns: `lhs - rhs`.
-    public static func - (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
+    @_spi(Internals) public static func - (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
         var result = lhs
         result -= rhs
         return result
@@ -116,7 +116,7 @@ extension BigUInt {
     /// - Parameters:
     ///   - lhs: the minuend, replaced by the difference.
     ///   - rhs: the subtrahend, at most `lhs`.
-    public static func -= (lhs: inout BigUInt, rhs: BigUInt) {
+    @_spi(Internals) public static func -= (lhs: inout BigUInt, rhs: BigUInt) {
         precondition(compare(lhs.limbs[...], rhs.limbs[...]) >= 0,
                      "BigUInt subtraction would go below zero")
         lhs.subtractAssumingNoUnderflow(rhs)
@@ -156,7 +156,7 @@ extension BigUInt {
     ///   - lhs: the multiplicand.
     ///   - rhs: the multiplier.
     /// - Returns: `lhs * rhs`, which never overflows.
-    public static func * (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
+    @_spi(Internals) public static func * (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
         if lhs.isZero || rhs.isZero { return BigUInt() }
         if rhs.limbs.count == 1 {
             var result = lhs
@@ -176,7 +176,7 @@ extension BigUInt {
     /// - Parameters:
     ///   - lhs: the multiplicand, replaced by the product.
     ///   - rhs: the multiplier.
-    public static func *= (lhs: inout BigUInt, rhs: BigUInt) {
+    @_spi(Internals) public static func *= (lhs: inout BigUInt, rhs: BigUInt) {
         lhs = lhs * rhs
     }
 
@@ -244,7 +244,7 @@ extension BigUInt {
     ///   - lhs: the value to shift.
     ///   - rhs: the number of bit positions; negative means a right shift.
     /// - Returns: `lhs · 2^rhs` (or `lhs / 2^-rhs` rounded down when `rhs` is negative).
-    public static func << (lhs: BigUInt, rhs: Int) -> BigUInt {
+    @_spi(Internals) public static func << (lhs: BigUInt, rhs: Int) -> BigUInt {
         if rhs < 0 { return lhs.shiftedRight(byMagnitude: rhs.magnitude) }
         return lhs.shiftedLeft(by: rhs)
     }
@@ -259,7 +259,7 @@ extension BigUInt {
     ///   - lhs: the value to shift.
     ///   - rhs: the number of bit positions; negative means a left shift.
     /// - Returns: `lhs / 2^rhs` rounded down (or `lhs · 2^-rhs` when `rhs` is negative).
-    public static func >> (lhs: BigUInt, rhs: Int) -> BigUInt {
+    @_spi(Internals) public static func >> (lhs: BigUInt, rhs: Int) -> BigUInt {
         if rhs < 0 {
             if lhs.isZero { return lhs }
             precondition(rhs != Int.min, "BigUInt left shift by -Int.min bits cannot be represented")
@@ -273,7 +273,7 @@ extension BigUInt {
     /// - Parameters:
     ///   - lhs: the value to shift.
     ///   - rhs: the number of bit positions; negative means a right shift.
-    public static func <<= (lhs: inout BigUInt, rhs: Int) {
+    @_spi(Internals) public static func <<= (lhs: inout BigUInt, rhs: Int) {
         lhs = lhs << rhs
     }
 
@@ -282,7 +282,7 @@ extension BigUInt {
     /// - Parameters:
     ///   - lhs: the value to shift.
     ///   - rhs: the number of bit positions; negative means a left shift.
-    public static func >>= (lhs: inout BigUInt, rhs: Int) {
+    @_spi(Internals) public static func >>= (lhs: inout BigUInt, rhs: Int) {
         lhs = lhs >> rhs
     }
 

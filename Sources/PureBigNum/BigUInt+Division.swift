@@ -11,7 +11,7 @@ extension BigUInt {
     /// - Returns: `quotient` and `remainder` with `quotient · divisor + remainder == self` and
     ///   `remainder < divisor`.
     /// - Throws: `BigNumError.divisionByZero` when `divisor` is zero.
-    public func quotientAndRemainder(dividingBy divisor: BigUInt) throws(BigNumError)
+    @_spi(Internals) public func quotientAndRemainder(dividingBy divisor: BigUInt) throws(BigNumError)
         -> (quotient: BigUInt, remainder: BigUInt)
     {
         guard !divisor.isZero else { throw .divisionByZero }
@@ -24,7 +24,7 @@ extension BigUInt {
     /// - Parameter modulus: the divisor.
     /// - Returns: `self mod modulus`, in `0 ..< modulus`.
     /// - Throws: `BigNumError.divisionByZero` when `modulus` is zero.
-    public func modulo(_ modulus: BigUInt) throws(BigNumError) -> BigUInt {
+    @_spi(Internals) public func modulo(_ modulus: BigUInt) throws(BigNumError) -> BigUInt {
         try quotientAndRemainder(dividingBy: modulus).remainder
     }
 

@@ -8,7 +8,7 @@ extension BigUInt {
     ///   - a: the first value.
     ///   - b: the second value.
     /// - Returns: gcd(a, b); `gcd(0, b) == b` and `gcd(0, 0) == 0`.
-    public static func gcd(_ a: BigUInt, _ b: BigUInt) -> BigUInt {
+    package static func gcd(_ a: BigUInt, _ b: BigUInt) -> BigUInt {
         var x = a, y = b
         while !y.isZero {
             if x.limbs.count == 1 && y.limbs.count == 1 {
@@ -32,7 +32,7 @@ extension BigUInt {
     ///   - a: the first value.
     ///   - b: the second value.
     /// - Returns: lcm(a, b), computed as `a / gcd(a, b) · b`; zero when either is zero.
-    public static func lcm(_ a: BigUInt, _ b: BigUInt) -> BigUInt {
+    package static func lcm(_ a: BigUInt, _ b: BigUInt) -> BigUInt {
         if a.isZero || b.isZero { return BigUInt() }
         return divide(a, by: gcd(a, b)).quotient * b
     }
@@ -47,7 +47,7 @@ extension BigUInt {
     /// - Throws: `BigNumError.divisionByZero` when `m` is zero, `BigNumError.modulusTooSmall`
     ///   when `m` is one, `BigNumError.noInverse` when `gcd(self, m) != 1` (including
     ///   `self ≡ 0`).
-    public func inverse(modulo m: BigUInt) throws(BigNumError) -> BigUInt {
+    package func inverse(modulo m: BigUInt) throws(BigNumError) -> BigUInt {
         if m.isZero { throw .divisionByZero }
         if m == BigUInt(1) { throw .modulusTooSmall }
         // Invariant: r_i ≡ ±t_i · self (mod m), with the sign + for odd i and − for even i.
@@ -81,7 +81,7 @@ extension BigUInt {
     ///     result is 0.
     /// - Returns: `self^exponent mod modulus`.
     /// - Throws: `BigNumError.divisionByZero` when `modulus` is zero.
-    public func power(_ exponent: BigUInt, modulus: BigUInt) throws(BigNumError) -> BigUInt {
+    @_spi(Internals) public func power(_ exponent: BigUInt, modulus: BigUInt) throws(BigNumError) -> BigUInt {
         if modulus.isZero { throw .divisionByZero }
         let base = BigUInt.divide(self, by: modulus).remainder
         var result = BigUInt.divide(BigUInt(1), by: modulus).remainder
@@ -100,7 +100,7 @@ extension BigUInt {
     /// a power of two above the root).
     ///
     /// - Returns: ⌊√self⌋.
-    public func isqrt() -> BigUInt {
+    package func isqrt() -> BigUInt {
         if isZero { return self }
         // x₀ = 2^⌈bitLength/2⌉ > √self; Newton's iterates then decrease to ⌊√self⌋.
         var x = BigUInt(1) << ((bitLength + 1) / 2)

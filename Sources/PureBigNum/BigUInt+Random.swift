@@ -14,7 +14,7 @@ extension BigUInt {
     ///     `bitLength` significant bits (as prime candidates need); the default `false` leaves it
     ///     random, giving a uniform value in `0 ..< 2^bitLength`.
     /// - Returns: the random value.
-    public static func random<R: RandomNumberGenerator>(
+    @_spi(Internals) public static func random<R: RandomNumberGenerator>(
         bitLength: Int, using generator: inout R, topBitSet: Bool = false
     ) -> BigUInt {
         guard bitLength > 0 else { return BigUInt() }
@@ -41,7 +41,7 @@ extension BigUInt {
     ///   - generator: the source of random words.
     /// - Returns: the random value, strictly below `bound`.
     /// - Throws: `BigNumError.emptyRange` when `bound` is zero (there is no value to pick).
-    public static func random<R: RandomNumberGenerator>(
+    @_spi(Internals) public static func random<R: RandomNumberGenerator>(
         below bound: BigUInt, using generator: inout R
     ) throws(BigNumError) -> BigUInt {
         guard !bound.isZero else { throw .emptyRange }

@@ -16,7 +16,7 @@ extension BigUInt {
     /// - Throws: `BigNumError.emptyString` when there are no digits (`""` or `"0x"`);
     ///   `BigNumError.invalidDigit(offset:)` for the first character that is not a hex digit,
     ///   with its offset in UTF-8 bytes from the start of `hex` (prefix included).
-    public init(hex: some StringProtocol) throws(BigNumError) {
+    @_spi(Internals) public init(hex: some StringProtocol) throws(BigNumError) {
         self = try BigUInt.withUTF8(of: hex, BigUInt.parseHex).get()
     }
 
@@ -66,7 +66,7 @@ extension BigUInt {
     /// - Throws: `BigNumError.emptyString` when `decimal` is empty;
     ///   `BigNumError.invalidDigit(offset:)` for the first character that is not a decimal
     ///   digit, with its offset in UTF-8 bytes.
-    public init(decimal: some StringProtocol) throws(BigNumError) {
+    @_spi(Internals) public init(decimal: some StringProtocol) throws(BigNumError) {
         self = try BigUInt.withUTF8(of: decimal, BigUInt.parseDecimal).get()
     }
 
@@ -100,7 +100,7 @@ extension BigUInt {
     }
 
     /// The value in lowercase hexadecimal without prefix or leading zeros; `"0"` for zero.
-    public var hexString: String {
+    package var hexString: String {
         guard let top = limbs.last else { return "0" }
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
@@ -136,7 +136,7 @@ extension BigUInt: CustomStringConvertible {
     ///
     /// Peels off 19 digits per word division pass, so a 4096-bit value (1,234 digits) takes
     /// 65 passes over at most 64 limbs.
-    public var description: String {
+    @_spi(Internals) public var description: String {
         if isZero { return "0" }
         var rest = self
         var chunks: [UInt64] = []  // least significant first

@@ -11,28 +11,28 @@
 ///
 /// Limbs are `UInt64` on every platform, including 32-bit ones such as wasm32: nothing here
 /// assumes `Int` is 64 bits wide.
-public struct BigUInt: Sendable, Hashable {
+@_spi(Internals) public struct BigUInt: Sendable, Hashable {
     /// The magnitude as little-endian 64-bit limbs: `limbs[0]` is the least significant.
     ///
     /// Always normalized: the last limb is nonzero, and zero is the empty array.
-    public private(set) var limbs: [UInt64]
+    @_spi(Internals) public private(set) var limbs: [UInt64]
 
     /// Creates zero.
-    public init() {
+    @_spi(Internals) public init() {
         limbs = []
     }
 
     /// Creates the value of a single 64-bit word.
     ///
     /// - Parameter value: the value; zero gives the empty limb array.
-    public init(_ value: UInt64) {
+    @_spi(Internals) public init(_ value: UInt64) {
         limbs = value == 0 ? [] : [value]
     }
 
     /// Creates a value from little-endian 64-bit limbs, dropping any high zero limbs.
     ///
     /// - Parameter limbs: the limbs, least significant first; may be empty or carry high zeros.
-    public init(limbs: [UInt64]) {
+    @_spi(Internals) public init(limbs: [UInt64]) {
         self.limbs = limbs
         normalize()
     }
@@ -60,7 +60,7 @@ extension BigUInt: ExpressibleByIntegerLiteral {
     /// Creates a value from an integer literal that fits in 64 bits, e.g. `let e: BigUInt = 65537`.
     ///
     /// - Parameter value: the literal.
-    public init(integerLiteral value: UInt64) {
+    @_spi(Internals) public init(integerLiteral value: UInt64) {
         self.init(value)
     }
 }
@@ -69,23 +69,23 @@ extension BigUInt: ExpressibleByIntegerLiteral {
 
 extension BigUInt {
     /// Whether the value is zero.
-    public var isZero: Bool { limbs.isEmpty }
+    package var isZero: Bool { limbs.isEmpty }
 
     /// Whether the value is odd.
-    public var isOdd: Bool { (limbs.first ?? 0) & 1 == 1 }
+    package var isOdd: Bool { (limbs.first ?? 0) & 1 == 1 }
 
     /// The number of significant bits: the position of the highest set bit plus one, 0 for zero.
     ///
     /// For example `BigUInt(1).bitLength == 1`, `BigUInt(255).bitLength == 8`, and a 2048-bit
     /// RSA modulus has `bitLength == 2048`.
-    public var bitLength: Int {
+    @_spi(Internals) public var bitLength: Int {
         guard let top = limbs.last else { return 0 }
         return (limbs.count - 1) * 64 + (64 - top.leadingZeroBitCount)
     }
 
     /// The number of low zero bits, i.e. the exponent of the largest power of two dividing the
     /// value. Zero has no set bit; by convention this returns 0 for zero.
-    public var trailingZeroBitCount: Int {
+    package var trailingZeroBitCount: Int {
         for (index, limb) in limbs.enumerated() where limb != 0 {
             return index * 64 + limb.trailingZeroBitCount
         }
@@ -97,7 +97,7 @@ extension BigUInt {
     /// - Parameter index: the bit position. Negative positions and positions at or above
     ///   `bitLength` read as `false`; this never traps.
     /// - Returns: `true` when the bit is 1.
-    public func bit(at index: Int) -> Bool {
+    @_spi(Internals) public func bit(at index: Int) -> Bool {
         guard index >= 0 else { return false }
         let limbIndex = index / 64
         guard limbIndex < limbs.count else { return false }
@@ -114,7 +114,7 @@ extension BigUInt: Comparable {
     ///   - lhs: the left operand.
     ///   - rhs: the right operand.
     /// - Returns: `true` when `lhs` is strictly smaller than `rhs`.
-    public static func < (lhs: BigUInt, rhs: BigUInt) -> Bool {
+    @_spi(Internals) public static func < (lhs: BigUInt, rhs: BigUInt) -> Bool {
         compare(lhs.limbs[...], rhs.limbs[...]) < 0
     }
 
@@ -139,7 +139,7 @@ extension BigUInt {
     ///
     /// - Parameter bigEndianBytes: the bytes, most significant first. Leading zero bytes are
     ///   allowed and ignored; an empty collection gives zero.
-    public init(bigEndianBytes: some Collection<UInt8>) {
+    @_spi(Internals) public init(bigEndianBytes: some Collection<UInt8>) {
         // Work on contiguous memory in non-generic code: an unspecialized generic loop over a
         // collection from another module costs a witness call per byte (measured ~80 ns/byte).
         if let value = bigEndianBytes.withContiguousStorageIfAvailable({ BigUInt.fromBigEndian($0) }) {
@@ -163,7 +163,7 @@ extension BigUInt {
     /// The minimal big-endian byte representation: no leading zero byte, and zero gives `[]`.
     ///
     /// - Returns: the bytes, most significant first.
-    public func bigEndianBytes() -> [UInt8] {
+    @_spi(Internals) public func bigEndianBytes() -> [UInt8] {
         let byteCount = (bitLength + 7) / 8
         return bytesUnchecked(width: byteCount)
     }
@@ -175,7 +175,7 @@ extension BigUInt {
     /// - Returns: exactly `width` bytes, most significant first.
     /// - Throws: `BigNumError.valueTooWide` when the value needs more than `width` bytes, or
     ///   when `width` is negative.
-    public func bigEndianBytes(width: Int) throws(BigNumError) -> [UInt8] {
+    @_spi(Internals) public func bigEndianBytes(width: Int) throws(BigNumError) -> [UInt8] {
         let needed = (bitLength + 7) / 8
         guard width >= 0, needed <= width else {
             throw .valueTooWide(bytes: needed, maximum: width)

@@ -8,7 +8,7 @@
 /// on the value. The mask passes through an optimisation barrier because LLVM was seen to turn
 /// masked selections back into branches or secret-indexed loads when it could prove the mask is
 /// all ones or all zeros (../shared/NOTES.md).
-public struct Choice: Sendable {
+@_spi(Internals) public struct Choice: Sendable {
     /// The word, 0 or 1.
     @usableFromInline
     let word: UInt64
@@ -20,16 +20,16 @@ public struct Choice: Sendable {
     }
 
     /// The choice that is true.
-    public static var yes: Choice { Choice(word: 1) }
+    @_spi(Internals) public static var yes: Choice { Choice(word: 1) }
     /// The choice that is false.
-    public static var no: Choice { Choice(word: 0) }
+    @_spi(Internals) public static var no: Choice { Choice(word: 0) }
 
     /// All ones (`UInt64.max`) when true, all zeros when false.
     ///
     /// Computed behind an optimisation barrier so the compiler cannot see that only two values
     /// are possible and reintroduce a branch.
     @inlinable
-    public var mask: UInt64 {
+    @_spi(Internals) public var mask: UInt64 {
         optimizationBarrier(0 &- word)
     }
 
@@ -37,37 +37,37 @@ public struct Choice: Sendable {
     ///
     /// - Parameter word: any 64-bit word.
     @inlinable
-    public static func isZero(_ word: UInt64) -> Choice {
+    package static func isZero(_ word: UInt64) -> Choice {
         // (w | -w) has its top bit set exactly when w != 0.
         Choice(word: ((word | (0 &- word)) >> 63) ^ 1)
     }
 
     /// True when the two words are equal. Constant time.
     @inlinable
-    public static func isEqual(_ a: UInt64, _ b: UInt64) -> Choice {
+    @_spi(Internals) public static func isEqual(_ a: UInt64, _ b: UInt64) -> Choice {
         isZero(a ^ b)
     }
 
     /// True when `a < b` (unsigned). Constant time: the borrow of `a - b` by a bit formula.
     @inlinable
-    public static func isLess(_ a: UInt64, _ b: UInt64) -> Choice {
+    @_spi(Internals) public static func isLess(_ a: UInt64, _ b: UInt64) -> Choice {
         let d = a &- b
         return Choice(word: ((~a & b) | (~(a ^ b) & d)) >> 63)
     }
 
     /// Both choices are true.
     @inlinable
-    public static func & (lhs: Choice, rhs: Choice) -> Choice { Choice(word: lhs.word & rhs.word) }
+    @_spi(Internals) public static func & (lhs: Choice, rhs: Choice) -> Choice { Choice(word: lhs.word & rhs.word) }
     /// At least one choice is true.
     @inlinable
-    public static func | (lhs: Choice, rhs: Choice) -> Choice { Choice(word: lhs.word | rhs.word) }
+    @_spi(Internals) public static func | (lhs: Choice, rhs: Choice) -> Choice { Choice(word: lhs.word | rhs.word) }
     /// The opposite choice.
     @inlinable
-    public static prefix func ! (choice: Choice) -> Choice { Choice(word: choice.word ^ 1) }
+    @_spi(Internals) public static prefix func ! (choice: Choice) -> Choice { Choice(word: choice.word ^ 1) }
 
     /// `a` when true, `b` when false, by masking. Constant time.
     @inlinable
-    public func select(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    @_spi(Internals) public func select(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let m = mask
         return (a & m) | (b & ~m)
     }
@@ -77,7 +77,7 @@ public struct Choice: Sendable {
     /// Timing contract: NOT constant time from here on — call this only when the value is about
     /// to become public anyway (for example "the signature verified").
     @inlinable
-    public func declassified() -> Bool {
+    @_spi(Internals) public func declassified() -> Bool {
         word != 0
     }
 }

@@ -16,7 +16,7 @@ extension Modulus {
     ///     base of more than `limbCount` limbs is reduced first with ``reduce(_:)``).
     ///   - exponent: the exponent, least significant limb first (any length, zero allowed).
     /// - Returns: the result, `limbCount` limbs, fully reduced (`< m`).
-    public func exponentiateSecret(base: [UInt64], exponent: [UInt64]) -> [UInt64] {
+    @_spi(Internals) public func exponentiateSecret(base: [UInt64], exponent: [UInt64]) -> [UInt64] {
         let n = limbCount
         let narrowBase = base.count > n ? reduce(base) : Limbs.zeroExtended(base, to: n)
         let window = Modulus.secretWindowBits(exponentBits: exponent.count * 64)
@@ -27,7 +27,7 @@ extension Modulus {
     ///
     /// Measured on x86_64 (AMD EPYC Zen 5) with 1024- and 2048-bit exponents: 5 bits tie with 4 and beat
     /// 6 (see the table at the end of this file); below 256 bits the smaller table pays.
-    public static func secretWindowBits(exponentBits: Int) -> Int {
+    package static func secretWindowBits(exponentBits: Int) -> Int {
         exponentBits <= 256 ? 4 : 5
     }
 
@@ -72,7 +72,7 @@ extension Modulus {
     ///   - base: the base, any length; it need not be reduced.
     ///   - exponent: the exponent, least significant limb first (any length, zero allowed).
     /// - Returns: the result, `limbCount` limbs, fully reduced (`< m`).
-    public func exponentiatePublic(base: [UInt64], exponent: [UInt64]) -> [UInt64] {
+    @_spi(Internals) public func exponentiatePublic(base: [UInt64], exponent: [UInt64]) -> [UInt64] {
         let n = limbCount
         let narrowBase = base.count > n ? reduce(base) : Limbs.zeroExtended(base, to: n)
         var topBit = exponent.count * 64 - 1

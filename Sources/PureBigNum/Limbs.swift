@@ -5,12 +5,12 @@
 /// from big-endian bytes. Widths are public: every function's timing depends only on the
 /// counts of its inputs, never on their values, unless its documentation says otherwise.
 /// Inputs of different lengths are treated as zero-extended.
-public enum Limbs {
+@_spi(Internals) public enum Limbs {
     /// The limbs of a big-endian byte string: `(bytes.count + 7) / 8` limbs, zero-padded.
     ///
     /// Timing: depends only on `bytes.count`.
     /// - Parameter bytes: a number, most significant byte first (leading zeros allowed).
-    public static func fromBigEndianBytes(_ bytes: [UInt8]) -> [UInt64] {
+    @_spi(Internals) public static func fromBigEndianBytes(_ bytes: [UInt8]) -> [UInt64] {
         // Not generic, so a caller in another module gets this loop on the array's memory
         // rather than an unspecialised witness call per byte (measured: a fifth of an RSA
         // verification's time went there).
@@ -33,7 +33,7 @@ public enum Limbs {
     ///
     /// Timing: depends only on `bytes.count`.
     /// - Parameter bytes: a number, most significant byte first (leading zeros allowed).
-    public static func fromBigEndianBytes(_ bytes: some Collection<UInt8>) -> [UInt64] {
+    @_spi(Internals) public static func fromBigEndianBytes(_ bytes: some Collection<UInt8>) -> [UInt64] {
         fromBigEndianBytes(Array(bytes))
     }
 
@@ -46,7 +46,7 @@ public enum Limbs {
     ///   - limbs: the value, least significant limb first.
     ///   - count: the number of bytes wanted (for an RSA signature, the modulus byte length).
     /// - Throws: ``BigNumError/valueTooWide(bytes:maximum:)`` when a non-zero byte would be lost.
-    public static func bigEndianBytes(_ limbs: [UInt64], count: Int) throws(BigNumError) -> [UInt8] {
+    @_spi(Internals) public static func bigEndianBytes(_ limbs: [UInt64], count: Int) throws(BigNumError) -> [UInt8] {
         let available = limbs.count * 8
         var bytes = [UInt8](repeating: 0, count: max(count, 0))
         var lost: UInt64 = 0
@@ -70,7 +70,7 @@ public enum Limbs {
     }
 
     /// `a + b`, as `max(a.count, b.count) + 1` limbs. Constant time.
-    public static func add(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+    @_spi(Internals) public static func add(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
         let count = max(a.count, b.count)
         let x = zeroExtended(a, to: count)
         let y = zeroExtended(b, to: count)
@@ -87,7 +87,7 @@ public enum Limbs {
     }
 
     /// `a · b`, as `a.count + b.count` limbs (schoolbook). Constant time.
-    public static func multiply(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+    @_spi(Internals) public static func multiply(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
         var product = [UInt64](repeating: 0, count: a.count + b.count)
         guard !a.isEmpty, !b.isEmpty else { return product }
         product.withUnsafeMutableBufferPointer { z in
@@ -104,7 +104,7 @@ public enum Limbs {
     }
 
     /// True when `a == b` as numbers. Constant time.
-    public static func isEqual(_ a: [UInt64], _ b: [UInt64]) -> Choice {
+    @_spi(Internals) public static func isEqual(_ a: [UInt64], _ b: [UInt64]) -> Choice {
         let count = max(a.count, b.count)
         let x = zeroExtended(a, to: count)
         let y = zeroExtended(b, to: count)
@@ -117,7 +117,7 @@ public enum Limbs {
     }
 
     /// True when `a < b` as numbers. Constant time.
-    public static func isLess(_ a: [UInt64], _ b: [UInt64]) -> Choice {
+    @_spi(Internals) public static func isLess(_ a: [UInt64], _ b: [UInt64]) -> Choice {
         let count = max(a.count, b.count)
         let x = zeroExtended(a, to: count)
         let y = zeroExtended(b, to: count)
@@ -130,7 +130,7 @@ public enum Limbs {
     }
 
     /// `choice ? a : b`, both zero-extended to the longer length. Constant time.
-    public static func select(_ choice: Choice, _ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+    @_spi(Internals) public static func select(_ choice: Choice, _ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
         let count = max(a.count, b.count)
         let x = zeroExtended(a, to: count)
         var result = zeroExtended(b, to: count)
@@ -150,7 +150,7 @@ public enum Limbs {
     /// - Parameters:
     ///   - value: the number, least significant limb first.
     ///   - count: the width wanted, in limbs.
-    public static func zeroExtended(_ value: [UInt64], to count: Int) -> [UInt64] {
+    package static func zeroExtended(_ value: [UInt64], to count: Int) -> [UInt64] {
         value.count >= count ? value : value + [UInt64](repeating: 0, count: count - value.count)
     }
 }

@@ -14,7 +14,7 @@ extension Modulus {
     /// Timing contract: depends only on `limbCount` and `value.count`.
     /// - Parameter value: least significant limb first (any length; empty is zero).
     /// - Returns: `limbCount` limbs, `< m`.
-    public func reduce(_ value: [UInt64]) -> [UInt64] {
+    @_spi(Internals) public func reduce(_ value: [UInt64]) -> [UInt64] {
         let n = limbCount
         // Pad to a whole number (at least two) of n-limb chunks.
         let chunks = max(2, (value.count + n - 1) / n)
@@ -56,7 +56,7 @@ extension Modulus {
     /// traps). Timing contract: depends only on `limbCount`.
     /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` when an operand has more than
     ///   `limbCount` limbs.
-    public func add(_ a: [UInt64], _ b: [UInt64]) throws(BigNumError) -> [UInt64] {
+    @_spi(Internals) public func add(_ a: [UInt64], _ b: [UInt64]) throws(BigNumError) -> [UInt64] {
         let (x, y) = try operands(a, b)
         var result = [UInt64](repeating: 0, count: limbCount)
         binary(&result, x, y) { out, x, y, m, n in addModulo(out, x, y, m, n) }
@@ -69,7 +69,7 @@ extension Modulus {
     /// traps). Timing contract: depends only on `limbCount`.
     /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` when an operand has more than
     ///   `limbCount` limbs.
-    public func subtract(_ a: [UInt64], _ b: [UInt64]) throws(BigNumError) -> [UInt64] {
+    @_spi(Internals) public func subtract(_ a: [UInt64], _ b: [UInt64]) throws(BigNumError) -> [UInt64] {
         let (x, y) = try operands(a, b)
         var result = [UInt64](repeating: 0, count: limbCount)
         binary(&result, x, y) { out, x, y, m, n in subtractModulo(out, x, y, m, n) }
@@ -83,7 +83,7 @@ extension Modulus {
     /// `limbCount`.
     /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` when an operand has more than
     ///   `limbCount` limbs.
-    public func multiply(_ a: [UInt64], _ b: [UInt64]) throws(BigNumError) -> [UInt64] {
+    @_spi(Internals) public func multiply(_ a: [UInt64], _ b: [UInt64]) throws(BigNumError) -> [UInt64] {
         let (x, y) = try operands(a, b)
         var result = [UInt64](repeating: 0, count: limbCount)
         withArithmetic(extraScratch: 0) { arithmetic, _ in

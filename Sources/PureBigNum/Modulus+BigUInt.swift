@@ -7,12 +7,12 @@ extension Modulus {
     /// - Throws: ``BigNumError/modulusTooSmall`` for 0 or 1, ``BigNumError/evenModulus`` for an
     ///   even value, ``BigNumError/operandTooWide(limbs:maximum:)`` beyond
     ///   ``maximumLimbCount`` limbs.
-    public init(_ value: BigUInt) throws(BigNumError) {
+    @_spi(Internals) public init(_ value: BigUInt) throws(BigNumError) {
         try self.init(limbs: value.limbs)
     }
 
     /// The modulus as a `BigUInt`.
-    public var value: BigUInt {
+    @_spi(Internals) public var value: BigUInt {
         BigUInt(limbs: limbs)
     }
 }

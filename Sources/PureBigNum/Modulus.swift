@@ -9,12 +9,12 @@
 /// ``limbCount`` shapes the work. Anything not so documented (``exponentiatePublic(base:exponent:)``,
 /// ``value``, ``bigEndianBytes()``) may depend on the value and must not be used with a secret
 /// modulus on a path that runs per request. Making a modulus runs once per key.
-public struct Modulus: Sendable {
+@_spi(Internals) public struct Modulus: Sendable {
     /// The largest modulus accepted, in 64-bit limbs (16,384 bits).
-    public static let maximumLimbCount = 256
+    package static let maximumLimbCount = 256
 
     /// The modulus as little-endian 64-bit limbs, normalised (the last limb is non-zero).
-    public let limbs: [UInt64]
+    @_spi(Internals) public let limbs: [UInt64]
     /// −m⁻¹ mod 2⁶⁴.
     let m0inv: UInt64
     /// R mod m: the number one in the Montgomery domain.
@@ -25,10 +25,10 @@ public struct Modulus: Sendable {
     let rCubed: [UInt64]
 
     /// The number of 64-bit limbs of the modulus.
-    public var limbCount: Int { limbs.count }
+    @_spi(Internals) public var limbCount: Int { limbs.count }
 
     /// The number of significant bits of the modulus.
-    public var bitLength: Int {
+    @_spi(Internals) public var bitLength: Int {
         limbs.count &* 64 &- limbs[limbs.count &- 1].leadingZeroBitCount
     }
 
@@ -38,7 +38,7 @@ public struct Modulus: Sendable {
     /// - Throws: ``BigNumError/modulusTooSmall`` for 0 or 1, ``BigNumError/evenModulus`` for an
     ///   even value, ``BigNumError/operandTooWide(limbs:maximum:)`` beyond
     ///   ``maximumLimbCount`` limbs.
-    public init(bigEndianBytes: some Collection<UInt8>) throws(BigNumError) {
+    @_spi(Internals) public init(bigEndianBytes: some Collection<UInt8>) throws(BigNumError) {
         try self.init(limbs: Limbs.fromBigEndianBytes(bigEndianBytes))
     }
 
@@ -48,7 +48,7 @@ public struct Modulus: Sendable {
     /// - Throws: ``BigNumError/modulusTooSmall`` for 0 or 1, ``BigNumError/evenModulus`` for an
     ///   even value, ``BigNumError/operandTooWide(limbs:maximum:)`` beyond
     ///   ``maximumLimbCount`` significant limbs.
-    public init(limbs: [UInt64]) throws(BigNumError) {
+    @_spi(Internals) public init(limbs: [UInt64]) throws(BigNumError) {
         // The modulus is public: variable-time normalisation is fine.
         var normalized = limbs
         while let last = normalized.last, last == 0 { normalized.removeLast() }
@@ -65,7 +65,7 @@ public struct Modulus: Sendable {
     }
 
     /// The modulus as big-endian bytes without leading zeros.
-    public func bigEndianBytes() -> [UInt8] {
+    @_spi(Internals) public func bigEndianBytes() -> [UInt8] {
         let byteCount = (bitLength &+ 7) / 8
         // Cannot fail: the value fits its own byte length.
         return (try? Limbs.bigEndianBytes(limbs, count: byteCount)) ?? []

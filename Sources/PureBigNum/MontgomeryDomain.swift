@@ -15,7 +15,7 @@ extension Modulus {
     ///   - result: replaced by `limbCount` limbs, `< m`. Reusing the same array across calls
     ///     avoids an allocation.
     /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` when `a` or `b` is too wide.
-    public func montgomeryMultiply(_ a: [UInt64], _ b: [UInt64], into result: inout [UInt64]) throws(BigNumError) {
+    @_spi(Internals) public func montgomeryMultiply(_ a: [UInt64], _ b: [UInt64], into result: inout [UInt64]) throws(BigNumError) {
         let n = limbCount
         guard a.count <= n else { throw .operandTooWide(limbs: a.count, maximum: n) }
         guard b.count <= n else { throw .operandTooWide(limbs: b.count, maximum: n) }
@@ -43,7 +43,7 @@ extension Modulus {
     ///   - a: at most `limbCount` limbs (zero-extended).
     ///   - result: replaced by `limbCount` limbs, `< m`.
     /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` when `a` is too wide.
-    public func montgomerySquare(_ a: [UInt64], into result: inout [UInt64]) throws(BigNumError) {
+    @_spi(Internals) public func montgomerySquare(_ a: [UInt64], into result: inout [UInt64]) throws(BigNumError) {
         let n = limbCount
         guard a.count <= n else { throw .operandTooWide(limbs: a.count, maximum: n) }
         let x = Limbs.zeroExtended(a, to: n)
@@ -62,7 +62,7 @@ extension Modulus {
     /// - Parameter a: any value of at most `limbCount` limbs (need not be reduced).
     /// - Returns: `limbCount` limbs, `< m`.
     /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` when `a` is too wide.
-    public func toMontgomery(_ a: [UInt64]) throws(BigNumError) -> [UInt64] {
+    @_spi(Internals) public func toMontgomery(_ a: [UInt64]) throws(BigNumError) -> [UInt64] {
         var result: [UInt64] = []
         try montgomeryMultiply(a, rSquared, into: &result)
         return result
@@ -74,7 +74,7 @@ extension Modulus {
     /// - Parameter a: any value of at most `limbCount` limbs.
     /// - Returns: `limbCount` limbs, `< m`.
     /// - Throws: ``BigNumError/operandTooWide(limbs:maximum:)`` when `a` is too wide.
-    public func fromMontgomery(_ a: [UInt64]) throws(BigNumError) -> [UInt64] {
+    @_spi(Internals) public func fromMontgomery(_ a: [UInt64]) throws(BigNumError) -> [UInt64] {
         var result: [UInt64] = []
         try montgomeryMultiply(a, [1], into: &result)
         return result

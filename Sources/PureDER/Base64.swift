@@ -5,9 +5,9 @@
 /// Strict decoding accepts exactly what ``encode(_:alphabet:padding:)`` produces for the same
 /// alphabet and padding choice, and nothing else: every other input gets a ``Base64Error``
 /// naming the offset of the first offending byte. Lenient decoding is for text a person pasted.
-public enum Base64 {
+@_spi(Internals) public enum Base64 {
     /// Which 64 characters stand for the values 62 and 63.
-    public enum Alphabet: Sendable, Equatable {
+    @_spi(Internals) public enum Alphabet: Sendable, Equatable {
         /// `+` and `/` (RFC 4648 section 4), as in PEM and MIME.
         case standard
         /// `-` and `_` (RFC 4648 section 5), as in JOSE and URLs.
@@ -15,7 +15,7 @@ public enum Base64 {
     }
 
     /// How forgiving decoding is.
-    public enum DecodingMode: Sendable, Equatable {
+    @_spi(Internals) public enum DecodingMode: Sendable, Equatable {
         /// Only the canonical encoding: the chosen alphabet, padding exactly as requested,
         /// no whitespace, and zero bits after the last encoded byte.
         case strict
@@ -32,7 +32,7 @@ public enum Base64 {
     ///   - alphabet: `.standard` (`+/`) or `.url` (`-_`).
     ///   - padding: Whether to append `=` so the length is a multiple of four.
     /// - Returns: The encoded text (ASCII).
-    public static func encode<Bytes: Collection>(
+    @_spi(Internals) public static func encode<Bytes: Collection>(
         _ bytes: Bytes, alphabet: Alphabet = .standard, padding: Bool = true
     ) -> String where Bytes.Element == UInt8 {
         if let string = bytes.withContiguousStorageIfAvailable({ buffer in
@@ -54,7 +54,7 @@ public enum Base64 {
     ///   - mode: `.strict` (default) or `.lenient`.
     /// - Returns: The decoded bytes.
     /// - Throws: ``Base64Error`` naming the offset (in UTF-8 bytes) of the first problem.
-    public static func decode<Text: StringProtocol>(
+    @_spi(Internals) public static func decode<Text: StringProtocol>(
         _ text: Text, alphabet: Alphabet = .standard, padding: Bool = true, mode: DecodingMode = .strict
     ) throws(Base64Error) -> [UInt8] {
         try decode(utf8: text.utf8, alphabet: alphabet, padding: padding, mode: mode)
@@ -69,7 +69,7 @@ public enum Base64 {
     ///   - mode: `.strict` (default) or `.lenient`.
     /// - Returns: The decoded bytes.
     /// - Throws: ``Base64Error`` naming the offset of the first problem.
-    public static func decode<Bytes: Collection>(
+    @_spi(Internals) public static func decode<Bytes: Collection>(
         utf8: Bytes, alphabet: Alphabet = .standard, padding: Bool = true, mode: DecodingMode = .strict
     ) throws(Base64Error) -> [UInt8] where Bytes.Element == UInt8 {
         let result: Result<[UInt8], Base64Error>?
@@ -315,12 +315,12 @@ public enum Base64 {
 }
 
 /// Base64url without padding, as JOSE (RFC 7515 section 2) uses it.
-public enum Base64URL {
+@_spi(Internals) public enum Base64URL {
     /// Encodes bytes as unpadded base64url.
     ///
     /// - Parameter bytes: The bytes to encode.
     /// - Returns: The encoded text, without `=`.
-    public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    @_spi(Internals) public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         Base64.encode(bytes, alphabet: .url, padding: false)
     }
 
@@ -330,7 +330,7 @@ public enum Base64URL {
     /// - Parameter text: The encoded text.
     /// - Returns: The decoded bytes.
     /// - Throws: ``Base64Error`` naming the offset of the first problem.
-    public static func decode<Text: StringProtocol>(_ text: Text) throws(Base64Error) -> [UInt8] {
+    @_spi(Internals) public static func decode<Text: StringProtocol>(_ text: Text) throws(Base64Error) -> [UInt8] {
         try Base64.decode(text, alphabet: .url, padding: false, mode: .strict)
     }
 
@@ -339,7 +339,7 @@ public enum Base64URL {
     /// - Parameter utf8: The encoded text as bytes.
     /// - Returns: The decoded bytes.
     /// - Throws: ``Base64Error`` naming the offset of the first problem.
-    public static func decode<Bytes: Collection>(utf8: Bytes) throws(Base64Error) -> [UInt8]
+    @_spi(Internals) public static func decode<Bytes: Collection>(utf8: Bytes) throws(Base64Error) -> [UInt8]
     where Bytes.Element == UInt8 {
         try Base64.decode(utf8: utf8, alphabet: .url, padding: false, mode: .strict)
     }

@@ -6,18 +6,18 @@
 /// octets, INTEGER, BIT STRING, OCTET STRING, NULL, OBJECT IDENTIFIER and constructed types.
 public enum DER {
     /// Bounds a reader enforces so that no input can make it work or nest without limit.
-    public struct Limits: Sendable, Equatable {
+    @_spi(Internals) public struct Limits: Sendable, Equatable {
         /// Largest input, in bytes, the reader accepts.
-        public var maximumInputSize: Int
+        @_spi(Internals) public var maximumInputSize: Int
         /// Deepest nesting of constructed elements the reader descends into.
-        public var maximumDepth: Int
+        @_spi(Internals) public var maximumDepth: Int
 
         /// Creates limits.
         ///
         /// - Parameters:
         ///   - maximumInputSize: Largest input in bytes (default 1 MiB; an RSA key is a few KiB).
         ///   - maximumDepth: Deepest nesting (default 8; key formats need 3).
-        public init(maximumInputSize: Int = 1 << 20, maximumDepth: Int = 8) {
+        @_spi(Internals) public init(maximumInputSize: Int = 1 << 20, maximumDepth: Int = 8) {
             self.maximumInputSize = maximumInputSize
             self.maximumDepth = maximumDepth
         }
@@ -54,7 +54,7 @@ public enum DER {
         ///   - number: The tag number, 0...30.
         ///   - constructed: Whether the element is constructed (EXPLICIT tags are).
         /// - Returns: The tag; numbers above 30 are reduced modulo 31 (they need the multi-byte form).
-        public static func contextSpecific(_ number: UInt8, constructed: Bool) -> Tag {
+        package static func contextSpecific(_ number: UInt8, constructed: Bool) -> Tag {
             Tag(rawValue: 0x80 | (constructed ? 0x20 : 0) | (number % 31))
         }
 
@@ -84,27 +84,27 @@ public enum DER {
     }
 
     /// One element: its tag and a view of its content octets (no copy).
-    public struct Element: Sendable, Equatable {
+    @_spi(Internals) public struct Element: Sendable, Equatable {
         /// The identifier octet.
-        public let tag: Tag
+        @_spi(Internals) public let tag: Tag
         /// The content octets, a slice of the reader's input.
-        public let content: ArraySlice<UInt8>
+        @_spi(Internals) public let content: ArraySlice<UInt8>
         /// Offset of the identifier octet from the start of the input.
-        public let offset: Int
+        @_spi(Internals) public let offset: Int
     }
 
     /// A BIT STRING's value: the count of unused bits in the last byte, and the bytes.
-    public struct BitString: Sendable, Equatable {
+    @_spi(Internals) public struct BitString: Sendable, Equatable {
         /// Unused bits at the end of the last byte, 0...7 (0 when `bytes` is empty).
-        public let unusedBits: Int
+        @_spi(Internals) public let unusedBits: Int
         /// The bits, most significant first, packed into bytes.
-        public let bytes: ArraySlice<UInt8>
+        @_spi(Internals) public let bytes: ArraySlice<UInt8>
     }
 
     /// An OBJECT IDENTIFIER, held as its DER content octets (so equality is exact).
-    public struct ObjectIdentifier: Hashable, Sendable, CustomStringConvertible {
+    @_spi(Internals) public struct ObjectIdentifier: Hashable, Sendable, CustomStringConvertible {
         /// The content octets (base-128 sub-identifiers), validated.
-        public let contentBytes: [UInt8]
+        package let contentBytes: [UInt8]
 
         /// Validates DER content octets of an OBJECT IDENTIFIER.
         ///
@@ -112,7 +112,7 @@ public enum DER {
         /// - Throws: ``DERError/invalidObjectIdentifier(offset:)`` (offset 0) when they are
         ///   empty, have a sub-identifier with a leading `0x80`, end inside a sub-identifier,
         ///   or hold an arc wider than 64 bits.
-        public init<Bytes: Collection>(contentBytes: Bytes) throws(DERError) where Bytes.Element == UInt8 {
+        @_spi(Internals) public init<Bytes: Collection>(contentBytes: Bytes) throws(DERError) where Bytes.Element == UInt8 {
             let bytes = Array(contentBytes)
             guard ObjectIdentifier.arcs(of: bytes) != nil else { throw .invalidObjectIdentifier(offset: 0) }
             self.contentBytes = bytes
@@ -123,7 +123,7 @@ public enum DER {
         /// - Parameter dotted: Decimal arcs separated by dots; at least two arcs, the first
         ///   0, 1 or 2, the second below 40 unless the first is 2.
         /// - Throws: ``DERError/invalidObjectIdentifierString`` otherwise.
-        public init<Text: StringProtocol>(_ dotted: Text) throws(DERError) {
+        @_spi(Internals) public init<Text: StringProtocol>(_ dotted: Text) throws(DERError) {
             var arcs: [UInt64] = []
             var current: UInt64 = 0
             var digits = 0
@@ -165,10 +165,10 @@ public enum DER {
         }
 
         /// The arcs, e.g. `[1, 2, 840, 113549, 1, 1, 1]`.
-        public var arcs: [UInt64] { ObjectIdentifier.arcs(of: contentBytes) ?? [] }
+        package var arcs: [UInt64] { ObjectIdentifier.arcs(of: contentBytes) ?? [] }
 
         /// The dotted form, e.g. `"1.2.840.113549.1.1.1"`.
-        public var description: String { arcs.map { String($0) }.joined(separator: ".") }
+        @_spi(Internals) public var description: String { arcs.map { String($0) }.joined(separator: ".") }
 
         /// Decodes sub-identifiers; nil when the encoding is not valid DER.
         static func arcs(of bytes: [UInt8]) -> [UInt64]? {

@@ -5,11 +5,11 @@ extension DER {
     /// claimed length of gigabytes fails at once with ``DERError/truncated(needed:available:)``
     /// and nothing is allocated. Nested readers (``readSequence(_:)``) count depth against
     /// ``Limits/maximumDepth`` and refuse leftovers with ``DERError/trailingData(count:)``.
-    public struct Reader: Sendable {
+    @_spi(Internals) public struct Reader: Sendable {
         /// The limits this reader (and the readers nested in it) enforce.
-        public let limits: Limits
+        @_spi(Internals) public let limits: Limits
         /// How many constructed elements enclose this reader (0 at the top).
-        public let depth: Int
+        @_spi(Internals) public let depth: Int
         /// The index in the original array where offsets start.
         private let origin: Int
         /// The bytes not read yet.
@@ -21,7 +21,7 @@ extension DER {
         ///   - bytes: The DER input. Offsets in errors count from its first byte.
         ///   - limits: Size and depth limits.
         /// - Throws: ``DERError/inputTooLarge(size:limit:)`` when `bytes` exceeds the size limit.
-        public init(_ bytes: ArraySlice<UInt8>, limits: Limits = Limits()) throws(DERError) {
+        @_spi(Internals) public init(_ bytes: ArraySlice<UInt8>, limits: Limits = Limits()) throws(DERError) {
             guard bytes.count <= limits.maximumInputSize else {
                 throw .inputTooLarge(size: bytes.count, limit: limits.maximumInputSize)
             }
@@ -37,7 +37,7 @@ extension DER {
         ///   - bytes: The DER input.
         ///   - limits: Size and depth limits.
         /// - Throws: ``DERError/inputTooLarge(size:limit:)`` when `bytes` exceeds the size limit.
-        public init(_ bytes: [UInt8], limits: Limits = Limits()) throws(DERError) {
+        @_spi(Internals) public init(_ bytes: [UInt8], limits: Limits = Limits()) throws(DERError) {
             try self.init(bytes[...], limits: limits)
         }
 
@@ -49,18 +49,18 @@ extension DER {
         }
 
         /// Whether every byte has been read.
-        public var isAtEnd: Bool { remaining.isEmpty }
+        @_spi(Internals) public var isAtEnd: Bool { remaining.isEmpty }
 
         /// Offset of the next unread byte from the start of the input.
-        public var offset: Int { remaining.startIndex - origin }
+        @_spi(Internals) public var offset: Int { remaining.startIndex - origin }
 
         /// The tag of the next element, without reading it; nil at the end.
-        public var nextTag: Tag? { remaining.first.map { Tag(rawValue: $0) } }
+        @_spi(Internals) public var nextTag: Tag? { remaining.first.map { Tag(rawValue: $0) } }
 
         /// Refuses unread bytes.
         ///
         /// - Throws: ``DERError/trailingData(count:)`` when bytes remain.
-        public func finish() throws(DERError) {
+        package func finish() throws(DERError) {
             guard remaining.isEmpty else { throw .trailingData(count: remaining.count) }
         }
 
@@ -68,7 +68,7 @@ extension DER {
         ///
         /// - Returns: The element; its content is a slice of the input.
         /// - Throws: ``DERError`` for a missing, truncated or non-DER header.
-        public mutating func readElement() throws(DERError) -> Element {
+        @_spi(Internals) public mutating func readElement() throws(DERError) -> Element {
             let start = remaining.startIndex
             let available = remaining.count
             guard available >= 2 else { throw .truncated(needed: 2, available: available) }
@@ -111,7 +111,7 @@ extension DER {
         /// - Returns: The element.
         /// - Throws: ``DERError/missingElement(expected:)`` at the end of input,
         ///   ``DERError/unexpectedTag(expected:found:offset:)`` for another tag, or a header error.
-        public mutating func readElement(_ tag: Tag) throws(DERError) -> Element {
+        @_spi(Internals) public mutating func readElement(_ tag: Tag) throws(DERError) -> Element {
             guard let found = nextTag else { throw .missingElement(expected: tag) }
             guard found == tag else { throw .unexpectedTag(expected: tag, found: found, offset: offset) }
             return try readElement()
@@ -126,7 +126,7 @@ extension DER {
         /// - Returns: What `body` returns.
         /// - Throws: ``DERError/tooDeep(limit:)`` beyond the depth limit,
         ///   ``DERError/trailingData(count:)`` when content is left over, or `body`'s error.
-        public mutating func readConstructed<T>(
+        package mutating func readConstructed<T>(
             _ tag: Tag, _ body: (inout Reader) throws(DERError) -> T
         ) throws(DERError) -> T {
             var inner = try enterConstructed(tag)
@@ -141,7 +141,7 @@ extension DER {
         /// - Parameter tag: The expected tag.
         /// - Returns: A nested reader, one level deeper; offsets still count from the input start.
         /// - Throws: ``DERError/tooDeep(limit:)`` beyond the depth limit, or a tag or header error.
-        public mutating func enterConstructed(_ tag: Tag) throws(DERError) -> Reader {
+        @_spi(Internals) public mutating func enterConstructed(_ tag: Tag) throws(DERError) -> Reader {
             let element = try readElement(tag)
             guard depth < limits.maximumDepth else { throw .tooDeep(limit: limits.maximumDepth) }
             return Reader(nested: element.content, parent: self)
@@ -151,7 +151,7 @@ extension DER {
         ///
         /// - Returns: A nested reader.
         /// - Throws: As ``enterConstructed(_:)``.
-        public mutating func enterSequence() throws(DERError) -> Reader {
+        package mutating func enterSequence() throws(DERError) -> Reader {
             try enterConstructed(.sequence)
         }
 
@@ -160,7 +160,7 @@ extension DER {
         /// - Parameter body: Reads the fields with a nested reader.
         /// - Returns: What `body` returns.
         /// - Throws: As ``readConstructed(_:_:)``.
-        public mutating func readSequence<T>(_ body: (inout Reader) throws(DERError) -> T) throws(DERError) -> T {
+        @_spi(Internals) public mutating func readSequence<T>(_ body: (inout Reader) throws(DERError) -> T) throws(DERError) -> T {
             try readConstructed(.sequence, body)
         }
 
@@ -168,7 +168,7 @@ extension DER {
         ///
         /// - Returns: The content octets (at least one).
         /// - Throws: ``DERError/emptyInteger(offset:)`` or ``DERError/nonMinimalInteger(offset:)``.
-        public mutating func readInteger() throws(DERError) -> ArraySlice<UInt8> {
+        @_spi(Internals) public mutating func readInteger() throws(DERError) -> ArraySlice<UInt8> {
             let element = try readElement(.integer)
             let content = element.content
             guard let first = content.first else { throw .emptyInteger(offset: element.offset) }
@@ -186,7 +186,7 @@ extension DER {
         ///
         /// - Returns: The magnitude; its first byte is never zero.
         /// - Throws: ``DERError/negativeInteger(offset:)`` for a negative value, or an INTEGER error.
-        public mutating func readUnsignedInteger() throws(DERError) -> ArraySlice<UInt8> {
+        @_spi(Internals) public mutating func readUnsignedInteger() throws(DERError) -> ArraySlice<UInt8> {
             let start = offset
             let content = try readInteger()
             let first = content[content.startIndex]
@@ -199,7 +199,7 @@ extension DER {
         /// - Returns: The value.
         /// - Throws: ``DERError/integerOutOfRange(offset:)`` above `Int32.max`,
         ///   ``DERError/negativeInteger(offset:)`` below zero, or an INTEGER error.
-        public mutating func readSmallUnsignedInteger() throws(DERError) -> Int {
+        package mutating func readSmallUnsignedInteger() throws(DERError) -> Int {
             let start = offset
             let magnitude = try readUnsignedInteger()
             guard magnitude.count <= 4, (magnitude.count < 4 || (magnitude.first ?? 0) < 0x80) else {
@@ -213,7 +213,7 @@ extension DER {
         /// Reads a NULL.
         ///
         /// - Throws: ``DERError/invalidNull(offset:)`` when it has content.
-        public mutating func readNull() throws(DERError) {
+        @_spi(Internals) public mutating func readNull() throws(DERError) {
             let element = try readElement(.null)
             guard element.content.isEmpty else { throw .invalidNull(offset: element.offset) }
         }
@@ -222,7 +222,7 @@ extension DER {
         ///
         /// - Returns: The identifier.
         /// - Throws: ``DERError/invalidObjectIdentifier(offset:)`` when it is not valid DER.
-        public mutating func readObjectIdentifier() throws(DERError) -> ObjectIdentifier {
+        @_spi(Internals) public mutating func readObjectIdentifier() throws(DERError) -> ObjectIdentifier {
             let element = try readElement(.objectIdentifier)
             do {
                 return try ObjectIdentifier(contentBytes: element.content)
@@ -236,7 +236,7 @@ extension DER {
         ///
         /// - Returns: The unused-bit count and the bytes.
         /// - Throws: ``DERError/invalidBitString(offset:)``.
-        public mutating func readBitString() throws(DERError) -> BitString {
+        package mutating func readBitString() throws(DERError) -> BitString {
             let element = try readElement(.bitString)
             let content = element.content
             guard let unused = content.first, unused <= 7 else { throw .invalidBitString(offset: element.offset) }
@@ -254,7 +254,7 @@ extension DER {
         ///
         /// - Returns: The bytes.
         /// - Throws: ``DERError/unusedBitsNotZero(count:offset:)`` or a BIT STRING error.
-        public mutating func readByteAlignedBitString() throws(DERError) -> ArraySlice<UInt8> {
+        @_spi(Internals) public mutating func readByteAlignedBitString() throws(DERError) -> ArraySlice<UInt8> {
             let start = offset
             let bits = try readBitString()
             guard bits.unusedBits == 0 else { throw .unusedBitsNotZero(count: bits.unusedBits, offset: start) }
@@ -265,7 +265,7 @@ extension DER {
         ///
         /// - Returns: Its content, a slice of the input.
         /// - Throws: A tag or header error.
-        public mutating func readOctetString() throws(DERError) -> ArraySlice<UInt8> {
+        @_spi(Internals) public mutating func readOctetString() throws(DERError) -> ArraySlice<UInt8> {
             try readElement(.octetString).content
         }
     }
@@ -280,7 +280,7 @@ extension DER {
     ///   - bytes: The input.
     ///   - limits: Size and depth limits.
     /// - Throws: The first ``DERError`` found.
-    public static func validateStructure(_ bytes: [UInt8], limits: Limits = Limits()) throws(DERError) {
+    @_spi(Internals) public static func validateStructure(_ bytes: [UInt8], limits: Limits = Limits()) throws(DERError) {
         var reader = try Reader(bytes, limits: limits)
         let element = try reader.readElement()
         try reader.finish()

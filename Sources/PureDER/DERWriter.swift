@@ -2,19 +2,19 @@ extension DER {
     /// Builds canonical DER: shortest lengths, minimal INTEGERs, whole-byte BIT STRINGs.
     ///
     /// Writing cannot fail: every method produces valid DER for any argument.
-    public struct Writer: Sendable {
+    @_spi(Internals) public struct Writer: Sendable {
         /// The bytes written so far.
-        public private(set) var bytes: [UInt8]
+        @_spi(Internals) public private(set) var bytes: [UInt8]
 
         /// Creates an empty writer.
-        public init() { bytes = [] }
+        @_spi(Internals) public init() { bytes = [] }
 
         /// Appends one element with the given tag and content.
         ///
         /// - Parameters:
         ///   - tag: The identifier octet.
         ///   - content: The content octets.
-        public mutating func writeElement<Bytes: Collection>(_ tag: Tag, content: Bytes)
+        @_spi(Internals) public mutating func writeElement<Bytes: Collection>(_ tag: Tag, content: Bytes)
         where Bytes.Element == UInt8 {
             bytes.append(tag.rawValue)
             appendLength(content.count)
@@ -26,7 +26,7 @@ extension DER {
         /// - Parameters:
         ///   - tag: The identifier octet (normally with the constructed bit set).
         ///   - body: Writes the content.
-        public mutating func writeConstructed(_ tag: Tag, _ body: (inout Writer) -> Void) {
+        @_spi(Internals) public mutating func writeConstructed(_ tag: Tag, _ body: (inout Writer) -> Void) {
             var inner = Writer()
             body(&inner)
             writeElement(tag, content: inner.bytes)
@@ -35,7 +35,7 @@ extension DER {
         /// Appends a SEQUENCE whose fields `body` writes.
         ///
         /// - Parameter body: Writes the fields.
-        public mutating func writeSequence(_ body: (inout Writer) -> Void) {
+        package mutating func writeSequence(_ body: (inout Writer) -> Void) {
             writeConstructed(.sequence, body)
         }
 
@@ -44,7 +44,7 @@ extension DER {
         /// magnitude writes 0.
         ///
         /// - Parameter magnitude: Big-endian unsigned bytes.
-        public mutating func writeUnsignedInteger<Bytes: Collection>(magnitude: Bytes)
+        @_spi(Internals) public mutating func writeUnsignedInteger<Bytes: Collection>(magnitude: Bytes)
         where Bytes.Element == UInt8 {
             let significant = magnitude.drop(while: { $0 == 0 })
             guard let first = significant.first else {
@@ -61,7 +61,7 @@ extension DER {
         /// Appends a small non-negative INTEGER (a version number, say).
         ///
         /// - Parameter value: The value; negative values are written as 0.
-        public mutating func writeUnsignedInteger(_ value: Int) {
+        @_spi(Internals) public mutating func writeUnsignedInteger(_ value: Int) {
             var magnitude: [UInt8] = []
             var rest = UInt(max(value, 0))
             while rest != 0 {
@@ -72,21 +72,21 @@ extension DER {
         }
 
         /// Appends a NULL.
-        public mutating func writeNull() {
+        @_spi(Internals) public mutating func writeNull() {
             bytes.append(contentsOf: [Tag.null.rawValue, 0])
         }
 
         /// Appends an OBJECT IDENTIFIER.
         ///
         /// - Parameter identifier: The identifier.
-        public mutating func writeObjectIdentifier(_ identifier: ObjectIdentifier) {
+        @_spi(Internals) public mutating func writeObjectIdentifier(_ identifier: ObjectIdentifier) {
             writeElement(.objectIdentifier, content: identifier.contentBytes)
         }
 
         /// Appends a BIT STRING of whole bytes (unused-bits octet 0).
         ///
         /// - Parameter bitStringBytes: The bytes.
-        public mutating func writeBitString<Bytes: Collection>(_ bitStringBytes: Bytes)
+        @_spi(Internals) public mutating func writeBitString<Bytes: Collection>(_ bitStringBytes: Bytes)
         where Bytes.Element == UInt8 {
             bytes.append(Tag.bitString.rawValue)
             appendLength(bitStringBytes.count + 1)
@@ -97,7 +97,7 @@ extension DER {
         /// Appends an OCTET STRING.
         ///
         /// - Parameter octets: The content.
-        public mutating func writeOctetString<Bytes: Collection>(_ octets: Bytes)
+        @_spi(Internals) public mutating func writeOctetString<Bytes: Collection>(_ octets: Bytes)
         where Bytes.Element == UInt8 {
             writeElement(.octetString, content: octets)
         }

@@ -9,21 +9,21 @@
 /// and reports each kind of repair it made so a tool can warn.
 public enum PEM {
     /// One RFC 1421-style header line (`Name: value`) between the BEGIN line and the body.
-    public struct Header: Sendable, Equatable {
+    package struct Header: Sendable, Equatable {
         /// The name before the colon, e.g. `Proc-Type`.
-        public let name: String
+        @_spi(Internals) public let name: String
         /// The value after the colon, trimmed, e.g. `4,ENCRYPTED`.
-        public let value: String
+        @_spi(Internals) public let value: String
     }
 
     /// One armoured block.
-    public struct Block: Sendable, Equatable {
+    package struct Block: Sendable, Equatable {
         /// The label, e.g. `RSA PRIVATE KEY`.
-        public let label: String
+        @_spi(Internals) public let label: String
         /// RFC 1421 headers (legacy OpenSSL encryption uses them); empty in RFC 7468 PEM.
-        public let headers: [Header]
+        package let headers: [Header]
         /// The decoded body.
-        public let der: [UInt8]
+        @_spi(Internals) public let der: [UInt8]
 
         /// Creates a block.
         ///
@@ -31,14 +31,14 @@ public enum PEM {
         ///   - label: The label.
         ///   - headers: Header lines, if any.
         ///   - der: The body bytes.
-        public init(label: String, headers: [Header] = [], der: [UInt8]) {
+        @_spi(Internals) public init(label: String, headers: [Header] = [], der: [UInt8]) {
             self.label = label
             self.headers = headers
             self.der = der
         }
 
         /// Whether a `Proc-Type` header says the body is encrypted (`Proc-Type: 4,ENCRYPTED`).
-        public var isEncrypted: Bool {
+        package var isEncrypted: Bool {
             headers.contains { asciiCaselessEqual($0.name.utf8, "proc-type".utf8) && $0.value.utf8.contains(asciiCaseless: "encrypted".utf8) }
         }
     }
@@ -94,7 +94,7 @@ public enum PEM {
     ///   - label: The label, e.g. `PRIVATE KEY`.
     ///   - der: The bytes to armour.
     /// - Returns: The PEM text.
-    public static func encode<Bytes: Collection>(label: String, der: Bytes) -> String where Bytes.Element == UInt8 {
+    @_spi(Internals) public static func encode<Bytes: Collection>(label: String, der: Bytes) -> String where Bytes.Element == UInt8 {
         let body = Array(Base64.encode(der).utf8)
         var text = "-----BEGIN \(label)-----\n"
         var start = 0
@@ -116,7 +116,7 @@ public enum PEM {
     /// - Parameter text: The text holding one or more blocks.
     /// - Returns: The blocks in order; at least one.
     /// - Throws: ``PEMError``.
-    public static func blocks<Text: StringProtocol>(in text: Text) throws(PEMError) -> [Block] {
+    package static func blocks<Text: StringProtocol>(in text: Text) throws(PEMError) -> [Block] {
         try StrictParser(Array(text.utf8)).parse()
     }
 
@@ -130,7 +130,7 @@ public enum PEM {
     /// - Parameter text: The text holding one or more blocks.
     /// - Returns: The blocks and the union of repairs made (empty if the text was strict).
     /// - Throws: ``PEMError``.
-    public static func repairingBlocks<Text: StringProtocol>(
+    package static func repairingBlocks<Text: StringProtocol>(
         in text: Text
     ) throws(PEMError) -> (blocks: [Block], repairs: Repairs) {
         var parser = LenientParser(Array(text.utf8))
