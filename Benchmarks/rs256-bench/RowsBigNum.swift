@@ -1,5 +1,5 @@
 // Benchmark rows for PureBigNum: Montgomery kernels and modular exponentiation.
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 /// Rows `montmul/N`, `montsqr/N` (N limbs), `modexp/ct/BITS` (secret exponent as wide as the
 /// modulus) and `modexp/e65537/BITS`. Inputs come from a fixed-seed generator, so every run

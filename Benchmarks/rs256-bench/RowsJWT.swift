@@ -1,7 +1,7 @@
 // Benchmark rows for PureJWT: minting and verifying the main job's tenant token with the
 // demo RSA-2048 key (Vectors/keys/demo-rsa-2048.pem).
 import Foundation
-import PureDER
+@_spi(Internals) import PureDER
 import PureJWT
 import PureRSA
 import PureSHA2
@@ -9,7 +9,7 @@ import PureSHA2
 /// `jwt/mint/2048`: a whole tenant token from a loaded key (claims, header, JSON, base64url,
 /// SHA-256, RSA signature and its self-check, assembly).
 /// `jwt/mint-overhead/2048`: the same steps with the RSA operation left out — what JWTSigner
-/// does around `signature(forDigest:)` (target ≤ 10 µs).
+/// does around `signature(for:)` of a digest (target ≤ 10 µs).
 /// `jwt/verify/2048`: split, decode and parse the header, check the policy, decode and verify the
 /// signature, parse and check the claims (target ≤ 40 µs).
 func jwtRows() -> [BenchRow] {

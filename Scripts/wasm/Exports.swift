@@ -4,7 +4,7 @@
 //
 // Not part of the library: only Scripts/wasm/build.sh compiles this file.
 
-import PureBigNum
+@_spi(Internals) import PureBigNum
 import PureSHA2
 
 /// The size of `Int` in bits on this target (32 on wasm32): the runner checks it so the test

@@ -8,7 +8,7 @@
 //
 // Not part of the library: Scripts/wasm/build.sh compiles this file when it links PureJWT.
 
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 @_cdecl("_swift_stdlib_strtod_clocale")
 public func strtodCLocale(

@@ -1,4 +1,4 @@
-import PureDER
+@_spi(Internals) import PureDER
 import PureRSA
 
 /// Why a JSON Web Key (RFC 7517, RSA members from RFC 7518 §6.3) was refused.

@@ -1,4 +1,4 @@
-import PureDER
+@_spi(Internals) import PureDER
 
 /// A token taken apart WITHOUT checking its signature: nothing in it may be trusted.
 ///

@@ -1,4 +1,4 @@
-import PureDER
+@_spi(Internals) import PureDER
 import PureRSA
 import PureSHA2
 
@@ -94,7 +94,7 @@ public struct JWTSigner: Sendable {
         let digest = SHA256.hash(data: input.utf8)
         let signature: RSASignature
         do {
-            signature = try key.signature(forDigest: digest)
+            signature = try key.signature(for: digest)
         } catch {
             throw JWTError.signingFailed(error)
         }

@@ -1,4 +1,4 @@
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 /// The private-key operation `c^d mod n` by the Chinese remainder theorem, in constant time.
 ///

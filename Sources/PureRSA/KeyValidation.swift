@@ -1,4 +1,4 @@
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 // Validation of private-key numbers, and recovery of p and q from (n, e, d).
 //

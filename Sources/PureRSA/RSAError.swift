@@ -1,4 +1,4 @@
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 /// Why an RSA key was refused or a signature could not be made.
 ///

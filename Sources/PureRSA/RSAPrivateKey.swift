@@ -1,5 +1,5 @@
-import PureBigNum
-import PureDER
+@_spi(Internals) import PureBigNum
+@_spi(Internals) import PureDER
 import PureSHA2
 
 /// An RSA private key for making RS256 (RSASSA-PKCS1-v1_5 with SHA-256) signatures.
@@ -192,23 +192,19 @@ public struct RSAPrivateKey: Sendable {
 
     // MARK: - Export
 
-    /// PKCS#8 `PrivateKeyInfo` DER (what `openssl genpkey -outform DER` writes).
-    ///
-    /// Note: swift-crypto's `derRepresentation` is PKCS#1; here PKCS#1 is
-    /// ``pkcs1DERRepresentation``.
-    public var derRepresentation: [UInt8] { components.pkcs8DER }
+    /// PKCS#1 `RSAPrivateKey` DER (what `openssl rsa -traditional -outform DER` writes), as
+    /// swift-crypto's `_RSA.Signing.PrivateKey.derRepresentation` is.
+    public var derRepresentation: [UInt8] { components.pkcs1DER }
 
-    /// PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`, what `openssl genpkey` writes).
-    ///
-    /// Note: swift-crypto's `pemRepresentation` is PKCS#1; here PKCS#1 is
-    /// ``pkcs1PEMRepresentation``.
-    public var pemRepresentation: String { components.pkcs8PEM }
+    /// PKCS#1 PEM (`-----BEGIN RSA PRIVATE KEY-----`, what `openssl rsa -traditional` writes), as
+    /// swift-crypto's `pemRepresentation` is.
+    public var pemRepresentation: String { components.pkcs1PEM }
 
-    /// PKCS#1 `RSAPrivateKey` DER.
-    public var pkcs1DERRepresentation: [UInt8] { components.pkcs1DER }
+    /// PKCS#8 `PrivateKeyInfo` DER (what `openssl pkcs8 -topk8 -nocrypt -outform DER` writes).
+    public var pkcs8DERRepresentation: [UInt8] { components.pkcs8DER }
 
-    /// PKCS#1 PEM (`-----BEGIN RSA PRIVATE KEY-----`, what `openssl rsa -traditional` writes).
-    public var pkcs1PEMRepresentation: String { components.pkcs1PEM }
+    /// PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`, what `openssl genpkey` and `openssl pkey` write).
+    public var pkcs8PEMRepresentation: String { components.pkcs8PEM }
 
     /// All eight numbers of the key (recovered ones included), big-endian.
     public var privateComponents: RSAPrivateKeyComponents { components }
@@ -230,7 +226,7 @@ public struct RSAPrivateKey: Sendable {
     ///   during signing); no signature is returned then.
     public func signature<Message: Sequence>(for message: Message) throws(RSAError) -> RSASignature
     where Message.Element == UInt8 {
-        try signature(forDigest: SHA256.hash(data: message))
+        try signature(for: SHA256.hash(data: message))
     }
 
     /// Signs a precomputed SHA-256 digest (EMSA-PKCS1-v1_5, then the private-key operation).
@@ -238,12 +234,14 @@ public struct RSAPrivateKey: Sendable {
     /// Use this when the message was hashed elsewhere, e.g. in a streaming ``SHA256``. There is
     /// no way to sign anything but a SHA-256 DigestInfo: no raw RSA.
     ///
-    /// Timing contract: as ``signature(for:)``.
+    /// Timing contract: as ``signature(for:)-(Message)``.
+    ///
+    /// A digest is signed as it is, not hashed again (swift-crypto's overload does the same).
     ///
     /// - Parameter digest: the SHA-256 digest of the message.
     /// - Returns: the signature, exactly as many bytes as the modulus.
     /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
-    public func signature(forDigest digest: SHA256Digest) throws(RSAError) -> RSASignature {
+    public func signature(for digest: SHA256Digest) throws(RSAError) -> RSASignature {
         try signature(forDigest: digest, fault: .none)
     }
 

@@ -1,5 +1,5 @@
-import PureBigNum
-import PureDER
+@_spi(Internals) import PureBigNum
+@_spi(Internals) import PureDER
 import PureSHA2
 
 /// An RSA public key for verifying RS256 (RSASSA-PKCS1-v1_5 with SHA-256) signatures.
@@ -159,7 +159,7 @@ public struct RSAPublicKey: Sendable {
     /// - Returns: `true` only for a valid signature.
     public func isValidSignature<Message: Sequence>(_ signature: RSASignature, for message: Message) -> Bool
     where Message.Element == UInt8 {
-        isValidSignature(signature, forDigest: SHA256.hash(data: message))
+        isValidSignature(signature, for: SHA256.hash(data: message))
     }
 
     /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature of a precomputed SHA-256
@@ -173,8 +173,10 @@ public struct RSAPublicKey: Sendable {
     /// - Parameters:
     ///   - signature: the signature.
     ///   - digest: SHA-256 of the signed message.
+    /// A digest is checked as it is, not hashed again (swift-crypto's overload does the same).
+    ///
     /// - Returns: `true` only for a valid signature.
-    public func isValidSignature(_ signature: RSASignature, forDigest digest: SHA256Digest) -> Bool {
+    public func isValidSignature(_ signature: RSASignature, for digest: SHA256Digest) -> Bool {
         let k = modulusByteCount
         let bytes = signature.rawRepresentation
         guard bytes.count == k else { return false }

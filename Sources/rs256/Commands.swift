@@ -1,5 +1,5 @@
 // The subcommands: their specs (for parsing and --help) and what they do.
-import PureDER
+@_spi(Internals) import PureDER
 import PureJWT
 import PureRSA
 import PureSHA2

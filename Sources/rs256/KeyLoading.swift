@@ -1,7 +1,7 @@
 // Finding the key: `--key PATH` (`-` = stdin) or HOTGLUE_SIGNING_KEY, in any form a user may
 // have (PEM, DER, base64 of PEM, raw PEM in the variable, PEM with literal "\n", JWK), with a
 // note on stderr for every repair and a sentence naming the cause for every refusal.
-import PureDER
+@_spi(Internals) import PureDER
 import PureJWT
 import PureRSA
 

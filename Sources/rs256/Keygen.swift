@@ -8,7 +8,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PureDER
+@_spi(Internals) import PureDER
 import PureJWT
 import PureRSA
 
@@ -63,9 +63,9 @@ func runKeygen(_ arguments: ParsedArguments) throws(Failure) {
 
     let privateText: String
     switch format {
-    case "pkcs1": privateText = key.pkcs1PEMRepresentation
+    case "pkcs1": privateText = key.pemRepresentation
     case "jwk": privateText = JSONValue.object(privateJWK(key.privateComponents)).serialized + "\n"
-    default: privateText = key.pemRepresentation
+    default: privateText = key.pkcs8PEMRepresentation
     }
     let privateOutput = asEnvironmentValue ? Base64.encode(Array(privateText.utf8)) + "\n" : privateText
     let publicComponents = key.publicKey.components

@@ -45,7 +45,7 @@ func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeak
 /// RSASSA-PKCS1-v1_5 over a SHA-256 digest: what `openssl dgst -sha256 -sign` writes.
 func signDigest(_ digest: SHA256Digest, with signer: JWTSigner) throws(Failure) -> [UInt8] {
     do {
-        return try signer.key.signature(forDigest: digest).rawRepresentation
+        return try signer.key.signature(for: digest).rawRepresentation
     } catch {
         throw .input("cannot sign: \(error)")
     }
@@ -53,5 +53,5 @@ func signDigest(_ digest: SHA256Digest, with signer: JWTSigner) throws(Failure) 
 
 /// Whether `signature` is valid over the data with this SHA-256 digest.
 func verifyDigest(_ signature: [UInt8], _ digest: SHA256Digest, with verifier: JWTVerifier) -> Bool {
-    verifier.key.isValidSignature(RSASignature(rawRepresentation: signature), forDigest: digest)
+    verifier.key.isValidSignature(RSASignature(rawRepresentation: signature), for: digest)
 }

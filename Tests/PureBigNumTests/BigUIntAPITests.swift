@@ -1,7 +1,7 @@
 // The documented edges of BigUInt's API: normalization, parsing errors, division by zero,
 // refused moduli, literals and error messages.
 import Testing
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 @Suite("BigUInt API edges")
 struct BigUIntAPITests {

@@ -1,6 +1,6 @@
 // Algebraic properties of BigUInt on seeded random values of many shapes.
 import Testing
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 @Suite("BigUInt properties on seeded random values")
 struct BigUIntPropertyTests {

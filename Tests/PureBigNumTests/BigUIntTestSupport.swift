@@ -1,6 +1,6 @@
 // Shared helpers for the BigUInt tests: a seeded generator and the vector-file reader.
 import Foundation
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 /// SplitMix64: a tiny, fast, seedable generator so property tests are reproducible.
 struct SeededGenerator: RandomNumberGenerator {

@@ -1,7 +1,7 @@
 // Runs Vectors/bigint/bigint_tests.txt (made by Vectors/bigint/generate.py with Python integers
 // as the oracle) against BigUInt.
 import Testing
-@testable import PureBigNum
+@_spi(Internals) @testable import PureBigNum
 
 @Suite("BigUInt agrees with Python integers on the bigint vectors")
 struct BigUIntVectorTests {

@@ -1,7 +1,7 @@
 // The CRT recombination an RSA signer does, built from the constant-time pieces, against
 // BigUInt's (independent, variable-time) arithmetic.
 import Testing
-@testable import PureBigNum
+@_spi(Internals) @testable import PureBigNum
 
 @Suite struct ModExpCRTTests {
     /// m1 = c^d mod p, m2 = c^d mod q, h = qInv·(m1 − m2) mod p, m = m2 + h·q equals c^d mod pq

@@ -1,7 +1,7 @@
 // Helpers shared by the modular-arithmetic tests: hex conversion, the vector file reader, a
 // seeded random generator.
 import Foundation
-@testable import PureBigNum
+@_spi(Internals) @testable import PureBigNum
 
 /// Little-endian limbs of a hexadecimal string (no prefix), or nil if it is not hex.
 func limbs(hex: String) -> [UInt64]? {

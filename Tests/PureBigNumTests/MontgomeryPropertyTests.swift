@@ -1,6 +1,6 @@
 // Properties of the Montgomery layer on random inputs (seeded, so failures reproduce).
 import Testing
-@testable import PureBigNum
+@_spi(Internals) @testable import PureBigNum
 
 @Suite struct MontgomeryPropertyTests {
     @Test(arguments: [1, 2, 3, 5, 16, 17, 32])

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PureDER
+@_spi(Internals) @testable import PureDER
 
 @Suite("Base64")
 struct Base64Tests {

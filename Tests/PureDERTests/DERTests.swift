@@ -1,5 +1,5 @@
 import Testing
-@testable import PureDER
+@_spi(Internals) @testable import PureDER
 
 @Suite("DER reader and writer")
 struct DERTests {

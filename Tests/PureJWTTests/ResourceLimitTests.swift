@@ -2,7 +2,7 @@
 // refused with a clear error, at once, without memory growing with the input.
 import Foundation
 import Testing
-import PureDER
+@_spi(Internals) import PureDER
 import PureJWT
 import PureRSA
 

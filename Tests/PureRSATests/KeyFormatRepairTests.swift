@@ -1,5 +1,5 @@
 import Foundation
-import PureDER
+@_spi(Internals) import PureDER
 import Testing
 @testable import PureRSA
 

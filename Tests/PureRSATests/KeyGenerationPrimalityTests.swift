@@ -1,7 +1,7 @@
 // The primality test behind key generation, against Vectors/primes (made by a pure-Python
 // script, see its header): Carmichael numbers, strong pseudoprimes, MODP primes.
 import Foundation
-import PureBigNum
+@_spi(Internals) import PureBigNum
 @_spi(KeyGenerationTesting) import PureRSA
 import Testing
 

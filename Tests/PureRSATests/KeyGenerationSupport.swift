@@ -1,6 +1,6 @@
 // Helpers for the key-generation tests: the prime vectors, a seeded generator, and OpenSSL.
 import Foundation
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 /// One `Key = value` block of Vectors/primes/primes.txt.
 struct PrimeVector {

@@ -1,7 +1,7 @@
 // What loading a key checks: size policy, the public numbers, and every relation between the
 // private numbers. Each broken key must be refused with the error that names its fault.
 import Testing
-import PureBigNum
+@_spi(Internals) import PureBigNum
 @testable import PureRSA
 
 @Suite struct KeyValidationTests {
@@ -21,9 +21,10 @@ import PureBigNum
     @Test func theDemoKeyLoadsAndRoundTripsThroughEveryExport() throws {
         let key = try Self.demoKey()
         #expect(key.keySizeInBits == 2048)
-        #expect(try RSAPrivateKey(pemRepresentation: key.pkcs1PEMRepresentation).privateComponents == key.privateComponents)
+        #expect(try RSAPrivateKey(pemRepresentation: key.pemRepresentation).privateComponents == key.privateComponents)
         #expect(try RSAPrivateKey(derRepresentation: key.derRepresentation).privateComponents == key.privateComponents)
-        #expect(key.pemRepresentation == (try vectorText("keys/demo-rsa-2048.pem")))
+        #expect(try RSAPrivateKey(derRepresentation: key.pkcs8DERRepresentation).privateComponents == key.privateComponents)
+        #expect(key.pkcs8PEMRepresentation == (try vectorText("keys/demo-rsa-2048.pem")))
         #expect(key.publicKey.pemRepresentation == (try vectorText("keys/demo-rsa-2048.pub.pem")))
     }
 

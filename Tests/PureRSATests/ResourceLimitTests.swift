@@ -2,8 +2,8 @@
 // Each must be refused with a clear error, at once, without memory growing with the claim.
 import Foundation
 import Testing
-import PureBigNum
-import PureDER
+@_spi(Internals) import PureBigNum
+@_spi(Internals) import PureDER
 import PureRSA
 
 /// Runs `body` three times and reports the least wall time and the least rise of the resident

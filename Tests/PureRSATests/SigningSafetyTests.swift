@@ -1,6 +1,6 @@
 // Fault injection into the CRT halves, and concurrent use of one key.
 import Testing
-import PureBigNum
+@_spi(Internals) import PureBigNum
 @testable import PureRSA
 import PureSHA2
 
@@ -30,9 +30,9 @@ import PureSHA2
             let k = key.publicKey.modulusByteCount
             let em = BigUInt(bigEndianBytes: EMSAPKCS1v15.encode(digest, length: k))
             let expected = try em.power(d, modulus: n).bigEndianBytes(width: k)
-            let signature = try key.signature(forDigest: digest)
+            let signature = try key.signature(for: digest)
             #expect(signature.rawRepresentation == expected, "p \(pBits) bits, q \(qBits) bits, message '\(text.prefix(20))'")
-            #expect(key.publicKey.isValidSignature(signature, forDigest: digest))
+            #expect(key.publicKey.isValidSignature(signature, for: digest))
         }
     }
 
@@ -47,8 +47,8 @@ import PureSHA2
         }
         // The same call without a fault succeeds and verifies: the test hook, not the key, failed.
         let signature = try key.signature(forDigest: digest, fault: .none)
-        #expect(key.publicKey.isValidSignature(signature, forDigest: digest))
-        #expect(signature == (try key.signature(forDigest: digest)))
+        #expect(key.publicKey.isValidSignature(signature, for: digest))
+        #expect(signature == (try key.signature(for: digest)))
     }
 
     /// Signing and verifying from many tasks at once with one shared key: every signature

@@ -8,7 +8,7 @@
 //    re-encodes to text that strict decoding accepts back to the same bytes.
 // Nothing may trap.
 import FuzzSupport
-import PureDER
+@_spi(Internals) import PureDER
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

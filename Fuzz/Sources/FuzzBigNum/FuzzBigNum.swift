@@ -13,7 +13,7 @@
 // 5. exponentiatePublic and exponentiateSecret (at every fixed width of the exponent) ==
 //    BigUInt.power.
 import FuzzSupport
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 func limbs(_ bytes: [UInt8]) -> [UInt64] {
     var out = [UInt64](repeating: 0, count: (bytes.count + 7) / 8)

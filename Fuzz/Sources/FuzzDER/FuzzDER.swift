@@ -9,7 +9,7 @@
 //    also survives its dotted-string form.
 // 3. Errors carry offsets inside the input, and small limits (depth 1, size 16) never trap.
 import FuzzSupport
-import PureDER
+@_spi(Internals) import PureDER
 
 /// Re-writes the elements a reader holds, descending into constructed ones. Returns nil when the
 /// reader refuses something (then validateStructure must have refused too).

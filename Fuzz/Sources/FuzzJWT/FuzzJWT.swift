@@ -10,7 +10,7 @@
 // 3. `verify(_:now:)` never accepts what `verifySignature(of:)` refuses, and what it accepts
 //    decodes without verifying to the same header and payload.
 import FuzzSupport
-import PureDER
+@_spi(Internals) import PureDER
 import PureJWT
 import PureRSA
 

@@ -35,7 +35,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let k = (key.keySizeInBits + 7) / 8
     require(signature.rawRepresentation.count == k, "signature has \(signature.rawRepresentation.count) bytes, not \(k)")
     require(key.publicKey.isValidSignature(signature, for: message), "own signature refused, message \(hex(message))")
-    require(key.publicKey.isValidSignature(signature, forDigest: SHA256.hash(data: message)), "own signature refused by digest")
+    require(key.publicKey.isValidSignature(signature, for: SHA256.hash(data: message)), "own signature refused by digest")
     if selector & 0x80 != 0 {  // (a second signing halves the speed: only on half the inputs)
         require((try? key.signature(for: message)) == signature, "signing is not deterministic")
     }

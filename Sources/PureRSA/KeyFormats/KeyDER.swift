@@ -1,4 +1,4 @@
-import PureDER
+@_spi(Internals) import PureDER
 
 /// Algorithm identifiers met in key files, and what each means for an RS256 signer.
 enum KnownAlgorithm {

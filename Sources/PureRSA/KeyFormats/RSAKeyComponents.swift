@@ -1,4 +1,4 @@
-import PureDER
+@_spi(Internals) import PureDER
 
 /// The two numbers of an RSA public key, as plain data.
 ///

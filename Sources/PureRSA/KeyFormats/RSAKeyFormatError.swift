@@ -1,4 +1,4 @@
-import PureDER
+@_spi(Internals) import PureDER
 
 /// Why key material was refused. Each `description` is a sentence a tool can print as is.
 public enum RSAKeyFormatError: Error, Equatable, Sendable, CustomStringConvertible {

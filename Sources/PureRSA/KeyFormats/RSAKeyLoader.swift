@@ -1,4 +1,4 @@
-import PureDER
+@_spi(Internals) import PureDER
 
 /// A loaded key: a private or a public one.
 public enum RSAKeyMaterial: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 // The Miller–Rabin probabilistic primality test (FIPS 186-5 appendix B.3.1) on a SECRET
 // candidate w, with the constant-time Montgomery core of PureBigNum.

@@ -1,4 +1,4 @@
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 // FIPS 186-5 appendix A.1.3: generation of random primes that are probably prime, for e = 65537.
 //

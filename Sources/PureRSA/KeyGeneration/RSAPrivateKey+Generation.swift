@@ -1,4 +1,4 @@
-import PureBigNum
+@_spi(Internals) import PureBigNum
 
 /// Why an RSA key could not be generated.
 public enum RSAKeyGenerationError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -62,6 +62,33 @@ extension RSAPrivateKey {
         throws(RSAKeyGenerationError) -> RSAPrivateKey {
         var generator = SystemRandomNumberGenerator()
         return try generateKey(bits: bits, policy: policy, using: &generator)
+    }
+
+    /// A modulus size for ``init(keySize:)``, named as swift-crypto's `_RSA.Signing.KeySize`.
+    public struct KeySize: Sendable, Hashable {
+        /// The modulus size in bits.
+        public let bitCount: Int
+
+        /// A size in bits: a multiple of 8 from 2048 to 16384 (checked when the key is made).
+        ///
+        /// - Parameter bitCount: the modulus size in bits.
+        public init(bitCount: Int) { self.bitCount = bitCount }
+
+        /// 2048 bits, the usual size for RS256 tokens.
+        public static let bits2048 = KeySize(bitCount: 2048)
+        /// 3072 bits.
+        public static let bits3072 = KeySize(bitCount: 3072)
+        /// 4096 bits.
+        public static let bits4096 = KeySize(bitCount: 4096)
+    }
+
+    /// Generates a new key of `keySize` from the system's secure random number generator, as
+    /// ``generate(bits:policy:)`` does (swift-crypto's spelling).
+    ///
+    /// - Parameter keySize: the modulus size.
+    /// - Throws: as ``generate(bits:policy:)`` with the standard policy.
+    public init(keySize: KeySize) throws(RSAKeyGenerationError) {
+        self = try RSAPrivateKey.generate(bits: keySize.bitCount)
     }
 
     /// Generates a key from a caller-supplied random source. FOR TESTS ONLY (a seeded

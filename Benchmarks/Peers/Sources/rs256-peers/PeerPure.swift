@@ -1,6 +1,6 @@
 // PureRS256 itself, through its public API (the column every ratio is taken against).
-import PureBigNum
-import PureDER
+@_spi(Internals) import PureBigNum
+@_spi(Internals) import PureDER
 import PureJWT
 import PureRSA
 

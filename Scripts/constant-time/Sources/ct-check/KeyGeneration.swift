@@ -16,8 +16,8 @@
 // What the release disassembly showed (objdump -d --no-show-raw-insn on PureRSA's object, Swift
 // 6.3.1 -O, x86_64): see the note in Scripts/constant-time.sh, section (e).
 import CMemcheck
-import PureBigNum
-import PureDER
+@_spi(Internals) import PureBigNum
+@_spi(Internals) import PureDER
 @_spi(KeyGenerationTesting) import PureRSA
 #if canImport(Glibc)
 import Glibc

@@ -10,8 +10,8 @@
 //   ct-check count-sign (library|leaky) KEY.der SEED  one signing of a 64-byte message chosen by
 //        SEED, counted by callgrind --toggle-collect='*measureSigning*' (`leaky`: the control)
 import CMemcheck
-import PureBigNum
-import PureDER
+@_spi(Internals) import PureBigNum
+@_spi(Internals) import PureDER
 import PureRSA
 #if canImport(Glibc)
 import Glibc

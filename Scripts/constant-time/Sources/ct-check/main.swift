@@ -10,7 +10,7 @@
 // `leaky` is a deliberately variable-time square-and-multiply kept HERE, never in the library:
 // it proves each check can fail.
 import CMemcheck
-import PureBigNum
+@_spi(Internals) import PureBigNum
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -8,7 +8,7 @@
 //
 //   dudect [--samples N] [TEST…]     tests: modexp, sign-message, sign-key, leaky (the control)
 import Glibc
-import PureBigNum
+@_spi(Internals) import PureBigNum
 import PureRSA
 
 /// SplitMix64: the class sequence and the random inputs.
