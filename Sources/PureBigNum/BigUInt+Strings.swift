@@ -131,7 +131,7 @@ extension BigUInt {
     }
 }
 
-extension BigUInt: CustomStringConvertible {
+extension BigUInt {
     /// The value in decimal, without leading zeros; `"0"` for zero.
     ///
     /// Peels off 19 digits per word division pass, so a 4096-bit value (1,234 digits) takes

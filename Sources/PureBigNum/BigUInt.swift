@@ -11,7 +11,7 @@
 ///
 /// Limbs are `UInt64` on every platform, including 32-bit ones such as wasm32: nothing here
 /// assumes `Int` is 64 bits wide.
-@_spi(Internals) public struct BigUInt: Sendable, Hashable {
+@_spi(Internals) public struct BigUInt: Sendable, Hashable, Comparable, ExpressibleByIntegerLiteral, CustomStringConvertible {
     /// The magnitude as little-endian 64-bit limbs: `limbs[0]` is the least significant.
     ///
     /// Always normalized: the last limb is nonzero, and zero is the empty array.
@@ -56,7 +56,7 @@
 
 // MARK: - Literals
 
-extension BigUInt: ExpressibleByIntegerLiteral {
+extension BigUInt {
     /// Creates a value from an integer literal that fits in 64 bits, e.g. `let e: BigUInt = 65537`.
     ///
     /// - Parameter value: the literal.
@@ -107,7 +107,7 @@ extension BigUInt {
 
 // MARK: - Comparison
 
-extension BigUInt: Comparable {
+extension BigUInt {
     /// Orders two values by magnitude.
     ///
     /// - Parameters:
