@@ -1,3 +1,4 @@
-// `import PureJWT` is the one import the token job needs: the JSON values that claims and headers
-// are made of come with it.
+// `import PureJWT` is the one import the token job needs: the RSA keys that sign and verify
+// (PureRSA) and the JSON values that claims and headers are made of (PureJSON) come with it.
 @_exported import PureJSON
+@_exported import PureRSA

@@ -1,6 +1,5 @@
 import Foundation
 import PureJWT
-import PureRSA
 import Testing
 
 // The README's "Using it from Swift" example, kept compiling and true. Only the source of the
@@ -28,4 +27,11 @@ import Testing
     let peek = try JWT.decodeWithoutVerifying(other)
     #expect(peek.header.keyID == "2024-01")
     #expect(peek.claims.serialized == #"{"sub":"tenant-id","iat":\#(now),"exp":\#(now + 600),"role":"admin"}"#)
+
+    struct TenantClaims: Codable, Sendable { var sub: String; var iat: Int64; var exp: Int64; var role: String? }
+    let typed = try signer.sign(TenantClaims(sub: "tenant-id", iat: now, exp: now + 3600, role: "admin"))
+    let mine = try verifier.verify(typed, as: TenantClaims.self, now: now)
+    #expect(mine.role == "admin" && mine.exp == now + 3600)
+    #expect(try JWT.decodeWithoutVerifying(typed).claims.serialized
+            == #"{"sub":"tenant-id","iat":\#(now),"exp":\#(now + 3600),"role":"admin"}"#)
 }
