@@ -67,7 +67,8 @@ func claimValue(name: String, text: String) throws(Failure) -> JSONValue {
         + JSONValue.escapedForMessage(name + "=" + JSONValue.string(text).serialized, escapingQuotes: false) + "'"
     let value: JSONValue
     do {
-        value = try JSONValue(parsing: text)
+        // As long as a token may be (a longer value could never be in an accepted token).
+        value = try JSONValue(parsing: text, limits: JSONParsingLimits(maxBytes: JWSCompactParts.maxTokenBytes))
     } catch {
         switch error.reason {
         case .numberOutOfRange:
@@ -91,7 +92,26 @@ func claimValue(name: String, text: String) throws(Failure) -> JSONValue {
         throw .usage("--claim \(shown(name)): the integer \(shown(literal)) is beyond what JavaScript holds exactly "
             + "(2^53), so it would sign another number; \(advice)")
     }
-    return value
+    return asJavaScriptHoldsIt(value)
+}
+
+/// `value` with every integer beyond 2^53 turned into the float JavaScript holds for it (exactly
+/// the same number, as checked above), so it is written as `JSON.stringify` writes it:
+/// 1152921504606846976 becomes 1152921504606847000.
+func asJavaScriptHoldsIt(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case let .array(elements):
+        return .array(elements.map(asJavaScriptHoldsIt))
+    case let .object(object):
+        var out = JSONObject()
+        for member in object.members { out[member.key] = asJavaScriptHoldsIt(member.value) }
+        return .object(out)
+    case let .number(number):
+        guard case let .integer(i) = number.storage, i.magnitude > 9_007_199_254_740_992 else { return value }
+        return (try? JSONValue.double(Double(i))) ?? value
+    default:
+        return value
+    }
 }
 
 /// The first integer literal in `value` that a JavaScript number (a 64-bit float) cannot hold
@@ -106,8 +126,11 @@ func inexactInteger(in value: JSONValue) -> String? {
         guard let literal = number.sourceText,
               literal.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) })
         else { return nil }  // a fraction or an exponent: JavaScript reads the same float we do
-        return exactDecimal(number.doubleValue) == literal.utf8.drop(while: { $0 == UInt8(ascii: "-") }).map { $0 }
-            ? nil : literal
+        // Fine when the literal is that float exactly (2^60) or as JavaScript writes it back
+        // (1152921504606847000); not when JavaScript would write another integer.
+        let digits = Array(literal.utf8.drop(while: { $0 == UInt8(ascii: "-") }))
+        let javaScript = (try? JSONNumber(number.doubleValue.magnitude))?.description ?? ""
+        return exactDecimal(number.doubleValue) == digits || Array(javaScript.utf8) == digits ? nil : literal
     default:
         return nil
     }
