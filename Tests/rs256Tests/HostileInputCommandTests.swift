@@ -122,7 +122,9 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
     for (value, node) in cases {
         let result = try Command.run(["token", "--tenant", "t", "--iat", "1700000000", "--claim", "c=" + value], environment: demoEnv)
         #expect(result.status == 0, "\(value): \(result.stderr)")
-        let payload = try Base64URL.decode(String(result.out.split(separator: ".")[1]))
+        let parts = result.out.split(separator: ".")
+        try #require(parts.count == 3, "\(value): \(result.stderr)")
+        let payload = try Base64URL.decode(String(parts[1]))
         #expect(String(decoding: payload, as: UTF8.self) == #"{"sub":"t","iat":1700000000,"exp":1700003600,"c":\#(node)}"#, "\(value)")
     }
 }
@@ -209,6 +211,7 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
         let result = try Command.run(["token", "--tenant", "t", "--iat", iat, "--ttl", ttl], environment: demoEnv)
         #expect(result.status == 0, "\(iat): \(result.stderr)")
         let parts = result.out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".")
+        try #require(parts.count == 3, "\(iat): \(result.stderr)")
         let exp = String(UInt64(iat)! + UInt64(ttl)!)
         #expect(String(decoding: try Base64URL.decode(String(parts[1])), as: UTF8.self)
                 == #"{"sub":"t","iat":\#(iat),"exp":\#(exp)}"#)
