@@ -98,8 +98,9 @@ public enum JWK {
     /// single key.
     ///
     /// In a set, only RSA keys that may sign (no `use` other than `"sig"`, no `alg` other than
-    /// `"RS256"`, no `key_ops` array without `"sign"` or `"verify"`) are candidates. With `keyID`, the candidate with that `kid` is chosen; without,
-    /// the set must hold exactly one candidate.
+    /// `"RS256"`, no `key_ops` array without `"sign"` or `"verify"`) are candidates. With
+    /// `keyID`, the candidate with that `kid` is chosen; without, the set must hold exactly one
+    /// candidate.
     ///
     /// - Parameters:
     ///   - object: a JWK or a JWK Set.

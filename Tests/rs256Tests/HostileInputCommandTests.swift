@@ -236,3 +236,20 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
     process.waitUntilExit()
     #expect(process.terminationStatus == 2 && stderr.hasPrefix("rs256 pubkey: cannot write to standard output"), "\(stderr)")
 }
+
+// MARK: 6. NumericDate
+
+@Test func fractionalAndHugeTimesVerifyAsPyJWTAndNodeReadThem() throws {
+    guard Command.openSSL != nil else { Issue.record("openssl is needed as the signer of the tokens"); return }
+    let cases: [(String, String, Int32)] = [
+        (#"{"sub":"t","exp":1700000000.5}"#, "1700000000", 0), (#"{"sub":"t","exp":1700000000.5}"#, "1700000001", 1),
+        (#"{"sub":"t","nbf":1700000000.5}"#, "1700000000", 1), (#"{"sub":"t","nbf":1700000000.5}"#, "1700000001", 0),
+        (#"{"sub":"t","exp":1e300,"iat":1.7e9}"#, "9223372036854775807", 0), (#"{"sub":"t","exp":-1e300}"#, "0", 1),
+    ]
+    for (payload, now, status) in cases {
+        let token = try #require(try opensslToken(#"{"alg":"RS256","typ":"JWT"}"#, payload))
+        let result = try Command.run(["verify", token, "--key", publicKeyPath, "--now", now])
+        #expect(result.status == status, "\(payload) at \(now): \(result.stderr)")
+        if status == 0 { #expect(result.out == payload + "\n") }
+    }
+}
