@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "PureRSATests", dependencies: ["PureRSA", "PureBigNum", "PureDER", "PureSHA2"]),
         .testTarget(name: "PureJSONTests", dependencies: ["PureJSON"]),
         .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA", "PureSHA2", "PureDER"]),
-        .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT"]),
+        .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT", "PureDER"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -71,7 +71,7 @@ public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .controlCharacterInString(byte):
             what = "the control character \(JSONError.hex(UInt16(byte))) appears raw in a string; it must be escaped"
         case .invalidUTF8: what = "the bytes are not valid UTF-8"
-        case let .duplicateMemberName(name): what = "the object has the member name \"\(name)\" more than once"
+        case let .duplicateMemberName(name): what = "the object has the member name \(JSONValue.quotedForMessage(name)) more than once"
         case let .tooDeep(limit): what = "arrays and objects are nested more than \(limit) levels deep"
         case let .tooLarge(bytes, limit): what = "the JSON text is \(bytes) bytes long, more than the limit of \(limit)"
         case .nonFiniteNumber: return "NaN and infinities cannot be written in JSON"

@@ -25,6 +25,10 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
     case algorithmNotRS256(String)
     /// `use` is present and is not `"sig"`.
     case notForSignatures(String)
+    /// `key_ops` is not an array of distinct strings (RFC 7517 §4.3).
+    case invalidKeyOperations
+    /// `key_ops` does not list the operation asked for (`"verify"` or `"sign"`).
+    case operationNotPermitted(String)
     /// The private key has `oth` (more than two primes), which is not supported.
     case multiPrimeKey
     /// The key is public (no `d`) where a private key is needed.
@@ -44,21 +48,25 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidJSON(error): return "the JSON Web Key is not valid JSON: \(error)"
         case .notAnObject: return "the JSON Web Key is not a JSON object"
         case .missingKeyType: return "the JSON Web Key has no \"kty\" member"
-        case let .notRSA(kty): return "the JSON Web Key has \"kty\": \"\(kty)\"; RS256 needs an RSA key"
+        case let .notRSA(kty): return "the JSON Web Key has \"kty\": \(JSONValue.quotedForMessage(kty)); RS256 needs an RSA key"
         case let .missingMember(name): return "the JSON Web Key has no \"\(name)\" member"
         case let .memberNotAString(name): return "the JSON Web Key's \"\(name)\" member is not a string"
         case let .invalidBase64URL(name, error):
             return "the JSON Web Key's \"\(name)\" member is not unpadded base64url: \(error)"
         case let .zeroInteger(name): return "the JSON Web Key's \"\(name)\" is zero, which no RSA key has"
-        case let .algorithmNotRS256(alg): return "the JSON Web Key is for algorithm \"\(alg)\", not RS256"
-        case let .notForSignatures(use): return "the JSON Web Key has \"use\": \"\(use)\", not \"sig\""
+        case let .algorithmNotRS256(alg): return "the JSON Web Key is for algorithm \(JSONValue.quotedForMessage(alg)), not RS256"
+        case let .notForSignatures(use): return "the JSON Web Key has \"use\": \(JSONValue.quotedForMessage(use)), not \"sig\""
+        case .invalidKeyOperations:
+            return "the JSON Web Key's \"key_ops\" is not an array of distinct strings (RFC 7517 §4.3)"
+        case let .operationNotPermitted(operation):
+            return "the JSON Web Key's \"key_ops\" does not list \(JSONValue.quotedForMessage(operation)), so the key may not be used for it"
         case .multiPrimeKey: return "the JSON Web Key has more than two primes (\"oth\"), which is not supported"
         case .publicKeyNotPrivate: return "the JSON Web Key is a public key; signing needs the private key (\"d\")"
         case let .missingCRTMember(name):
             return "the private JSON Web Key has \"d\" but no \"\(name)\"; give all of p, q, dp, dq and qi"
         case let .ambiguousKeySet(count):
             return "the JSON Web Key Set holds \(count) RSA signing keys; say which one with a \"kid\""
-        case let .keyIDNotFound(kid): return "the JSON Web Key Set has no key with \"kid\": \"\(kid)\""
+        case let .keyIDNotFound(kid): return "the JSON Web Key Set has no key with \"kid\": \(JSONValue.quotedForMessage(kid))"
         case let .invalidKey(error): return "the JSON Web Key is not an acceptable RSA key: \(error)"
         }
     }
@@ -68,6 +76,9 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum JWK {
     /// Parses JWK text into its JSON object.
     ///
+    /// A key set may be as large as any key file (``PureRSA/RSAKeyLoader/maximumInputSize``,
+    /// 1 MiB), so whatever the key limit admits parses; nesting is limited as for any JSON.
+    ///
     /// - Parameter text: the JWK (or JWK Set) as JSON.
     /// - Returns: the object.
     /// - Throws: `JWKError.invalidJSON` or `.notAnObject`.
@@ -75,7 +86,7 @@ public enum JWK {
     where Bytes.Element == UInt8 {
         let value: JSONValue
         do {
-            value = try JSONValue(parsing: Array(text))
+            value = try JSONValue(parsing: Array(text), limits: JSONParsingLimits(maxBytes: RSAKeyLoader.maximumInputSize))
         } catch {
             throw JWKError.invalidJSON(error)
         }
@@ -87,8 +98,9 @@ public enum JWK {
     /// single key.
     ///
     /// In a set, only RSA keys that may sign (no `use` other than `"sig"`, no `alg` other than
-    /// `"RS256"`) are candidates. With `keyID`, the candidate with that `kid` is chosen; without,
-    /// the set must hold exactly one candidate.
+    /// `"RS256"`, no `key_ops` array without `"sign"` or `"verify"`) are candidates. With
+    /// `keyID`, the candidate with that `kid` is chosen; without, the set must hold exactly one
+    /// candidate.
     ///
     /// - Parameters:
     ///   - object: a JWK or a JWK Set.
@@ -102,6 +114,8 @@ public enum JWK {
             guard case let .object(key) = entry, key["kty"] == .string("RSA") else { return nil }
             if let use = key["use"], use != .string("sig") { return nil }
             if let alg = key["alg"], alg != .string("RS256") { return nil }
+            if let ops = key["key_ops"]?.arrayValue,
+               !ops.contains(where: { $0 == .string("sign") || $0 == .string("verify") }) { return nil }
             return key
         }
         if let keyID {
@@ -113,8 +127,17 @@ public enum JWK {
         return candidates[0]
     }
 
-    /// Checks `kty`, `alg`, `use` and returns the object; shared by the public and private readers.
-    static func checkedRSA(_ object: JSONObject) throws(JWKError) -> JSONObject {
+    /// The operation a key is read for, as `key_ops` names it (RFC 7517 §4.3).
+    enum Operation: String {
+        /// Reading the public key: `"verify"`, or `"sign"` on a private key (its public half
+        /// checks what it signs; WebCrypto exports private keys with `["sign"]` only).
+        case verify
+        /// Reading the private key: `"sign"`.
+        case sign
+    }
+
+    /// Checks `kty`, `alg`, `use`, `key_ops` and returns the object; shared by the public and private readers.
+    static func checkedRSA(_ object: JSONObject, for operation: Operation) throws(JWKError) -> JSONObject {
         guard let kty = object["kty"] else { throw JWKError.missingKeyType }
         guard case let .string(type) = kty else { throw JWKError.memberNotAString("kty") }
         guard type.utf8.elementsEqual("RSA".utf8) else { throw JWKError.notRSA(type) }
@@ -125,6 +148,19 @@ public enum JWK {
         if let use = object["use"] {
             guard case let .string(purpose) = use else { throw JWKError.memberNotAString("use") }
             guard purpose.utf8.elementsEqual("sig".utf8) else { throw JWKError.notForSignatures(purpose) }
+        }
+        if let ops = object["key_ops"] {
+            guard case let .array(entries) = ops else { throw JWKError.invalidKeyOperations }
+            var names: [[UInt8]] = []
+            for entry in entries {
+                guard case let .string(name) = entry, !names.contains(Array(name.utf8)) else {
+                    throw JWKError.invalidKeyOperations
+                }
+                names.append(Array(name.utf8))
+            }
+            let permitted = names.contains(Array(operation.rawValue.utf8))
+                || (operation == .verify && object["d"] != nil && names.contains(Array("sign".utf8)))
+            guard permitted else { throw JWKError.operationNotPermitted(operation.rawValue) }
         }
         if object["oth"] != nil { throw JWKError.multiPrimeKey }
         return object
@@ -150,13 +186,14 @@ extension RSAPublicKeyComponents {
     /// Reads an RSA public key from a JWK object (`kty` `"RSA"`, `n`, `e`); private members, if
     /// any, are ignored.
     ///
-    /// Refused: another `kty`, an `alg` other than `"RS256"`, a `use` other than `"sig"`, missing
-    /// or non-base64url `n`/`e`, zero values.
+    /// Refused: another `kty`, an `alg` other than `"RS256"`, a `use` other than `"sig"`, a
+    /// `key_ops` that is not an array of distinct strings or lists neither `"verify"` nor (on a
+    /// private key) `"sign"`, missing or non-base64url `n`/`e`, zero values.
     ///
     /// - Parameter jwk: the key object.
     /// - Throws: `JWKError` naming the problem.
     public init(jwk: JSONObject) throws(JWKError) {
-        let object = try JWK.checkedRSA(jwk)
+        let object = try JWK.checkedRSA(jwk, for: .verify)
         self.init(modulus: try JWK.integer(object, "n"), publicExponent: try JWK.integer(object, "e"))
     }
 
@@ -203,12 +240,13 @@ extension RSAPrivateKeyComponents {
     /// Reads a two-prime RSA private key from a JWK object: `n e d p q dp dq qi`.
     ///
     /// No arithmetic check happens here (the key type built from these components validates).
+    /// A `key_ops` member must be an array of distinct strings that lists `"sign"`.
     ///
     /// - Parameter jwk: the key object.
     /// - Throws: `JWKError.publicKeyNotPrivate` without `d`, `.missingCRTMember` when `d` comes
     ///   without the CRT members, `.multiPrimeKey` with `oth`, or another `JWKError`.
     public init(jwk: JSONObject) throws(JWKError) {
-        let object = try JWK.checkedRSA(jwk)
+        let object = try JWK.checkedRSA(jwk, for: .sign)
         guard object["d"] != nil else { throw JWKError.publicKeyNotPrivate }
         for name in ["p", "q", "dp", "dq", "qi"] where object[name] == nil {
             throw JWKError.missingCRTMember(name)

@@ -15,9 +15,16 @@ public struct JWSCompactParts: Sendable, Equatable {
         Array(encodedHeader.utf8) + [UInt8(ascii: ".")] + Array(encodedPayload.utf8)
     }
 
-    /// The longest token accepted by ``init(token:)``, in bytes (4 × 65,536 / 3 for each JSON
-    /// segment at the parser's default size limit, plus a 16,384-bit signature, rounded up).
+    /// The longest token accepted by ``init(token:)``, in bytes (room for 64 KiB of header and
+    /// payload JSON in base64url, plus a 16,384-bit signature, rounded up).
+    ///
+    /// The verifier and the decoder parse the header and the payload with ``jsonLimits``, whose
+    /// size limit is this same number: a decoded segment is shorter than its token, so any JSON
+    /// that fits in an accepted token parses.
     public static let maxTokenBytes = 180_000
+
+    /// The JSON limits for a token's header and payload: ``maxTokenBytes`` bytes, the default depth.
+    public static let jsonLimits = JSONParsingLimits(maxBytes: maxTokenBytes)
 
     /// Splits a compact JWS.
     ///
@@ -115,7 +122,7 @@ public enum JWSCompact {
         guard let headerBytes = base64URLDecode(parts.encodedHeader) else {
             throw JWTError.malformed("the header segment is not valid base64url")
         }
-        let header = try JWSHeader(parsing: headerBytes)
+        let header = try JWSHeader(parsing: headerBytes, limits: JWSCompactParts.jsonLimits)
         try header.checkPolicy(understoodCritical: options.understoodCriticalHeaders)
         guard let signature = base64URLDecode(parts.encodedSignature) else {
             throw JWTError.malformed("the signature segment is not valid base64url")
@@ -124,7 +131,7 @@ public enum JWSCompact {
         guard let payloadBytes = base64URLDecode(parts.encodedPayload) else {
             throw JWTError.malformed("the payload segment is not valid base64url")
         }
-        let claims = try JWTClaims(parsing: payloadBytes)
+        let claims = try JWTClaims(parsing: payloadBytes, limits: JWSCompactParts.jsonLimits)
         try claims.validate(now: now, options: options)
         return (header, claims)
     }

@@ -107,13 +107,13 @@ public struct JWSHeader: Sendable, Equatable {
                 throw JWTError.malformed("the header's \"crit\" lists something that is not a name")
             }
             guard seen.insert(Array(extensionName.utf8)).inserted else {
-                throw JWTError.malformed("the header's \"crit\" lists \"\(extensionName)\" twice")
+                throw JWTError.malformed("the header's \"crit\" lists \(JSONValue.quotedForMessage(extensionName)) twice")
             }
             guard !JWSHeader.registeredNames.contains(where: { $0.utf8.elementsEqual(extensionName.utf8) }) else {
-                throw JWTError.malformed("the header's \"crit\" lists \"\(extensionName)\", which RFC 7515 defines")
+                throw JWTError.malformed("the header's \"crit\" lists \(JSONValue.quotedForMessage(extensionName)), which RFC 7515 defines")
             }
             guard object.index(forKey: extensionName) != nil else {
-                throw JWTError.malformed("the header's \"crit\" lists \"\(extensionName)\", which the header lacks")
+                throw JWTError.malformed("the header's \"crit\" lists \(JSONValue.quotedForMessage(extensionName)), which the header lacks")
             }
             guard understoodCritical.contains(where: { $0.utf8.elementsEqual(extensionName.utf8) }) else {
                 throw JWTError.unsupportedCriticalHeader(extensionName)

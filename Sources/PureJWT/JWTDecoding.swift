@@ -26,11 +26,12 @@ public enum JWT {
     ///
     /// - Parameters:
     ///   - token: the compact token.
-    ///   - limits: JSON parsing limits for the header and the payload.
+    ///   - limits: JSON parsing limits for the header and the payload (default
+    ///     ``JWSCompactParts/jsonLimits``: whatever fits in an accepted token parses).
     /// - Returns: the parts.
     /// - Throws: `JWTError.malformed` or `.invalidJSON`.
     public static func decodeWithoutVerifying(
-        _ token: String, limits: JSONParsingLimits = .default
+        _ token: String, limits: JSONParsingLimits = JWSCompactParts.jsonLimits
     ) throws(JWTError) -> UnverifiedJWT {
         let parts = try JWSCompactParts(token: token)
         let headerBytes = try decodeSegment(parts.encodedHeader, "header")

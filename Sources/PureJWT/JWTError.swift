@@ -2,7 +2,9 @@ import PureRSA
 
 /// Why a JWT could not be built, or why a received one was refused.
 ///
-/// The `description` is a sentence for a person; times are whole seconds since 1970-01-01 UTC.
+/// The `description` is a sentence for a person, always one line: text taken from the token
+/// (an `alg`, a claim, a member name) is quoted with control characters escaped and cut after
+/// 80 characters. Times are whole seconds since 1970-01-01 UTC.
 public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The part of a compact JWS a problem was found in.
     public enum Part: String, Sendable {
@@ -47,22 +49,22 @@ public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .malformed(reason): return "the token is malformed: \(reason)"
         case let .invalidJSON(part, error): return "the token's \(part.rawValue) is not valid JSON: \(error)"
         case let .algorithmNotAllowed(alg):
-            return "the token's header asks for algorithm \"\(alg)\", but only RS256 is accepted"
+            return "the token's header asks for algorithm \(Self.quoted(alg)), but only RS256 is accepted"
         case .missingAlgorithm: return "the token's header has no \"alg\" member"
         case let .unsupportedCriticalHeader(name):
-            return "the token's header marks \"\(name)\" as critical, and this verifier does not understand it"
+            return "the token's header marks \(Self.quoted(name)) as critical, and this verifier does not understand it"
         case .invalidSignature: return "the token's signature does not match its content under this key"
         case let .expired(at, now):
             return "the token expired at \(at) (seconds since 1970), \(Self.gap(now, at)) before now (\(now))"
         case let .notYetValid(at, now):
             return "the token is not valid before \(at) (seconds since 1970), \(Self.gap(at, now)) after now (\(now))"
-        case let .missingClaim(name): return "the token has no \"\(name)\" claim, which is required"
+        case let .missingClaim(name): return "the token has no \(Self.quoted(name)) claim, which is required"
         case let .unexpectedIssuer(expected, found):
-            return "the token was issued by \"\(found)\", not by the expected issuer \"\(expected)\""
+            return "the token was issued by \(Self.quoted(found)), not by the expected issuer \(Self.quoted(expected))"
         case let .unexpectedAudience(accepted, found):
             return "the token is meant for \(Self.list(found)), none of which is accepted (\(Self.list(accepted)))"
         case let .unexpectedSubject(expected, found):
-            return "the token's subject is \"\(found)\", not the expected \"\(expected)\""
+            return "the token's subject is \(Self.quoted(found)), not the expected \(Self.quoted(expected))"
         case let .invalidClaims(reason): return "the claims cannot be written: \(reason)"
         case let .signingFailed(error): return "the token could not be signed: \(error)"
         }
@@ -74,7 +76,12 @@ public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
         return d == 1 ? "1 second" : "\(d) seconds"
     }
 
+    /// Untrusted text (a claim, a header member) as a message may show it: quoted, escaped, cut.
+    static func quoted(_ text: String) -> String { JSONValue.quotedForMessage(text) }
+
     static func list(_ items: [String]) -> String {
-        items.isEmpty ? "no audience" : items.map { "\"\($0)\"" }.joined(separator: ", ")
+        guard !items.isEmpty else { return "no audience" }
+        let shown = items.prefix(8).map { quoted($0) }.joined(separator: ", ")
+        return items.count > 8 ? shown + " and \(items.count - 8) more" : shown
     }
 }

@@ -41,7 +41,8 @@ extension JWTClaims {
     /// Checks the claims at time `now`, after the signature has been verified.
     ///
     /// Rules, in this order: registered claims have their types (`sub`, `iss`, `jti` strings; `aud`
-    /// a string or array of strings; `iat`, `nbf`, `exp` whole seconds), else `.malformed`;
+    /// a string or array of strings; `iat`, `nbf`, `exp` numbers, fractions and huge values
+    /// included, compared exactly), else `.malformed`;
     /// every required claim is present; not before: refused when `nbf > now + leeway`; expiry:
     /// refused when `now >= exp + leeway` (both exactly as node-jsonwebtoken's `verify`, so a token
     /// is already expired at the second named by `exp`); then issuer, audience, subject.
@@ -57,21 +58,26 @@ extension JWTClaims {
         _ = try jwtID
         let audience = try self.audience
         _ = try issuedAt
-        let notBefore = try self.notBefore
-        let expiresAt = try self.expiresAt
+        let notBefore = try exactNumericDate("nbf")
+        let expiresAt = try exactNumericDate("exp")
         for name in options.requiredClaims where object[name] == nil {
             throw JWTError.missingClaim(name)
         }
         let leeway = Int64(options.leeway)
-        if let notBefore {
-            // nbf > now + leeway, without overflow.
+        if let notBefore, notBefore.beyond >= 0 {
+            // nbf > now + leeway, exactly: the ceiling of a fraction compares as the fraction does
+            // with whole seconds, and a sum past Int64.max is later than any nbf in range.
             let (limit, overflow) = now.addingReportingOverflow(leeway)
-            if !overflow && notBefore > limit { throw JWTError.notYetValid(at: notBefore, now: now) }
+            if notBefore.beyond > 0 || (!overflow && notBefore.ceiling > limit) {
+                throw JWTError.notYetValid(at: notBefore.ceiling, now: now)
+            }
         }
         if let expiresAt {
-            // now >= exp + leeway, without overflow.
-            let (limit, overflow) = expiresAt.addingReportingOverflow(leeway)
-            if !overflow && now >= limit { throw JWTError.expired(at: expiresAt, now: now) }
+            // now >= exp + leeway, exactly (an exp beyond Int64.max never passes, one below Int64.min always has).
+            let (limit, overflow) = expiresAt.ceiling.addingReportingOverflow(leeway)
+            if expiresAt.beyond < 0 || (expiresAt.beyond == 0 && !overflow && now >= limit) {
+                throw JWTError.expired(at: expiresAt.ceiling, now: now)
+            }
         }
         if let expected = options.issuer {
             guard let issuer else { throw JWTError.missingClaim("iss") }

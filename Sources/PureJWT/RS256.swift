@@ -30,10 +30,13 @@ public struct JWTSigner: Sendable {
     ///   - keyID: the header's `kid` (node-jsonwebtoken's `keyid` option), or `nil` for none.
     ///   - extraHeader: more header members (node-jsonwebtoken's `header` option).
     /// - Returns: the compact token `header.payload.signature`.
-    /// - Throws: `JWTError.algorithmNotAllowed` when `extraHeader` sets another `alg`;
+    /// - Throws: `JWTError.invalidClaims` when a registered claim has the wrong type (an `exp`
+    ///   that is a string, a `sub` that is a number…; see ``JWTClaims``);
+    ///   `.algorithmNotAllowed` when `extraHeader` sets another `alg`;
     ///   `.signingFailed` when the RSA signature could not be made.
     public func sign(_ claims: JWTClaims, keyID: String? = nil, extraHeader: JSONObject = JSONObject()) throws(JWTError) -> String {
-        try sign(headerBytes: try JWSHeader.rs256(keyID: keyID, extra: extraHeader).serializedBytes,
+        try claims.checkRegisteredTypes()
+        return try sign(headerBytes: try JWSHeader.rs256(keyID: keyID, extra: extraHeader).serializedBytes,
                  payloadBytes: claims.serializedBytes, checkHeader: false)
     }
 
@@ -43,9 +46,11 @@ public struct JWTSigner: Sendable {
     ///   - claims: the payload.
     ///   - header: the header, used as is.
     /// - Returns: the compact token.
-    /// - Throws: `JWTError.algorithmNotAllowed`/`.missingAlgorithm` when the header does not name
+    /// - Throws: `JWTError.invalidClaims` when a registered claim has the wrong type;
+    ///   `.algorithmNotAllowed`/`.missingAlgorithm` when the header does not name
     ///   RS256; `.signingFailed` when the RSA signature could not be made.
     public func sign(_ claims: JWTClaims, header: JWSHeader) throws(JWTError) -> String {
+        try claims.checkRegisteredTypes()
         try header.checkPolicy(understoodCritical: JWTSigner.allCritical(header))
         return try sign(headerBytes: header.serializedBytes, payloadBytes: claims.serializedBytes, checkHeader: false)
     }
@@ -153,7 +158,7 @@ public struct JWTVerifier: Sendable {
     /// - Throws: the first `JWTError` that applies.
     public func verify(_ token: String, now: Int64) throws(JWTError) -> VerifiedJWT {
         let (header, payloadBytes) = try verifySignature(of: token)
-        let claims = try JWTClaims(parsing: payloadBytes)
+        let claims = try JWTClaims(parsing: payloadBytes, limits: JWSCompactParts.jsonLimits)
         try claims.validate(now: now, options: options)
         return VerifiedJWT(header: header, claims: claims, payloadBytes: payloadBytes)
     }
@@ -167,7 +172,7 @@ public struct JWTVerifier: Sendable {
     ///   `.algorithmNotAllowed`, `.unsupportedCriticalHeader` or `.invalidSignature`.
     public func verifySignature(of token: String) throws(JWTError) -> (header: JWSHeader, payload: [UInt8]) {
         let parts = try JWSCompactParts(token: token)
-        let header = try JWSHeader(parsing: try JWT.decodeSegment(parts.encodedHeader, "header"))
+        let header = try JWSHeader(parsing: try JWT.decodeSegment(parts.encodedHeader, "header"), limits: JWSCompactParts.jsonLimits)
         try header.checkPolicy(understoodCritical: options.understoodCriticalHeaders)
         let signature = try JWT.decodeSegment(parts.encodedSignature, "signature")
         guard key.isValidSignature(RSASignature(rawRepresentation: signature), for: parts.signingInput) else {

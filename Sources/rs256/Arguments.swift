@@ -3,7 +3,8 @@
 
 /// How a run ends when it does not succeed: the exit code and one line for stderr.
 struct Failure: Error {
-    /// 1 when a verification said no, 2 for usage and input errors.
+    /// 1 when the token, signature or data is at fault (refused), 2 when the caller is (usage,
+    /// key, files, environment).
     let code: Int32
     let message: String
 
@@ -95,7 +96,7 @@ struct ParsedArguments {
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
             guard let option = spec.options.first(where: { $0.names.contains(name) }) else {
-                throw .usage("'\(name)' is not an option of 'rs256 \(spec.name)' (see rs256 \(spec.name) --help)")
+                throw .usage("'\(shown(name))' is not an option of 'rs256 \(spec.name)' (see rs256 \(spec.name) --help)")
             }
             let key = option.names[0]
             guard let placeholder = option.value else {
@@ -119,8 +120,8 @@ struct ParsedArguments {
         if !wantsHelp && positionals.count > spec.maxPositionals {
             let extra = positionals[spec.maxPositionals]
             throw .usage(spec.maxPositionals == 0
-                ? "'rs256 \(spec.name)' takes no arguments besides options, but got '\(extra)'"
-                : "unexpected extra argument '\(extra)' (see rs256 \(spec.name) --help)")
+                ? "'rs256 \(spec.name)' takes no arguments besides options, but got '\(shown(extra))'"
+                : "unexpected extra argument '\(shown(extra))' (see rs256 \(spec.name) --help)")
         }
     }
 }
@@ -128,7 +129,12 @@ struct ParsedArguments {
 /// Parses a whole decimal number of seconds within `range`.
 func parseSeconds(_ text: String, option: String, range: ClosedRange<Int64>) throws(Failure) -> Int64 {
     guard let value = Int64(text), text.first != "+" else {
-        throw .usage("\(option) needs a whole number of seconds, not '\(text)'")
+        let digits = text.utf8.drop(while: { $0 == UInt8(ascii: "-") })
+        if !digits.isEmpty, text.utf8.prefix(while: { $0 == UInt8(ascii: "-") }).count <= 1,
+           digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            throw .usage("\(option) must be between \(range.lowerBound) and \(range.upperBound), not \(shown(text))")
+        }
+        throw .usage("\(option) needs a whole number of seconds, not '\(shown(text))'")
     }
     guard range.contains(value) else {
         throw .usage("\(option) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")

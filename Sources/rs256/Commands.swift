@@ -29,7 +29,8 @@ let keyDetails = """
     """
 
 let exitDetails = """
-    Exit status: 0 success, 1 verification said no, 2 usage or input error.
+    Exit status: 0 success; 1 the token, signature or data is refused (its fault, including a
+    "kid" no key in a JWK Set has); 2 usage or input error (options, key, files, environment).
     """
 
 // MARK: - token
@@ -57,6 +58,103 @@ let tokenSpec = CommandSpec(
         \(exitDetails)
         """)
 
+/// A `--claim` value as `JSON.parse(text)` reads it in JavaScript, falling back to the text as
+/// a string when it is not JSON; refused when JavaScript would read a different value than the
+/// one written (an integer it would round, a number it would make Infinity, a lone surrogate,
+/// a member given twice), so the token never says something other than what was typed.
+func claimValue(name: String, text: String) throws(Failure) -> JSONValue {
+    let asString = "to sign the text as a string, quote it: --claim '"
+        + JSONValue.escapedForMessage(name + "=" + JSONValue.string(text).serialized, escapingQuotes: false) + "'"
+    let value: JSONValue
+    do {
+        // As long as a token may be (a longer value could never be in an accepted token).
+        value = try JSONValue(parsing: text, limits: JSONParsingLimits(maxBytes: JWSCompactParts.maxTokenBytes))
+    } catch {
+        switch error.reason {
+        case .numberOutOfRange:
+            throw .usage("--claim \(shown(name)): the number is too large for JavaScript, which would read it as "
+                + "Infinity and sign null; \(asString)")
+        case .loneSurrogate:
+            throw .usage("--claim \(shown(name)): the string has half of a UTF-16 surrogate pair, which this tool "
+                + "cannot write as JavaScript would; give the whole character")
+        case let .duplicateMemberName(member):
+            throw .usage("--claim \(shown(name)): the object has the member \(JSONValue.quotedForMessage(member)) twice, "
+                + "and JavaScript would keep only the last; give each member once")
+        case .tooDeep, .tooLarge:
+            throw .usage("--claim \(shown(name)): the value is beyond the JSON limits (\(error))")
+        default:
+            return .string(text)  // not JSON: JSON.parse would throw, and the text is the value
+        }
+    }
+    if let literal = inexactInteger(in: value) {
+        let advice: String
+        if case .number = value { advice = asString } else { advice = "write it as a string (\"\(shown(literal))\") to keep every digit" }
+        throw .usage("--claim \(shown(name)): the integer \(shown(literal)) is beyond what JavaScript holds exactly "
+            + "(2^53), so it would sign another number; \(advice)")
+    }
+    return asJavaScriptHoldsIt(value)
+}
+
+/// `value` with every integer beyond 2^53 turned into the float JavaScript holds for it (exactly
+/// the same number, as checked above), so it is written as `JSON.stringify` writes it:
+/// 1152921504606846976 becomes 1152921504606847000.
+func asJavaScriptHoldsIt(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case let .array(elements):
+        return .array(elements.map(asJavaScriptHoldsIt))
+    case let .object(object):
+        var out = JSONObject()
+        for member in object.members { out[member.key] = asJavaScriptHoldsIt(member.value) }
+        return .object(out)
+    case let .number(number):
+        guard case let .integer(i) = number.storage, i.magnitude > 9_007_199_254_740_992 else { return value }
+        return (try? JSONValue.double(Double(i))) ?? value
+    default:
+        return value
+    }
+}
+
+/// The first integer literal in `value` that a JavaScript number (a 64-bit float) cannot hold
+/// exactly, such as 9007199254740993; nil when there is none.
+func inexactInteger(in value: JSONValue) -> String? {
+    switch value {
+    case let .array(elements):
+        return elements.lazy.compactMap(inexactInteger(in:)).first
+    case let .object(object):
+        return object.members.lazy.compactMap { inexactInteger(in: $0.value) }.first
+    case let .number(number):
+        guard let literal = number.sourceText,
+              literal.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) })
+        else { return nil }  // a fraction or an exponent: JavaScript reads the same float we do
+        // Fine when the literal is that float exactly (2^60) or as JavaScript writes it back
+        // (1152921504606847000); not when JavaScript would write another integer.
+        let digits = Array(literal.utf8.drop(while: { $0 == UInt8(ascii: "-") }))
+        let javaScript = (try? JSONNumber(number.doubleValue.magnitude))?.description ?? ""
+        return exactDecimal(number.doubleValue) == digits || Array(javaScript.utf8) == digits ? nil : literal
+    default:
+        return nil
+    }
+}
+
+/// The exact decimal digits of a whole float's magnitude (every float from 2^53 up is whole).
+func exactDecimal(_ x: Double) -> [UInt8] {
+    let magnitude = x.magnitude
+    guard magnitude >= 9_007_199_254_740_992.0 else { return Array(String(UInt64(magnitude)).utf8) }
+    // magnitude = significand × 2^shift with a 53-bit significand
+    let shift = Int(magnitude.exponent) - 52
+    var digits = Array(String((UInt64(1) << 52) | magnitude.significandBitPattern).utf8.reversed()).map { $0 - 48 }
+    for _ in 0..<shift {
+        var carry: UInt8 = 0
+        for i in digits.indices {
+            let d = digits[i] * 2 + carry
+            digits[i] = d % 10
+            carry = d / 10
+        }
+        if carry > 0 { digits.append(carry) }
+    }
+    return digits.reversed().map { $0 + 48 }
+}
+
 /// The claims of `token` and `url`.
 struct TokenRequest {
     let claims: JWTClaims
@@ -68,11 +166,14 @@ struct TokenRequest {
         guard let tenant = arguments.value("--tenant") else {
             throw .usage("--tenant ID is required (the tenant ID, written as the \"sub\" claim)")
         }
+        guard !tenant.isEmpty else {
+            throw .usage("--tenant is empty; give the tenant ID (is the shell variable that should hold it set?)")
+        }
         let ttl = try arguments.value("--ttl").map { (t: String) throws(Failure) -> Int64 in
             try parseSeconds(t, option: "--ttl", range: 1...JWTClaims.maxSafeInteger)
         } ?? 3600
         let iat = try arguments.value("--iat").map { (t: String) throws(Failure) -> Int64 in
-            try parseSeconds(t, option: "--iat", range: 1...JWTClaims.maxSafeInteger)
+            try parseSeconds(t, option: "--iat", range: 0...JWTClaims.maxSafeInteger)
         } ?? IO.now()
         var claims: JWTClaims
         do {
@@ -82,12 +183,16 @@ struct TokenRequest {
         }
         for assignment in arguments.values("--claim") {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                throw .usage("--claim needs NAME=VALUE, not '\(assignment)'")
+                throw .usage("--claim needs NAME=VALUE, not '\(shown(assignment))'")
             }
             let name = String(assignment[..<equals])
             let text = String(assignment[assignment.index(after: equals)...])
-            let value = (try? JSONValue(parsing: text)) ?? .string(text)
-            claims[name] = value
+            claims[name] = try claimValue(name: name, text: text)
+        }
+        do {
+            try claims.checkRegisteredTypes()
+        } catch {
+            throw .usage("\(error)")
         }
         // A --claim may have replaced iat or exp: report what the token really says.
         let writtenIat = (try? claims.issuedAt) ?? nil
@@ -153,6 +258,9 @@ func runVerify(_ arguments: ParsedArguments) throws(Failure) {
     if arguments.positionals.first ?? "-" == "-" && arguments.value("--key") == "-" {
         throw .usage("the token and the key cannot both come from standard input")
     }
+    if arguments.values("--require").contains("") {
+        throw .usage("--require needs a claim name, not an empty one")
+    }
     let token = try IO.token(arguments.positionals.first)
     let leeway = try arguments.value("--leeway").map { (t: String) throws(Failure) -> Int64 in
         try parseSeconds(t, option: "--leeway", range: 0...Int64(UInt32.max))
@@ -206,7 +314,7 @@ func runDecode(_ arguments: ParsedArguments) throws(Failure) {
     do {
         decoded = try JWT.decodeWithoutVerifying(token)
     } catch {
-        throw .input("cannot decode the token: \(error)")
+        throw .rejected("cannot decode the token: \(error)")
     }
     if arguments.flag("--json") {
         let object: JSONObject = ["header": .object(decoded.header.object), "payload": .object(decoded.claims.object)]
@@ -229,23 +337,25 @@ let pubkeySpec = CommandSpec(
         OptionSpec(names: ["--format"], value: "FORMAT",
                    help: "spki: PEM 'PUBLIC KEY' (default); pkcs1: PEM 'RSA PUBLIC KEY'; jwk: JSON Web Key; der: SPKI DER bytes"),
         OptionSpec(names: ["--kid"], value: "ID", help: "with --format jwk: put this \"kid\" in the key"),
-        verifyKeyOption,
+        verifyKeyOption, weakKeyOption,
     ],
     maxPositionals: 0,
     details: """
-        \(keyDetails) A public key is accepted too (to convert between formats).
+        \(keyDetails) A public key is accepted too (to convert between formats). A key is
+        checked and size-limited as 'rs256 token' checks it.
         \(exitDetails)
         """)
 
 func runPubkey(_ arguments: ParsedArguments) throws(Failure) {
     let format = arguments.value("--format") ?? "spki"
     guard ["spki", "pkcs1", "jwk", "der"].contains(format) else {
-        throw .usage("--format must be spki, pkcs1, jwk or der, not '\(format)'")
+        throw .usage("--format must be spki, pkcs1, jwk or der, not '\(shown(format))'")
     }
     if arguments.value("--kid") != nil && format != "jwk" {
         throw .usage("--kid only applies to --format jwk")
     }
-    let (key, _) = try loadVerifyingKeyComponents(keyPath: arguments.value("--key"), keyID: nil)
+    let key = try loadVerifyingKey(keyPath: arguments.value("--key"), keyID: nil,
+                                   allowWeakKey: arguments.flag("--allow-weak-key")).components
     switch format {
     case "pkcs1": IO.out(key.pkcs1PEM)
     case "jwk": IO.out(JSONValue.object(key.jwk(keyID: arguments.value("--kid"))).serialized + "\n")
@@ -305,12 +415,12 @@ func runURL(_ arguments: ParsedArguments) throws(Failure) {
     let endpoint = arguments.value("--endpoint") ?? "linkedSources"
     let endpointSegments = endpoint.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     guard !endpointSegments.contains(where: \.isEmpty) else {
-        throw .usage("--endpoint must be a path such as linkedSources, without empty segments: '\(endpoint)'")
+        throw .usage("--endpoint must be a path such as linkedSources, without empty segments: '\(shown(endpoint))'")
     }
     var base = arguments.value("--base") ?? "https://client-api.hotglue.xyz"
     guard base.hasPrefix("https://") || base.hasPrefix("http://"), !base.contains("?"), !base.contains("#"),
           !base.contains(where: { $0.isWhitespace }) else {
-        throw .usage("--base must be an http(s) URL without query or fragment, not '\(base)'")
+        throw .usage("--base must be an http(s) URL without query or fragment, not '\(shown(base))'")
     }
     while base.hasSuffix("/") { base.removeLast() }
     let request = try TokenRequest(arguments)
@@ -449,14 +559,14 @@ func runVerifyData(_ arguments: ParsedArguments) throws(Failure) {
         let text = IO.trimmed(String(decoding: raw, as: UTF8.self))
         if encoding == "hex" {
             guard let decoded = bytes(fromHex: text) else {
-                throw .input("the signature file '\(signaturePath)' is not hex text")
+                throw .input("the signature file '\(shown(signaturePath))' is not hex text")
             }
             signature = decoded
         } else {
             do {
                 signature = try Base64URL.decode(text)
             } catch {
-                throw .input("the signature file '\(signaturePath)' is not base64url text: \(error)")
+                throw .input("the signature file '\(shown(signaturePath))' is not base64url text: \(error)")
             }
         }
     } else {

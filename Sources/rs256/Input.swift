@@ -8,11 +8,17 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PureJWT
 
 enum IO {
-    /// Writes a line to stderr (newline added).
+    /// The name messages start with: `rs256 token` once a subcommand runs, else `rs256`.
+    nonisolated(unsafe) static var commandName = "rs256"
+
+    /// Writes a line to stderr (newline added). Whatever the line quotes, it stays one line:
+    /// control characters left in it (a path, a value from a token or a key file) are escaped
+    /// as the library's messages escape them.
     static func note(_ line: String) {
-        write(fd: 2, Array((line + "\n").utf8))
+        write(fd: 2, Array((JSONValue.escapedForMessage(line, limit: nil, escapingQuotes: false) + "\n").utf8))
     }
 
     /// Writes bytes to stdout. If they cannot all be written (a full disk, a closed
@@ -20,7 +26,7 @@ enum IO {
     /// that was not delivered must not look like success.
     static func out(_ bytes: [UInt8]) {
         guard write(fd: 1, bytes) else {
-            note("rs256: cannot write to standard output: \(systemError())")
+            note("\(commandName): cannot write to standard output: \(systemError())")
             exit(2)
         }
     }
@@ -60,13 +66,13 @@ enum IO {
         if path == "-" { return 0 }
         let fd = systemOpen(path, O_RDONLY)
         guard fd >= 0 else {
-            let reason = errno == ENOENT ? "there is no file '\(path)'" : "'\(path)' cannot be opened (\(systemError()))"
+            let reason = errno == ENOENT ? "there is no file '\(shown(path))'" : "'\(shown(path))' cannot be opened (\(systemError()))"
             throw .input("cannot read \(what): \(reason)")
         }
         var status = stat()
         if fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
             _ = close(fd)
-            throw .input("cannot read \(what): '\(path)' is a directory")
+            throw .input("cannot read \(what): '\(shown(path))' is a directory")
         }
         return fd
     }
@@ -78,7 +84,7 @@ enum IO {
             let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                let source = path == "-" ? "standard input" : "'\(path)'"
+                let source = path == "-" ? "standard input" : "'\(shown(path))'"
                 throw .input("cannot read \(what) from \(source): \(systemError())")
             }
             if count == 0 { return }
@@ -86,15 +92,16 @@ enum IO {
         }
     }
 
-    /// Reads at most `limit` bytes from `path` (`-` is standard input); more is an error.
-    static func read(_ path: String, limit: Int, what: String) throws(Failure) -> [UInt8] {
+    /// Reads at most `limit` bytes from `path` (`-` is standard input); more is an error,
+    /// `tooLarge` when given, else an input error.
+    static func read(_ path: String, limit: Int, what: String, tooLarge: Failure? = nil) throws(Failure) -> [UInt8] {
         let fd = try open(path, what: what)
         defer { if fd != 0 { _ = close(fd) } }
         var bytes: [UInt8] = []
         try readChunks(fd, path: path, what: what) { (chunk: [UInt8]) throws(Failure) in
             bytes += chunk
             if bytes.count > limit {
-                throw .input("\(what) is larger than \(limit) bytes; that cannot be right")
+                throw tooLarge ?? .input("\(what) is larger than \(limit) bytes; that cannot be right")
             }
         }
         return bytes
@@ -128,7 +135,12 @@ enum IO {
         if let argument, argument != "-" {
             raw = argument
         } else {
-            let bytes = try read("-", limit: 1 << 20, what: "the token")
+            // Room for the longest accepted token and the whitespace around it; a longer one
+            // is the token's fault (exit 1), as it is when given as an argument.
+            let limit = JWSCompactParts.maxTokenBytes + 4096
+            let bytes = try read("-", limit: limit, what: "the token", tooLarge: .rejected(
+                "the token on standard input is longer than \(limit) bytes, beyond the limit of "
+                    + "\(JWSCompactParts.maxTokenBytes) bytes for a token"))
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .rejected("the token read from standard input is not UTF-8 text")
             }
@@ -158,6 +170,12 @@ enum IO {
         clock_gettime(CLOCK_REALTIME, &spec)
         return Int64(spec.tv_sec)
     }
+}
+
+/// Text from an argument, a file name or a file, as a message may quote it: control characters
+/// escaped, cut after 80 characters (the library's escaper).
+func shown(_ text: String) -> String {
+    JSONValue.escapedForMessage(text)
 }
 
 /// Pads `text` with spaces on the right to `width` characters.

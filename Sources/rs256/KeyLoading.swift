@@ -22,7 +22,7 @@ struct KeyText {
     static func find(keyPath: String?) throws(Failure) -> KeyText {
         if let keyPath {
             let bytes = try IO.read(keyPath, limit: keyFileLimit, what: "the key")
-            let origin = keyPath == "-" ? "the key on standard input" : "the key file '\(keyPath)'"
+            let origin = keyPath == "-" ? "the key on standard input" : "the key file '\(shown(keyPath))'"
             return KeyText(bytes: bytes, origin: origin, fromEnvironment: false)
         }
         guard let value = IO.environment(signingKeyVariable) else {
@@ -97,21 +97,34 @@ func loadSigningKeyComponents(keyPath: String?) throws(Failure) -> (RSAPrivateKe
     }
 }
 
-/// The public key components for verifying: from a public or a private key, PEM, DER or JWK.
+/// The key for verifying, as it was given: a private key stays private, so that the caller
+/// validates it as a private key (the same checks and size policy `token` applies) before using
+/// its public half.
 ///
 /// - Parameter keyID: the token's `kid`, to pick a key out of a JWK Set; evaluated only when
-///   the key is JSON.
-func loadVerifyingKeyComponents(keyPath: String?, keyID: @autoclosure () -> String?) throws(Failure) -> (RSAPublicKeyComponents, origin: String) {
+///   the key is JSON. A `kid` no key in the set has is the token's fault (exit 1).
+func loadVerifyingKeyMaterial(keyPath: String?, keyID: @autoclosure () -> String?) throws(Failure) -> (RSAKeyMaterial, origin: String) {
     let text = try KeyText.find(keyPath: keyPath)
     if text.looksLikeJSON {
+        let kid = keyID()
         do {
-            return (try RSAPublicKeyComponents(jwkText: text.bytes, keyID: keyID()), text.origin)
+            let selected = try JWK.select(from: try JWK.object(parsing: text.bytes), keyID: kid)
+            // key_ops is checked for verifying; the private members, when present, are read
+            // only to validate the key as `token` would.
+            let publicKey = try RSAPublicKeyComponents(jwk: selected)
+            guard selected["d"] != nil else { return (.publicKey(publicKey), text.origin) }
+            var privateMembers = selected
+            privateMembers["key_ops"] = nil
+            return (.privateKey(try RSAPrivateKeyComponents(jwk: privateMembers)), text.origin)
+        } catch .keyIDNotFound {
+            throw .rejected("token rejected: its header names \"kid\" \(JSONValue.quotedForMessage(kid ?? "")), "
+                + "and \(text.origin) holds no signing key with that \"kid\"")
         } catch {
             throw .input("\(text.origin): \(error)")
         }
     }
     do {
-        let result = try RSAKeyLoader.loadPublicKey(bytes: text.bytes)
+        let result = try RSAKeyLoader.load(bytes: text.bytes)
         text.printNotes(result)
         return (result.key, text.origin)
     } catch {

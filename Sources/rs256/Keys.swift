@@ -31,15 +31,26 @@ func loadSigner(keyPath: String?, allowWeakKey: Bool) throws(Failure) -> JWTSign
     }
 }
 
-/// A verifier for the key from `--key` or the environment (public or private).
-func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure) -> JWTVerifier {
-    let (components, origin) = try loadVerifyingKeyComponents(keyPath: keyPath, keyID: keyID())
+/// The public key for verifying, from `--key` or the environment. A private key is validated
+/// as a private key under the same size policy `token` applies, with the same sentences, before
+/// its public half is used; a public key under the same size policy.
+func loadVerifyingKey(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool) throws(Failure) -> RSAPublicKey {
+    let (material, origin) = try loadVerifyingKeyMaterial(keyPath: keyPath, keyID: keyID())
     do {
-        return JWTVerifier(key: try RSAPublicKey(components: components, policy: policy(allowWeakKey: allowWeakKey)),
-                           options: options)
+        switch material {
+        case let .privateKey(components):
+            return try RSAPrivateKey(components: components, policy: policy(allowWeakKey: allowWeakKey)).publicKey
+        case let .publicKey(components):
+            return try RSAPublicKey(components: components, policy: policy(allowWeakKey: allowWeakKey))
+        }
     } catch {
         throw keyFailure(error, origin: origin, allowWeakKey: allowWeakKey)
     }
+}
+
+/// A verifier for the key from `--key` or the environment (public or private); see ``loadVerifyingKey``.
+func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure) -> JWTVerifier {
+    JWTVerifier(key: try loadVerifyingKey(keyPath: keyPath, keyID: keyID(), allowWeakKey: allowWeakKey), options: options)
 }
 
 /// RSASSA-PKCS1-v1_5 over a SHA-256 digest: what `openssl dgst -sha256 -sign` writes.

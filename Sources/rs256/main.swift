@@ -1,5 +1,6 @@
 // rs256: mint and verify RS256 JWTs (hotglue tenant tokens first), and sign data as OpenSSL does.
-// Exit status: 0 success, 1 a verification said no, 2 usage or input error.
+// Exit status: 0 success, 1 the token, signature or data was refused (its fault), 2 usage or
+// input error (the caller's: options, key, files, environment).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -35,7 +36,7 @@ let overview: String = {
           export \(signingKeyVariable)="$(base64 -w0 key.pem)"
           rs256 token --tenant tenant-id
 
-        Exit status: 0 success, 1 verification said no, 2 usage or input error.
+        Exit status: 0 success, 1 the token or signature is refused (its fault), 2 usage or input error.
         """
 }()
 
@@ -43,7 +44,7 @@ let overview: String = {
 @MainActor
 func main(_ arguments: [String]) -> Int32 {
     guard let name = arguments.first else {
-        IO.note(overview)
+        IO.write(fd: 2, Array((overview + "\n").utf8))
         return 2
     }
     if name == "--help" || name == "-h" || name == "help" {
@@ -55,9 +56,10 @@ func main(_ arguments: [String]) -> Int32 {
         return 0
     }
     guard let command = commands.first(where: { $0.spec.name == name }) else {
-        IO.note("rs256: '\(name)' is not a command; the commands are \(commands.map(\.spec.name).joined(separator: ", ")) (rs256 --help)")
+        IO.note("rs256: '\(shown(name))' is not a command; the commands are \(commands.map(\.spec.name).joined(separator: ", ")) (rs256 --help)")
         return 2
     }
+    IO.commandName = "rs256 \(name)"
     do {
         let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: command.spec)
         if parsed.wantsHelp {

@@ -172,7 +172,7 @@ func validlySignedTokensNamingAnotherAlgorithmAreRefused(alg: String) throws {
 }
 
 @Test func expOfTheWrongKindIsRefusedAfterTheSignature() throws {
-    for exp in [#""1700003600""#, "1700003600.5", "true", "null", "[1700003600]", "9.3e18", "-9.3e18"] {
+    for exp in [#""1700003600""#, "true", "null", "[1700003600]", "{}"] {
         let (error, _) = refusal(try rawToken(#"{"alg":"RS256"}"#, #"{"sub":"t","exp":\#(exp)}"#))
         guard case .malformed = error else {
             Issue.record("exp \(exp): \(String(describing: error))")

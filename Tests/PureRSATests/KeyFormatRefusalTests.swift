@@ -82,6 +82,8 @@ struct KeyFormatRefusalTests {
         #expect(loadError("abcde") == .unrecognizedText(.impossibleLength(5)))
         #expect(loadError(#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#) == .jsonWebKey)
         #expect(loadError("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host") == .openSSHKey)
+        // The base64 of an ssh-rsa line (what `base64 -w0 id_rsa.pub` puts in the variable).
+        #expect(loadError(Data("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host\n".utf8).base64EncodedString()) == .openSSHKey)
         #expect(loadError("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n") == .openSSHKey)
         #expect(loadError("-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n") == .unsupportedPEMLabel("X509 CRL"))
         #expect(loadError([0x00, 0x01, 0x02]) == .unrecognizedBinary)

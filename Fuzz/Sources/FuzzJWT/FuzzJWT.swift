@@ -9,6 +9,8 @@
 //    header says RS256, and changing any one character of its signature makes it refused.
 // 3. `verify(_:now:)` never accepts what `verifySignature(of:)` refuses, and what it accepts
 //    decodes without verifying to the same header and payload.
+// 4. Every refusal's description (token, claims, and the input read as a JWK or JWK Set, with
+//    the input as the wanted kid) is one line without a control character.
 import FuzzSupport
 @_spi(Internals) import PureDER
 import PureJWT
@@ -21,14 +23,30 @@ let verifier = JWTVerifier(key: FixedKeys.demo2048.publicKey)
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = bytes(data, size)
     let token = String(decoding: input, as: UTF8.self)
-    let decoded = try? JWT.decodeWithoutVerifying(token)
+    let decoded: UnverifiedJWT?
+    do {
+        decoded = try JWT.decodeWithoutVerifying(token)
+    } catch {
+        requireOneCleanLine(error.description, "decodeWithoutVerifying")
+        decoded = nil
+    }
+    do {
+        _ = try RSAPublicKeyComponents(jwkText: input, keyID: token)
+    } catch {
+        requireOneCleanLine(error.description, "RSAPublicKeyComponents(jwkText:)")
+    }
     let checked: (header: JWSHeader, payload: [UInt8])
     do {
         checked = try verifier.verifySignature(of: token)
     } catch {
-        require(!error.description.isEmpty, "a refusal without a description")
+        requireOneCleanLine(error.description, "verifySignature")
         require((try? verifier.verify(token, now: 1_700_000_000)) == nil, "verify accepted what verifySignature refused")
         return 0
+    }
+    do {
+        _ = try verifier.verify(token, now: 1_700_000_000)
+    } catch {
+        requireOneCleanLine(error.description, "verify")
     }
     // 2. Signed by the key.
     guard let parts = try? JWSCompactParts(token: token),

@@ -7,6 +7,8 @@
 // 3. A key that also passes validation (`RSAPrivateKey` / `RSAPublicKey`) exports DER and PEM
 //    that load and validate again to the same numbers.
 // 4. The text entry point agrees with the bytes entry point on valid UTF-8.
+// 5. Every refusal's description (loading, and validating a loaded key) is one line without a
+//    control character.
 import FuzzSupport
 import PureRSA
 
@@ -26,7 +28,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         loaded = try RSAKeyLoader.load(bytes: input)
     } catch {
-        require(!error.description.isEmpty, "a refusal without a description")
+        requireOneCleanLine(error.description, "RSAKeyLoader.load")
         if let text = String(validating: input, as: UTF8.self) {
             require((try? RSAKeyLoader.load(text)) == nil, "text entry point accepts what the bytes one refuses")
         }
@@ -45,7 +47,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         reload(Array(key.pkcs1PEM.utf8), expect: loaded.key, "PKCS#1 PEM")
         reload(Array(key.pkcs8PEM.utf8), expect: loaded.key, "PKCS#8 PEM")
         reload(Array(key.publicKey.spkiPEM.utf8), expect: .publicKey(key.publicKey), "SPKI PEM of the public half")
-        if let validated = try? RSAPrivateKey(components: key, policy: .allowingLegacySizes) {
+        let validatedKey: RSAPrivateKey?
+        do {
+            validatedKey = try RSAPrivateKey(components: key, policy: .allowingLegacySizes)
+        } catch {
+            requireOneCleanLine(error.description, "RSAPrivateKey(components:)")
+            validatedKey = nil
+        }
+        if let validated = validatedKey {
             do {
                 let again = try RSAPrivateKey(derRepresentation: validated.derRepresentation, policy: .allowingLegacySizes)
                 require(again.privateComponents == validated.privateComponents, "validated key's DER reloads to other numbers")
@@ -62,7 +71,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         reload(key.spkiDER, expect: loaded.key, "SPKI DER")
         reload(Array(key.pkcs1PEM.utf8), expect: loaded.key, "PKCS#1 public PEM")
         reload(Array(key.spkiPEM.utf8), expect: loaded.key, "SPKI PEM")
-        if let validated = try? RSAPublicKey(components: key, policy: .allowingLegacySizes) {
+        let validatedKey: RSAPublicKey?
+        do {
+            validatedKey = try RSAPublicKey(components: key, policy: .allowingLegacySizes)
+        } catch {
+            requireOneCleanLine(error.description, "RSAPublicKey(components:)")
+            validatedKey = nil
+        }
+        if let validated = validatedKey {
             do {
                 let again = try RSAPublicKey(derRepresentation: validated.derRepresentation, policy: .allowingLegacySizes)
                 require(again.components == validated.components, "validated public key's DER reloads to other numbers")

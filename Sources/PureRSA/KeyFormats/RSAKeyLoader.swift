@@ -208,13 +208,16 @@ public enum RSAKeyLoader {
         return false
     }
 
+    /// Whether `text` is an OpenSSH public key line (`ssh-rsa AAAA…`, `ssh-ed25519 …`, `ecdsa-sha2-…`).
+    private static func isOpenSSHText(_ text: [UInt8]) -> Bool {
+        contains(text, "ssh-rsa ") || contains(text, "ssh-ed25519 ") || contains(text, "ecdsa-sha2-")
+    }
+
     private static func loadText(_ input: [UInt8]) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAKeyMaterial> {
         let text = trimmed(input)
         if contains(text, "-----BEGIN") { return try loadPEM(text, encoding: .pem) }
         if text.first == UInt8(ascii: "{") { throw .jsonWebKey }
-        if contains(text, "ssh-rsa ") || contains(text, "ssh-ed25519 ") || contains(text, "ecdsa-sha2-") {
-            throw .openSSHKey
-        }
+        if isOpenSSHText(text) { throw .openSSHKey }
         let decoded: [UInt8]
         do {
             decoded = try Base64.decode(utf8: text, mode: .lenient)
@@ -222,6 +225,7 @@ public enum RSAKeyLoader {
             throw .unrecognizedText(error)
         }
         let inner = trimmed(decoded)
+        if isOpenSSHText(inner) { throw .openSSHKey }  // base64 of an `ssh-rsa …` line
         if contains(inner, "-----BEGIN") {
             guard !inner.contains(where: { $0 == 0 || $0 >= 0x80 }) else { throw .base64NotPEM }
             return try loadPEM(inner, encoding: .base64PEM)
