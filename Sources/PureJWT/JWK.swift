@@ -39,6 +39,12 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
     case ambiguousKeySet(count: Int)
     /// A `{"keys": […]}` set has no key with the wanted `kid`.
     case keyIDNotFound(String)
+    /// A JWK Set was required, and the object has no `keys` array.
+    case notAKeySet
+    /// Two keys of a JWK Set share a `kid`, so a token's `kid` would not say which to use.
+    case duplicateKeyID(String)
+    /// A key of a JWK Set is not an acceptable key; the error says why.
+    indirect case invalidKeyInSet(kid: String, JWKError)
     /// The numbers do not make an acceptable RSA key (size policy, inconsistent private values…).
     case invalidKey(RSAError)
 
@@ -66,6 +72,11 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the private JSON Web Key has \"d\" but no \"\(name)\"; give all of p, q, dp, dq and qi"
         case let .ambiguousKeySet(count):
             return "the JSON Web Key Set holds \(count) RSA signing keys; say which one with a \"kid\""
+        case .notAKeySet: return "the JSON is not a JSON Web Key Set: it has no \"keys\" array"
+        case let .duplicateKeyID(kid):
+            return "the JSON Web Key Set has two keys with \"kid\": \(JSONValue.quotedForMessage(kid)), so a token's kid cannot say which to use"
+        case let .invalidKeyInSet(kid, error):
+            return "the JSON Web Key Set's key \(JSONValue.quotedForMessage(kid)) is refused: \(error)"
         case let .keyIDNotFound(kid): return "the JSON Web Key Set has no key with \"kid\": \(JSONValue.quotedForMessage(kid))"
         case let .invalidKey(error): return "the JSON Web Key is not an acceptable RSA key: \(error)"
         }
@@ -111,11 +122,7 @@ public enum JWK {
         guard let keys = object["keys"] else { return object }
         guard case let .array(entries) = keys else { throw JWKError.notAnObject }
         let candidates = entries.compactMap { entry -> JSONObject? in
-            guard case let .object(key) = entry, key["kty"] == .string("RSA") else { return nil }
-            if let use = key["use"], use != .string("sig") { return nil }
-            if let alg = key["alg"], alg != .string("RS256") { return nil }
-            if let ops = key["key_ops"]?.arrayValue,
-               !ops.contains(where: { $0 == .string("sign") || $0 == .string("verify") }) { return nil }
+            guard case let .object(key) = entry, isRS256VerificationCandidate(key) else { return nil }
             return key
         }
         if let keyID {
@@ -125,6 +132,18 @@ public enum JWK {
         }
         guard candidates.count == 1 else { throw JWKError.ambiguousKeySet(count: candidates.count) }
         return candidates[0]
+    }
+
+    /// Whether a key-set member may be an RS256 signing or verification key: `kty` `"RSA"`, no
+    /// `use` other than `"sig"`, no `alg` other than `"RS256"`, no `key_ops` array without
+    /// `"sign"` or `"verify"`.
+    static func isRS256VerificationCandidate(_ key: JSONObject) -> Bool {
+        guard key["kty"] == .string("RSA") else { return false }
+        if let use = key["use"], use != .string("sig") { return false }
+        if let alg = key["alg"], alg != .string("RS256") { return false }
+        if let ops = key["key_ops"]?.arrayValue,
+           !ops.contains(where: { $0 == .string("sign") || $0 == .string("verify") }) { return false }
+        return true
     }
 
     /// The operation a key is read for, as `key_ops` names it (RFC 7517 §4.3).

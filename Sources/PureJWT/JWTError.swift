@@ -30,6 +30,15 @@ public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
     case expired(at: Int64, now: Int64)
     /// The token is not valid yet: `nbf > now + leeway` (node-jsonwebtoken's rule).
     case notYetValid(at: Int64, now: Int64)
+    /// The token is older than the verifier's `maxAge`: `now >= iat + maxAge + leeway`
+    /// (node-jsonwebtoken's rule).
+    case maxAgeExceeded(issuedAt: Int64, maxAge: Int64, now: Int64)
+    /// The token says it was issued after now plus the leeway (checked only when asked, as PyJWT does).
+    case issuedInFuture(at: Int64, now: Int64)
+    /// A verifier that picks its key by `kid` was given a token whose header has no `kid`.
+    case missingKeyID
+    /// A verifier that picks its key by `kid` holds no key with the token's `kid`.
+    case unknownKeyID(String)
     /// A claim the verifier requires is absent.
     case missingClaim(String)
     /// The `iss` claim is not the expected issuer.
@@ -58,6 +67,12 @@ public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the token expired at \(at) (seconds since 1970), \(Self.gap(now, at)) before now (\(now))"
         case let .notYetValid(at, now):
             return "the token is not valid before \(at) (seconds since 1970), \(Self.gap(at, now)) after now (\(now))"
+        case let .maxAgeExceeded(issuedAt, maxAge, now):
+            return "the token was issued at \(issuedAt) (seconds since 1970), \(Self.gap(now, issuedAt)) before now (\(now)), more than the accepted \(maxAge) seconds"
+        case let .issuedInFuture(at, now):
+            return "the token says it was issued at \(at) (seconds since 1970), \(Self.gap(at, now)) after now (\(now))"
+        case .missingKeyID: return "the token's header has no \"kid\", and this verifier picks its key by kid"
+        case let .unknownKeyID(kid): return "the token's header names key \(Self.quoted(kid)), which is not among the verifier's keys"
         case let .missingClaim(name): return "the token has no \(Self.quoted(name)) claim, which is required"
         case let .unexpectedIssuer(expected, found):
             return "the token was issued by \(Self.quoted(found)), not by the expected issuer \(Self.quoted(expected))"

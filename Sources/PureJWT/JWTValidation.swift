@@ -14,6 +14,12 @@ public struct JWTValidationOptions: Sendable, Equatable {
     public var subject: String?
     /// `crit` header extensions the caller processes itself; default none.
     public var understoodCriticalHeaders: [String]
+    /// When set, a token is refused once `maxAge` seconds have passed since its `iat` (plus the
+    /// leeway), and a token without `iat` is refused (node-jsonwebtoken's `maxAge`); default off.
+    public var maxAge: UInt32?
+    /// When true, a token whose `iat` is later than now plus the leeway is refused (PyJWT's
+    /// check); default false, as node-jsonwebtoken does not check it.
+    public var rejectsIssuedInFuture: Bool
 
     /// Makes options; every parameter defaults to "no demand".
     ///
@@ -24,10 +30,15 @@ public struct JWTValidationOptions: Sendable, Equatable {
     ///   - audiences: the accepted `aud` values.
     ///   - subject: the expected `sub`.
     ///   - understoodCriticalHeaders: `crit` extensions the caller handles.
+    ///   - maxAge: the most seconds since `iat` a token is accepted for, or `nil` (default).
+    ///   - rejectsIssuedInFuture: whether an `iat` after now plus the leeway is refused (default false).
     public init(
         leeway: UInt32 = 0, requiredClaims: [String] = [], issuer: String? = nil,
-        audiences: [String]? = nil, subject: String? = nil, understoodCriticalHeaders: [String] = []
+        audiences: [String]? = nil, subject: String? = nil, understoodCriticalHeaders: [String] = [],
+        maxAge: UInt32? = nil, rejectsIssuedInFuture: Bool = false
     ) {
+        self.maxAge = maxAge
+        self.rejectsIssuedInFuture = rejectsIssuedInFuture
         self.leeway = leeway
         self.requiredClaims = requiredClaims
         self.issuer = issuer
@@ -45,7 +56,10 @@ extension JWTClaims {
     /// included, compared exactly), else `.malformed`;
     /// every required claim is present; not before: refused when `nbf > now + leeway`; expiry:
     /// refused when `now >= exp + leeway` (both exactly as node-jsonwebtoken's `verify`, so a token
-    /// is already expired at the second named by `exp`); then issuer, audience, subject.
+    /// is already expired at the second named by `exp`); with ``JWTValidationOptions/maxAge``,
+    /// refused when `iat` is absent or `now >= iat + maxAge + leeway` (node-jsonwebtoken's rule);
+    /// with ``JWTValidationOptions/rejectsIssuedInFuture``, refused when `iat > now + leeway`;
+    /// then issuer, audience, subject.
     ///
     /// - Parameters:
     ///   - now: the current time in whole seconds since 1970 (`Math.floor(Date.now() / 1000)`);
@@ -57,7 +71,7 @@ extension JWTClaims {
         let issuer = try self.issuer
         _ = try jwtID
         let audience = try self.audience
-        _ = try issuedAt
+        let issuedAt = try exactNumericDate("iat")
         let notBefore = try exactNumericDate("nbf")
         let expiresAt = try exactNumericDate("exp")
         for name in options.requiredClaims where object[name] == nil {
@@ -77,6 +91,21 @@ extension JWTClaims {
             let (limit, overflow) = expiresAt.ceiling.addingReportingOverflow(leeway)
             if expiresAt.beyond < 0 || (expiresAt.beyond == 0 && !overflow && now >= limit) {
                 throw JWTError.expired(at: expiresAt.ceiling, now: now)
+            }
+        }
+        if let maxAge = options.maxAge {
+            guard let issuedAt else { throw JWTError.missingClaim("iat") }
+            // now >= iat + maxAge + leeway, exactly (the ceiling of a fractional iat compares as
+            // the fraction does against whole seconds); an iat beyond Int64 is never too old.
+            let (limit, overflow) = issuedAt.ceiling.addingReportingOverflow(Int64(maxAge) + leeway)
+            if issuedAt.beyond < 0 || (issuedAt.beyond == 0 && !overflow && now >= limit) {
+                throw JWTError.maxAgeExceeded(issuedAt: issuedAt.ceiling, maxAge: Int64(maxAge), now: now)
+            }
+        }
+        if options.rejectsIssuedInFuture, let issuedAt {
+            let (limit, overflow) = now.addingReportingOverflow(leeway)
+            if issuedAt.beyond > 0 || (issuedAt.beyond == 0 && !overflow && issuedAt.ceiling > limit) {
+                throw JWTError.issuedInFuture(at: issuedAt.ceiling, now: now)
             }
         }
         if let expected = options.issuer {

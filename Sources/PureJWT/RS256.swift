@@ -134,19 +134,78 @@ public struct VerifiedJWT: Sendable, Equatable {
 ///
 /// Timing: verification handles only public data and may take variable time.
 public struct JWTVerifier: Sendable {
-    /// The public key.
-    public let key: RSAPublicKey
+    /// The public key of a verifier made with one key; `nil` for one that picks its key by `kid`.
+    public let key: RSAPublicKey?
+    /// The keys by `kid` of a verifier made with a key set; empty for a one-key verifier.
+    public let keys: [String: RSAPublicKey]
     /// What the claims must satisfy.
     public var options: JWTValidationOptions
 
-    /// Makes a verifier.
+    /// Makes a verifier with one key; the token's `kid`, if any, is not consulted.
     ///
     /// - Parameters:
     ///   - key: the public key (a private key's `publicKey` works too).
     ///   - options: the claim demands (default: only `exp`/`nbf`, no leeway).
     public init(key: RSAPublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
         self.key = key
+        self.keys = [:]
         self.options = options
+    }
+
+    /// Makes a verifier over several keys that picks the one named by the token header's `kid`.
+    ///
+    /// A token without `kid`, or with a `kid` not among `keys`, is refused before any signature
+    /// check. The algorithm is still pinned to RS256: the key decides, never the token.
+    ///
+    /// - Parameters:
+    ///   - keys: the public keys by `kid`.
+    ///   - options: the claim demands.
+    public init(keys: [String: RSAPublicKey], options: JWTValidationOptions = JWTValidationOptions()) {
+        self.key = nil
+        self.keys = keys
+        self.options = options
+    }
+
+    /// Makes a verifier over a JWK Set (`{"keys": [...]}`, as an identity provider publishes at
+    /// its `jwks_uri`) that picks the key by the token's `kid`.
+    ///
+    /// The set's RS256 verification keys are its members with `kty` `"RSA"`, a `kid`, and no
+    /// `use`, `alg` or `key_ops` that rule out RS256 verification; other members (EC keys,
+    /// encryption keys, keys without `kid`) are skipped. Each RS256 verification key must be a
+    /// valid key under `policy`, and no two may share a `kid`.
+    ///
+    /// - Parameters:
+    ///   - jwks: the JWK Set as JSON text (UTF-8).
+    ///   - policy: the key-size policy (default: at least 2048 bits).
+    ///   - options: the claim demands.
+    /// - Throws: `JWKError` when the text is not a JWK Set, when a key is unacceptable (the
+    ///   sentence names its `kid`), when two keys share a `kid`, or when no key is usable.
+    public init<Bytes: Collection>(
+        jwks: Bytes, policy: RSAKeyPolicy = .standard, options: JWTValidationOptions = JWTValidationOptions()
+    ) throws(JWKError) where Bytes.Element == UInt8 {
+        let object = try JWK.object(parsing: jwks)
+        guard case let .array(entries)? = object["keys"] else { throw JWKError.notAKeySet }
+        var keys: [String: RSAPublicKey] = [:]
+        for entry in entries {
+            guard case let .object(jwk) = entry, JWK.isRS256VerificationCandidate(jwk),
+                  case let .string(kid)? = jwk["kid"] else { continue }
+            guard keys[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
+            do {
+                keys[kid] = try RSAPublicKey(jwk: jwk, policy: policy)
+            } catch {
+                throw JWKError.invalidKeyInSet(kid: kid, error)
+            }
+        }
+        guard !keys.isEmpty else { throw JWKError.ambiguousKeySet(count: 0) }
+        self.init(keys: keys, options: options)
+    }
+
+    /// The key for a token with this header: the one key, or the one its `kid` names.
+    func verifyingKey(for header: JWSHeader) throws(JWTError) -> RSAPublicKey {
+        if let key { return key }
+        guard let kid = header.keyID else { throw JWTError.missingKeyID }
+        guard let key = keys[kid] else { throw JWTError.unknownKeyID(kid) }
+        return key
     }
 
     /// Verifies a compact token at time `now`.
@@ -169,11 +228,13 @@ public struct JWTVerifier: Sendable {
     /// - Parameter token: the compact JWS.
     /// - Returns: the header and the payload bytes exactly as signed.
     /// - Throws: `JWTError.malformed`, `.invalidJSON(.header, _)`, `.missingAlgorithm`,
-    ///   `.algorithmNotAllowed`, `.unsupportedCriticalHeader` or `.invalidSignature`.
+    ///   `.algorithmNotAllowed`, `.unsupportedCriticalHeader`, `.missingKeyID`/`.unknownKeyID`
+    ///   (key-set verifiers) or `.invalidSignature`.
     public func verifySignature(of token: String) throws(JWTError) -> (header: JWSHeader, payload: [UInt8]) {
         let parts = try JWSCompactParts(token: token)
         let header = try JWSHeader(parsing: try JWT.decodeSegment(parts.encodedHeader, "header"), limits: JWSCompactParts.jsonLimits)
         try header.checkPolicy(understoodCritical: options.understoodCriticalHeaders)
+        let key = try verifyingKey(for: header)
         let signature = try JWT.decodeSegment(parts.encodedSignature, "signature")
         guard key.isValidSignature(RSASignature(rawRepresentation: signature), for: parts.signingInput) else {
             throw JWTError.invalidSignature

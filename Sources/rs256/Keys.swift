@@ -64,5 +64,5 @@ func signDigest(_ digest: SHA256Digest, with signer: JWTSigner) throws(Failure) 
 
 /// Whether `signature` is valid over the data with this SHA-256 digest.
 func verifyDigest(_ signature: [UInt8], _ digest: SHA256Digest, with verifier: JWTVerifier) -> Bool {
-    verifier.key.isValidSignature(RSASignature(rawRepresentation: signature), for: digest)
+    verifier.key?.isValidSignature(RSASignature(rawRepresentation: signature), for: digest) ?? false
 }
