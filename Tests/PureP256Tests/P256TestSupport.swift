@@ -79,8 +79,9 @@ func parseNIST(_ text: String, recordStartKey: String) -> [NISTRecord] {
         current = [:]
         inRecord = false
     }
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+    // Split on scalars: in a String, CR LF is one Character and would not match "\n".
+    for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        let line = String(String.UnicodeScalarView(rawLine)).trimmingCharacters(in: .whitespacesAndNewlines)
         if line.isEmpty { flush(); continue }
         if line.hasPrefix("#") { continue }
         if line.hasPrefix("[") { flush(); section = String(line.dropFirst().dropLast()); continue }
