@@ -30,7 +30,7 @@ print(" ".join(done))')}
 [ -n "$modules" ] || { echo "embedded: no library modules found in Package.swift" >&2; exit 1; }
 mkdir -p "$out"
 
-flags=(-enable-experimental-feature Embedded -wmo -parse-as-library -Osize -target "$triple" -I "$out")
+flags=(-enable-experimental-feature Embedded -wmo -parse-as-library -Osize -target "$triple" -I "$out" -package-name PureRS256)
 # Bare-metal and wasm targets have no stack-protector runtime (__stack_chk_guard).
 case "$triple" in *-none-*|wasm*) flags+=(-Xfrontend -disable-stack-protector) ;; esac
 
