@@ -91,6 +91,7 @@ struct FieldElement: Sendable {
     func negated() -> FieldElement { FieldElement.zero - self }
 
     /// self squared `count` times (`count` public).
+    @_optimize(speed)
     func squared(times count: Int) -> FieldElement {
         var x = self
         for _ in 0..<count { x = x.squared() }
@@ -99,6 +100,7 @@ struct FieldElement: Sendable {
 
     /// self^(p−2) = self^−1 (0 for 0), by a fixed addition chain: 255 squarings and 12
     /// multiplications whatever the value.
+    @_optimize(speed)
     func inverse() -> FieldElement {
         let x2 = squared() * self                     // 2 ones
         let x3 = x2.squared() * self                  // 3

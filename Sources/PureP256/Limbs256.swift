@@ -6,6 +6,9 @@
 // made from the carry word, never with a branch. The modulus and its Montgomery constant are
 // parameters so the compiler folds them in at each call site (p has limbs 0 and 2^32 − 1 and a
 // Montgomery constant of 1, which the multiply then skips).
+//
+// The functions that call these in a loop (the point formulas, the inversion chains) carry
+// `@_optimize(speed)`, so a debug build (the tests) still runs the arithmetic optimised.
 
 /// Four little-endian 64-bit limbs: `w0` is the least significant.
 struct Limbs256: Sendable {

@@ -37,6 +37,7 @@ struct ProjectivePoint: Sendable {
     func negated() -> ProjectivePoint { ProjectivePoint(x: x, y: y.negated(), z: z) }
 
     /// P + Q, algorithm 4 (12M + 2m_b + 29a).
+    @_optimize(speed)
     static func + (p: ProjectivePoint, q: ProjectivePoint) -> ProjectivePoint {
         let b = FieldElement.b
         var t0 = p.x * q.x
@@ -87,6 +88,7 @@ struct ProjectivePoint: Sendable {
 
     /// P + Q for an affine Q (Z = 1), algorithm 5 (11M + 2m_b + 23a). Q cannot be the
     /// identity (it has no affine form); callers that may add "nothing" select afterwards.
+    @_optimize(speed)
     static func + (p: ProjectivePoint, q: AffinePoint) -> ProjectivePoint {
         let b = FieldElement.b
         var t0 = p.x * q.x
@@ -129,6 +131,7 @@ struct ProjectivePoint: Sendable {
     }
 
     /// 2P, algorithm 6 (8M + 3S + 2m_b + 21a).
+    @_optimize(speed)
     func doubled() -> ProjectivePoint {
         let b = FieldElement.b
         var t0 = x.squared()

@@ -70,6 +70,7 @@ struct Scalar: Sendable {
         Scalar(montgomery: modularSubtract(a.montgomery, b.montgomery, modulus))
     }
 
+    @_optimize(speed)
     static func * (a: Scalar, b: Scalar) -> Scalar {
         Scalar(montgomery: montgomeryMultiply(a.montgomery, b.montgomery, modulus, mPrime))
     }
