@@ -1,4 +1,5 @@
 import PureBigNum
+import PureSHA2
 
 /// The ECDSA equations (FIPS 186-5 sections 6.4.1 and 6.4.2) over P-256 with a 256-bit digest.
 enum ECDSA {
@@ -83,16 +84,16 @@ extension P256.Signing {
         /// leaks gives the private key away, so users sign through the deterministic entry point.
         ///
         /// - Parameters:
-        ///   - digest: The SHA-256 digest of the message, 32 bytes.
+        ///   - digest: The SHA-256 digest of the message.
         ///   - nonce: k, 32 big-endian bytes, 0 < k < n, secret and never reused.
         /// - Returns: The signature.
         /// - Throws: ``P256Error/scalarOutOfRange`` for a k outside 1…n − 1,
         ///   ``P256Error/nonceUnusable`` when k gives r = 0 or s = 0,
         ///   ``P256Error/signatureSelfCheckFailed`` when the result does not verify.
-        package func signature<Digest: Collection<UInt8>, Nonce: Collection<UInt8>>(
-            digest: Digest, nonce: Nonce
+        package func signature<Nonce: Collection<UInt8>>(
+            digest: SHA256Digest, nonce: Nonce
         ) throws(P256Error) -> ECDSASignature {
-            guard digest.count == 32, let k = Scalar(nonZeroBigEndianBytes: nonce) else { throw .scalarOutOfRange }
+            guard let k = Scalar(nonZeroBigEndianBytes: nonce) else { throw .scalarOutOfRange }
             let e = Limbs256(bigEndian: digest)
             let (r, s) = try ECDSA.sign(digest: e, privateKey: scalar, nonce: k)
             guard ECDSA.verify(r: r, s: s, digest: e, publicKey: publicKey.point) else {

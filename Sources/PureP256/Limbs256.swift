@@ -85,14 +85,6 @@ struct Limbs256: Sendable {
                  (a.w2 & mask) | (b.w2 & ~mask), (a.w3 & mask) | (b.w3 & ~mask))
     }
 
-    /// Bit `index` (0 = least significant). `index` must be public.
-
-    func bit(_ index: Int) -> UInt64 {
-        let word = index >> 6
-        let limb = word == 0 ? w0 : word == 1 ? w1 : word == 2 ? w2 : w3
-        return (limb >> UInt64(index & 63)) & 1
-    }
-
     /// The four bits starting at bit `4 · index` (0 ≤ index < 64). `index` must be public; the
     /// value read may be secret (no branch or address depends on it).
     @inline(__always)
