@@ -15,6 +15,12 @@
 #  (e) memcheck: a prime candidate's limbs undefined (and the Miller–Rabin base's); the
 #      trial-division sieve by all 3,511 small primes and one Miller–Rabin round may branch on
 #      them only at the verdicts the library documents (see `keygen_points` below).
+# And on P-256 scalar multiplication by a secret (PrivateKey(rawRepresentation:): d decoded, then
+# d·G by the fixed-base masked comb and one inversion):
+#  (f) memcheck: d undefined; the only reports allowed are at the range guard "0 < d < n" (its
+#      jumps, each once per key): scalar multiplication, inversion and encoding never branch on d;
+#  (g) callgrind: computing the key executes the same number of instructions for d = 1, n − 1 and
+#      two random values.
 # Each check is also run on a deliberately leaky square-and-multiply (in Scripts/constant-time,
 # not in the library) and must flag it, which proves the check can fail.
 # Exits non-zero on any failure. Needs valgrind (Debian: apt-get install valgrind).
@@ -239,6 +245,73 @@ if [[ "$verdict" != *" other 0" ]] && grep -q 'leakyHasSmallFactor' "$work/leaky
     echo "ok: leaky sieve and Miller–Rabin flagged (${verdict##* other } reports outside the verdicts)"
 else
     fail "memcheck did not flag the leaky sieve and Miller–Rabin (the check cannot fail?): $verdict"
+fi
+
+echo "== (f) memcheck: P-256 d·G with d undefined"
+classify_p256() {  # log keys: "allowed C site(s) × K keys other M". Allowed: a conditional jump
+                   # whose top frame is Scalar(nonZeroBigEndianBytes:) or PrivateKey.init — the
+                   # guard on "0 < d < n" — and each such site reported exactly once per key.
+    python3 - "$1" "$2" <<'PY'
+import re, sys
+text, keys = open(sys.argv[1]).read(), int(sys.argv[2])
+allowed, other, shown = 0, 0, 0
+for block in re.split(r"==\d+== \n", text):
+    lines = [l for l in block.splitlines() if l.startswith("==")]
+    if not lines or "uninitialised" not in lines[0] or not re.search("measureP256", block):
+        continue
+    frames = [re.sub(r"^==\d+==\s+(at|by) 0x[0-9A-F]+: ", "", l) for l in lines[1:]]
+    if lines[0].split("== ", 1)[1].startswith("Conditional jump") and re.search(
+            "ScalarV21nonZeroBigEndianBytes|PrivateKeyV17rawRepresentation", frames[0]):
+        allowed += 1
+    else:
+        other += 1
+        if shown < 5:
+            shown += 1
+            print("  not allowed: " + lines[0].split("== ", 1)[1] + "\n    " + "\n    ".join(frames[:6]), file=sys.stderr)
+summary = re.search(r"ERROR SUMMARY: (\d+) errors from (\d+) contexts", text)
+total = int(summary.group(1)) if summary else -1
+if total != allowed * keys:
+    other += 1
+    print(f"  {total} reports in all, expected {allowed} site(s) × {keys} keys", file=sys.stderr)
+print(f"allowed {allowed} site(s) × {keys} keys other {other}")
+PY
+}
+valgrind --leak-check=no --num-callers=30 "$bin" memcheck-p256 library >"$work/p256.log" 2>&1
+summary=$(grep -o '^memcheck-p256 library.*' "$work/p256.log" || true)
+verdict=$(classify_p256 "$work/p256.log" 4 2>"$work/p256.why")
+if [[ -n "$summary" && "$verdict" == *" other 0" && "$verdict" != "allowed 0 "* ]]; then
+    echo "ok: P-256 d·G branches on d only at the range guard, once per key ($verdict); [$summary]"
+else
+    fail "P-256 d·G depends on d outside the range guard ($verdict; $summary)"
+    cat "$work/p256.why"
+fi
+valgrind --leak-check=no --num-callers=30 "$bin" memcheck-p256 leaky >"$work/leaky-p256.log" 2>&1
+verdict=$(classify_p256 "$work/leaky-p256.log" 4 2>/dev/null)
+if [[ "$verdict" != *" other 0" ]]; then
+    echo "ok: leaky P-256 control flagged ($verdict)"
+else
+    fail "memcheck did not flag the leaky P-256 control (the check cannot fail?): $verdict"
+fi
+
+echo "== (g) callgrind: instruction counts of P-256 d·G across secrets"
+count_p256() {  # variant seed
+    valgrind --tool=callgrind --callgrind-out-file="$work/cgp.$1.$2" \
+        --toggle-collect='*measureP256*' "$bin" count-p256 "$1" "$2" >/dev/null 2>&1
+    awk '/^summary:/ { print $2 }' "$work/cgp.$1.$2"
+}
+counts=()
+for seed in 0 1 2 3; do counts+=("$(count_p256 library "$seed")"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}" -gt 100000 ]]; then
+    echo "ok: P-256 d·G — ${counts[0]} instructions for d = 1, n − 1 and two random values"
+else
+    fail "P-256 d·G counts differ across secrets: ${counts[*]}"
+fi
+counts=()
+for seed in 0 1 2; do counts+=("$(count_p256 leaky "$seed")"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
+    echo "ok: leaky P-256 control flagged — counts ${counts[*]}"
+else
+    fail "callgrind saw equal counts for the leaky P-256 control (the check cannot fail?): ${counts[*]}"
 fi
 
 if [[ "$failures" -gt 0 ]]; then

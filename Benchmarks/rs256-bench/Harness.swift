@@ -13,6 +13,10 @@ enum OpenSSLReference: Sendable, Hashable {
     /// `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:BITS`, run `samples` times
     /// (whole process each time); the figure is the median.
     case genpkey(bits: Int, samples: Int)
+    /// `openssl speed ecdsap256`: ECDSA P-256 signatures.
+    case ecdsaP256Sign
+    /// `openssl speed ecdsap256`: ECDSA P-256 verifications.
+    case ecdsaP256Verify
 }
 
 /// One benchmark row.

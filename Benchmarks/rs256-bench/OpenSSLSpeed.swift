@@ -25,6 +25,9 @@ final class OpenSSLSpeed {
     /// MB/s per block size and CPU mask (nil: as installed), one sample per round.
     private var shaSamples: [Int: [String?: [Double]]] = [:]
     private var shaRounds: Set<[Int]> = []
+    /// ECDSA P-256 signs and verifications per second, as installed, one sample per round.
+    private var ecdsaSamples: [(sign: Double, verify: Double)] = []
+    private var ecdsaRounds: Set<Int> = []
 
     /// The SHA extensions masked off (`OPENSSL_ia32cap=":~0x20000000"`): the fair comparison
     /// for portable code, next to OpenSSL as installed.
@@ -80,6 +83,12 @@ final class OpenSSLSpeed {
                 guard let seconds = timedRun(genpkeyArguments(bits)) else { return }
                 genpkeySamples[bits, default: []].append(seconds)
             }
+        case .ecdsaP256Sign, .ecdsaP256Verify:
+            guard ecdsaRounds.insert(round).inserted, let output = run(ecdsaArguments, ia32cap: nil) else { return }
+            // A table line like ` 256 bits ecdsa (nistp256)   0.0000s   0.0001s  41394.6  12575.0`.
+            guard let line = output.split(separator: "\n").last(where: { $0.contains("ecdsa (nistp256)") }) else { return }
+            let fields = line.split(separator: " ").compactMap { Double($0) }
+            if fields.count >= 3 { ecdsaSamples.append((fields[fields.count - 2], fields[fields.count - 1])) }
         case .rsaSign, .rsaVerify:
             guard rsaRounds.insert(round).inserted else { return }
             for mask in OpenSSLSpeed.rsaMasks {
@@ -115,6 +124,11 @@ final class OpenSSLSpeed {
                               middle * 1e3, times.first! * 1e3, times.last! * 1e3, times.count)
             return [OpenSSLFigure(command: "openssl \(genpkeyArguments(bits).joined(separator: " ")) (\(text))",
                                   value: 1 / middle, unit: "ops/s")]
+        case .ecdsaP256Sign, .ecdsaP256Verify:
+            let signing = if case .ecdsaP256Sign = reference { true } else { false }
+            guard let value = median(ecdsaSamples.map { signing ? $0.sign : $0.verify }) else { return [] }
+            return [OpenSSLFigure(command: "openssl " + ecdsaArguments.joined(separator: " ") + " (\(signing ? "sign" : "verify"))",
+                                  value: value, unit: "ops/s")]
         case .rsaSign(let bits), .rsaVerify(let bits):
             let signing = if case .rsaSign = reference { true } else { false }
             return OpenSSLSpeed.rsaMasks.compactMap { mask in
@@ -137,6 +151,10 @@ final class OpenSSLSpeed {
 
     private var rsaArguments: [String] {
         ["speed"] + (elapsed ? ["-elapsed"] : []) + ["-seconds", "1"] + rsaBits.map { "rsa\($0)" }
+    }
+
+    private var ecdsaArguments: [String] {
+        ["speed"] + (elapsed ? ["-elapsed"] : []) + ["-seconds", "1", "ecdsap256"]
     }
 
     private var rsaCommand: String { "openssl " + rsaArguments.joined(separator: " ") }

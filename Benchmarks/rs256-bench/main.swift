@@ -10,6 +10,7 @@ let rowGroups: [() -> [BenchRow]] = [
     rsaRows,
     keygenRows,
     jwtRows,
+    p256Rows,
 ]
 
 let usage = """

@@ -15,6 +15,7 @@ let package = Package(
                 .product(name: "PureBigNum", package: "PureRS256"),
                 .product(name: "PureDER", package: "PureRS256"),
                 .product(name: "PureRSA", package: "PureRS256"),
+                .product(name: "PureP256", package: "PureRS256"),
             ]
         ),
     ]

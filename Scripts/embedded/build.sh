@@ -2,7 +2,7 @@
 # Compiles the library modules as Embedded Swift (no runtime, no existentials, no reflection),
 # whole-module, for the host triple or the triple given as $1, each module after the modules it
 # imports. The list and order come from Package.swift (today PureBigNum, PureDER, PureSHA2,
-# PureRSA, PureJWT), so a new library module is covered. Then compiles Scripts/wasm/Exports.swift
+# PureRSA, PureJWT, PureP256), so a new library module is covered. Then compiles Scripts/wasm/Exports.swift
 # against them, because Embedded Swift specialises generic code in the client: a generic body
 # that Embedded forbids only fails when something instantiates it.
 #
@@ -47,10 +47,11 @@ for module in $modules; do
     echo "embedded: $module compiled for $triple ($(stat -c %s "$out/$module.o") bytes of object code, $(( $(date +%s) - start )) s)"
 done
 
-# The exports shim: PureBigNum and PureSHA2, plus PureRSA and PureJWT when they are built.
+# The exports shim: PureBigNum and PureSHA2, plus PureRSA, PureJWT and PureP256 when they are built.
 shim=(Scripts/wasm/Exports.swift)
 [ -f Scripts/wasm/ExportsRSA.swift ] && [[ " $modules " == *" PureRSA "* ]] && shim+=(Scripts/wasm/ExportsRSA.swift)
 [ -f Scripts/wasm/ExportsJWT.swift ] && [[ " $modules " == *" PureJWT "* ]] && shim+=(Scripts/wasm/ExportsJWT.swift)
+[ -f Scripts/wasm/ExportsP256.swift ] && [[ " $modules " == *" PureP256 "* ]] && shim+=(Scripts/wasm/ExportsP256.swift)
 # Targets without a Swift runtime or C library also get the runtime shim, and strtod for PureJWT.
 case "$triple" in
     wasm*|*-none-*)

@@ -240,6 +240,42 @@ if (typeof x.pure_rs256_sign === "function") {
   console.log(`wasm: RS256 ${rsCount} signatures (RFC 7515 A.2 x2, RFC 7520 4.1, ${tokens.length} Node jsonwebtoken tokens), each verified and refused after a bit flip`);
 }
 
+// ---- ES256 (only when the build includes PureP256): NIST SigGen [P-256,SHA-256] re-signed with
+// its recorded nonce, byte for byte; each signature verified, and refused after a bit flip.
+if (typeof x.pure_es256_sign_with_nonce === "function") {
+  const records = [];
+  let section = "", record = null;
+  for (const line of vectors("ecdsa/SigGen.txt").split(/\r?\n/)) {
+    if (line.startsWith("[")) { section = line; continue; }
+    const m = line.match(/^(\w+) = ([0-9a-f]+)$/);
+    if (!m || section !== "[P-256,SHA-256]") continue;
+    if (m[1] === "Msg") { record = {}; records.push(record); }
+    if (record) record[m[1]] = m[2];
+  }
+  check(records.length === 15, `SigGen [P-256,SHA-256] has ${records.length} records`);
+  function es256Verify(q, msg, sig) {
+    const pq = put(q), pm = put(msg), ps = put(sig);
+    const result = x.pure_es256_verify(pq, q.length, pm, msg.length, ps, sig.length);
+    for (const p of [pq, pm, ps]) x.pure_free(p);
+    return result;
+  }
+  let esCount = 0;
+  for (const r of records) {
+    const d = put(fromHex(r.d)), msg = fromHex(r.Msg), pm = put(msg), k = put(fromHex(r.k)), out = x.pure_alloc(64);
+    const n = x.pure_es256_sign_with_nonce(d, pm, msg.length, k, out);
+    const got = n === 64 ? hex(take(out, 64)) : `error ${n}`;
+    for (const p of [d, pm, k, out]) x.pure_free(p);
+    check(got === r.R + r.S, `ES256 SigGen d=${r.d.slice(0, 8)}: ${got.slice(0, 24)}...`);
+    const q = fromHex("04" + r.Qx + r.Qy), sig = fromHex(r.R + r.S);
+    check(es256Verify(q, msg, sig) === 1, `ES256 SigGen d=${r.d.slice(0, 8)}: the vector's signature does not verify`);
+    sig[40] ^= 1;
+    check(es256Verify(q, msg, sig) === 0, `ES256 SigGen d=${r.d.slice(0, 8)}: a flipped bit still verifies`);
+    esCount += 1;
+  }
+  check(es256Verify(new Uint8Array(65), new Uint8Array(1), new Uint8Array(64)) === -2, "a zero point is refused as a key");
+  console.log(`wasm: ES256 ${esCount} NIST SigGen signatures re-made with their nonce, each verified and refused after a bit flip`);
+}
+
 // ---- PureJWT: JSON.stringify-exact serializer, RS256 tokens, verification
 if (typeof x.pure_jwt_sign_json === "function") {
   const pemToDer = (pem) =>
