@@ -172,23 +172,11 @@ public struct RSAPrivateKey: Sendable {
             throw .keyFormat(error)
         }
         let key = try RSAPrivateKey(components: loaded.key, policy: policy)
-        return Loaded(key: key, structure: loaded.structure, encoding: loaded.encoding,
-                      repairs: loaded.repairs, notes: loaded.notes)
+        return loaded.with(key: key)
     }
 
     /// A key loaded by ``load(_:policy:)``, with what the loader found on the way.
-    public struct Loaded: Sendable {
-        /// The validated key.
-        public let key: RSAPrivateKey
-        /// The structure it was stored in (PKCS#1 or PKCS#8).
-        public let structure: RSAKeyStructure
-        /// How that structure was wrapped (PEM, base64 of PEM, DER, base64 of DER).
-        public let encoding: RSAKeyEncoding
-        /// PEM damage that was repaired; a tool should warn when this is not empty.
-        public let repairs: PEM.Repairs
-        /// Other findings worth mentioning.
-        public let notes: [RSAKeyLoadNote]
-    }
+    public typealias Loaded = RSAKeyLoadResult<RSAPrivateKey>
 
     // MARK: - Export
 

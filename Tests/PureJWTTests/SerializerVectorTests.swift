@@ -47,7 +47,7 @@ import Testing
     for c in Vectors.tokens where c.swift_representable {
         let header = try JWSHeader.rs256(keyID: c.keyid, extra: c.header_extra?.object ?? JSONObject())
         let claims = JWTClaims(object: c.claims.object)
-        let input = JWSCompact.signingInput(header: header, claims: claims, base64URLEncode: Vectors.base64URLEncode)
+        let input = Vectors.base64URLEncode(header.serializedBytes) + "." + Vectors.base64URLEncode(claims.serializedBytes)
         let expected = c.token.split(separator: ".").prefix(2).joined(separator: ".")
         #expect(input == expected, "\(c.name)")
     }

@@ -80,7 +80,10 @@ public enum RSAKeyLoadNote: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A key and what was learned while loading it.
-public struct RSAKeyLoadResult<Key: Sendable & Equatable>: Sendable, Equatable {
+///
+/// The one result type of loading: the format-level loader returns it with the key's numbers,
+/// and `RSAPrivateKey.load(_:policy:)` with the validated key (``RSAPrivateKey/Loaded``).
+public struct RSAKeyLoadResult<Key: Sendable>: Sendable {
     /// The key.
     public let key: Key
     /// The structure it was stored in.
@@ -92,7 +95,14 @@ public struct RSAKeyLoadResult<Key: Sendable & Equatable>: Sendable, Equatable {
     public let repairs: PEM.Repairs
     /// Other things worth mentioning.
     public let notes: [RSAKeyLoadNote]
+
+    /// The same findings about another form of the key (the validated key for its numbers).
+    func with<Other: Sendable>(key other: Other) -> RSAKeyLoadResult<Other> {
+        RSAKeyLoadResult<Other>(key: other, structure: structure, encoding: encoding, repairs: repairs, notes: notes)
+    }
 }
+
+extension RSAKeyLoadResult: Equatable where Key: Equatable {}
 
 /// Loads an RSA key from whatever a user has: PEM text (any of the four RSA labels), the whole
 /// PEM base64-encoded on one line, DER bytes, or base64 of DER; and refuses everything else
