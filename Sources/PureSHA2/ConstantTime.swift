@@ -13,7 +13,7 @@
 /// - Returns: true when the lengths are equal and every byte matches. Unequal lengths return
 ///   false at once: a length is public.
 /// - Timing: constant in the contents, linear in the (public) length.
-package func constantTimeEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+func constantTimeEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
     guard a.count == b.count else { return false }
     var difference: UInt32 = 0
     for index in 0..<a.count {

@@ -6,6 +6,7 @@
 //                                          callgrind --toggle-collect='*measureExponentiation*'
 //   ct-check memcheck-sign / count-sign    the whole signing path (Signing.swift)
 //   ct-check memcheck-keygen               key generation's sieve and Miller–Rabin (KeyGeneration.swift)
+//   ct-check memcheck-hmac / count-hmac    HMAC tag verification (HMAC.swift)
 //
 // `leaky` is a deliberately variable-time square-and-multiply kept HERE, never in the library:
 // it proves each check can fail.
@@ -157,11 +158,16 @@ case (5, "count-sign") where ["library", "leaky"].contains(arguments[2]):
     countSigning(arguments[2], path: arguments[3], seed: UInt64(arguments[4]) ?? 0)
 case (4, "memcheck-keygen") where ["library", "leaky"].contains(arguments[2]):
     memcheckKeyGeneration(arguments[2], path: arguments[3])
+case (3, "memcheck-hmac") where ["library", "leaky"].contains(arguments[2]):
+    memcheckHMAC(arguments[2])
+case (4, "count-hmac") where ["library", "leaky"].contains(arguments[2]):
+    countHMAC(arguments[2], seed: UInt64(arguments[3]) ?? 0)
 case (5, "count") where ["library", "leaky"].contains(arguments[2]):
     countRun(arguments[2], limbs: max(1, Int(arguments[3]) ?? 16), seed: UInt64(arguments[4]) ?? 2)
 default:
     print("usage: ct-check memcheck (library|leaky) | ct-check count (library|leaky) LIMBS SEED")
     print("       ct-check memcheck-sign (library|leaky) KEY.der | ct-check count-sign (library|leaky) KEY.der SEED")
     print("       ct-check memcheck-keygen (library|leaky) KEY.der")
+    print("       ct-check memcheck-hmac (library|leaky) | ct-check count-hmac (library|leaky) SEED")
     exit(2)
 }
