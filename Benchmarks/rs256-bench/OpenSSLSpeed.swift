@@ -22,8 +22,8 @@ final class OpenSSLSpeed {
     /// Seconds per `openssl genpkey` run, per key size, every round's runs.
     private var genpkeySamples: [Int: [Double]] = [:]
     private var genpkeyRounds: Set<[Int]> = []
-    /// MB/s per throughput reference (`throughputKey`) and CPU mask (nil: as installed), one
-    /// sample per round.
+    /// MB/s per hash or HMAC reference (the key name `throughput(_:)` gives) and CPU mask (nil:
+    /// as installed), one sample per round.
     private var shaSamples: [String: [String?: [Double]]] = [:]
     private var shaRounds: Set<String> = []
 
@@ -65,12 +65,12 @@ final class OpenSSLSpeed {
 
     /// Measures `reference` for round `round`, unless this round already did: one
     /// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096` (every size in `rsaBits`) serves every
-    /// RSA row of a round; SHA-256 runs once per block size and mask.
+    /// RSA row of a round; each hash or HMAC runs once per block size and mask.
     func sample(_ reference: OpenSSLReference, round: Int) {
         switch reference {
         case .sha256, .sha2, .hmac:
             let (key, algorithm, label, masks) = throughput(reference)
-            guard shaRounds.insert("\(key)#\(round)").inserted else { return }
+            guard shaRounds.insert("\(key.name)#\(round)").inserted else { return }
             for mask in masks {
                 // The table line reads `sha256  <k>k` (`hmac(sha256)  <k>k`), in thousands of
                 // bytes per second.
