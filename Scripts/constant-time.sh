@@ -21,8 +21,15 @@
 #      jumps, each once per key): scalar multiplication, inversion and encoding never branch on d;
 #  (g) callgrind: computing the key executes the same number of instructions for d = 1, n − 1 and
 #      two random values.
+# And on PureSHA2's HMAC verification (HMAC-SHA-256/384/512, the key hashed or padded, the tag
+# computed and compared with the received one):
+#  (h) memcheck: the key bytes and the received tag bytes undefined; verifying right and wrong
+#      tags reports nothing (the verdict is made public by the harness, after the call);
+#  (i) callgrind: one verification per hash executes the same number of instructions for right
+#      tags, tags wrong in the first, the last or every byte, and different keys of one length.
 # Each check is also run on a deliberately leaky square-and-multiply (in Scripts/constant-time,
-# not in the library) and must flag it, which proves the check can fail.
+# not in the library) and must flag it, which proves the check can fail (for (h) and (i): an
+# early-exit tag comparison).
 # Exits non-zero on any failure. Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/constant-time"
@@ -312,6 +319,41 @@ if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
     echo "ok: leaky P-256 control flagged — counts ${counts[*]}"
 else
     fail "callgrind saw equal counts for the leaky P-256 control (the check cannot fail?): ${counts[*]}"
+echo "== (h) memcheck: HMAC verification, key and received tag undefined"
+if valgrind -q --error-exitcode=3 --leak-check=no "$bin" memcheck-hmac library >"$work/hmac.log" 2>&1; then
+    echo "ok: no branch or address depends on the key or the tag ($(tail -1 "$work/hmac.log"))"
+else
+    fail "memcheck reports secret-dependent branches or addresses in HMAC verification:"
+    cat "$work/hmac.log"
+fi
+if valgrind -q --error-exitcode=3 --leak-check=no "$bin" memcheck-hmac leaky >"$work/leaky-hmac.log" 2>&1; then
+    fail "memcheck did not flag the early-exit tag comparison (the check cannot fail?)"
+elif grep -q "Conditional jump or move depends on uninitialised value" "$work/leaky-hmac.log"; then
+    echo "ok: early-exit comparison flagged ($(grep -c 'depends on uninitialised' "$work/leaky-hmac.log") report(s))"
+else
+    fail "the leaky HMAC run failed for another reason:"
+    cat "$work/leaky-hmac.log"
+fi
+
+echo "== (i) callgrind: instruction counts of HMAC verification across tags and keys"
+count_hmac() {  # variant seed
+    valgrind --tool=callgrind --callgrind-out-file="$work/cgh.$1.$2" \
+        --toggle-collect='*measureHMAC*' "$bin" count-hmac "$1" "$2" >/dev/null 2>&1
+    awk '/^summary:/ { print $2 }' "$work/cgh.$1.$2"
+}
+counts=()
+for seed in 0 1 2 3; do counts+=("$(count_hmac library "$seed")"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}" -gt 50000 ]]; then
+    echo "ok: right tag, wrong first/last/every byte, four keys — ${counts[0]} instructions for every verification"
+else
+    fail "HMAC verification counts differ across tags/keys: ${counts[*]}"
+fi
+counts=()
+for seed in 0 1; do counts+=("$(count_hmac leaky "$seed")"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
+    echo "ok: early-exit comparison flagged — counts ${counts[*]}"
+else
+    fail "callgrind saw equal counts for the early-exit comparison (the check cannot fail?): ${counts[*]}"
 fi
 
 if [[ "$failures" -gt 0 ]]; then

@@ -6,6 +6,11 @@
 enum OpenSSLReference: Sendable, Hashable {
     /// `openssl speed -bytes N sha256`: throughput on N-byte blocks.
     case sha256(bytes: Int)
+    /// `openssl speed -bytes N sha512` (`-evp sha384` for `sha384`): throughput on N-byte blocks.
+    case sha2(algorithm: String, bytes: Int)
+    /// `openssl speed -bytes N -hmac DIGEST` (DIGEST `sha256`, `sha384`, `sha512`): HMAC
+    /// throughput on N-byte messages, a new key schedule per message as in our rows.
+    case hmac(digest: String, bytes: Int)
     /// `openssl speed rsaBITS`: private-key signatures.
     case rsaSign(bits: Int)
     /// `openssl speed rsaBITS`: public-key verifications.

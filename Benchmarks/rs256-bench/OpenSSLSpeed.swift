@@ -22,9 +22,10 @@ final class OpenSSLSpeed {
     /// Seconds per `openssl genpkey` run, per key size, every round's runs.
     private var genpkeySamples: [Int: [Double]] = [:]
     private var genpkeyRounds: Set<[Int]> = []
-    /// MB/s per block size and CPU mask (nil: as installed), one sample per round.
-    private var shaSamples: [Int: [String?: [Double]]] = [:]
-    private var shaRounds: Set<[Int]> = []
+    /// MB/s per hash or HMAC reference (the key name `throughput(_:)` gives) and CPU mask (nil:
+    /// as installed), one sample per round.
+    private var shaSamples: [String: [String?: [Double]]] = [:]
+    private var shaRounds: Set<String> = []
     /// ECDSA P-256 signs and verifications per second, as installed, one sample per round.
     private var ecdsaSamples: [(sign: Double, verify: Double)] = []
     private var ecdsaRounds: Set<Int> = []
@@ -32,6 +33,11 @@ final class OpenSSLSpeed {
     /// The SHA extensions masked off (`OPENSSL_ia32cap=":~0x20000000"`): the fair comparison
     /// for portable code, next to OpenSSL as installed.
     private static let shaMasks: [String?] = [nil, ":~0x20000000"]
+
+    /// SHA-512 has no SHA-NI instruction; OpenSSL runs it with AVX2 (or AVX) message-schedule
+    /// code. Masking AVX (CPUID leaf 1 ECX bit 28) and AVX2 (leaf 7 EBX bit 5) leaves its scalar
+    /// assembly, the fair comparison for portable code.
+    private static let avxMasks: [String?] = [nil, "~0x1000000000000000:~0x20"]
 
     /// AVX-512 IFMA masked off (`OPENSSL_ia32cap=":~0x200000"`, CPUID leaf 7 EBX bit 21): where
     /// the CPU has it, OpenSSL 3 signs RSA-2048 with 52-bit-limb vector code that no portable
@@ -62,18 +68,20 @@ final class OpenSSLSpeed {
 
     /// Measures `reference` for round `round`, unless this round already did: one
     /// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096` (every size in `rsaBits`) serves every
-    /// RSA row of a round; SHA-256 runs once per block size and mask.
+    /// RSA row of a round; each hash or HMAC runs once per block size and mask.
     func sample(_ reference: OpenSSLReference, round: Int) {
         switch reference {
-        case .sha256(let bytes):
-            guard shaRounds.insert([bytes, round]).inserted else { return }
-            for mask in OpenSSLSpeed.shaMasks {
-                // The table line reads `sha256  <k>k`, in thousands of bytes per second.
-                guard let output = run(shaArguments(bytes), ia32cap: mask),
-                      let line = output.split(separator: "\n").last(where: { $0.hasPrefix("sha256 ") }),
+        case .sha256, .sha2, .hmac:
+            let (key, algorithm, label, masks) = throughput(reference)
+            guard shaRounds.insert("\(key.name)#\(round)").inserted else { return }
+            for mask in masks {
+                // The table line reads `sha256  <k>k` (`hmac(sha256)  <k>k`), in thousands of
+                // bytes per second.
+                guard let output = run(shaArguments(key.bytes, algorithm), ia32cap: mask),
+                      let line = output.split(separator: "\n").last(where: { $0.hasPrefix(label + " ") }),
                       let field = line.split(separator: " ").last, field.hasSuffix("k"),
                       let kilobytes = Double(field.dropLast()) else { continue }
-                shaSamples[bytes, default: [:]][mask, default: []].append(kilobytes / 1e3)
+                shaSamples[key.name, default: [:]][mask, default: []].append(kilobytes / 1e3)
             }
         case .genpkey(let bits, let samples):
             // The whole process, as a user runs it: its CPU time (user + system, from
@@ -110,11 +118,12 @@ final class OpenSSLSpeed {
     /// something unexpected.
     func figures(for reference: OpenSSLReference) -> [OpenSSLFigure] {
         switch reference {
-        case .sha256(let bytes):
-            return OpenSSLSpeed.shaMasks.compactMap { mask in
-                guard let value = median(shaSamples[bytes]?[mask] ?? []) else { return nil }
+        case .sha256, .sha2, .hmac:
+            let (key, algorithm, _, masks) = throughput(reference)
+            return masks.compactMap { mask in
+                guard let value = median(shaSamples[key.name]?[mask] ?? []) else { return nil }
                 let prefix = mask.map { "OPENSSL_ia32cap=\"\($0)\" " } ?? ""
-                return OpenSSLFigure(command: prefix + "openssl " + shaArguments(bytes).joined(separator: " "),
+                return OpenSSLFigure(command: prefix + "openssl " + shaArguments(key.bytes, algorithm).joined(separator: " "),
                                      value: value, unit: "MB/s")
             }
         case .genpkey(let bits, _):
@@ -145,8 +154,27 @@ final class OpenSSLSpeed {
         ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:\(bits)"]
     }
 
-    private func shaArguments(_ bytes: Int) -> [String] {
-        ["speed"] + (elapsed ? ["-elapsed"] : []) + ["-bytes", "\(bytes)", "-seconds", "1", "sha256"]
+    private func shaArguments(_ bytes: Int, _ algorithm: [String]) -> [String] {
+        ["speed"] + (elapsed ? ["-elapsed"] : []) + ["-bytes", "\(bytes)", "-seconds", "1"] + algorithm
+    }
+
+    /// For a hash or HMAC reference: its sample key, the algorithm arguments of `openssl speed`,
+    /// the label of its table line, and the CPU masks to run it with.
+    private func throughput(_ reference: OpenSSLReference)
+        -> (key: (name: String, bytes: Int), algorithm: [String], label: String, masks: [String?]) {
+        switch reference {
+        case .sha256(let bytes):
+            return (("sha256/\(bytes)", bytes), ["sha256"], "sha256", OpenSSLSpeed.shaMasks)
+        case .sha2(let name, let bytes):
+            // OpenSSL 3's `speed` knows sha384 only through EVP (`-evp sha384`); sha512 both ways.
+            return (("\(name)/\(bytes)", bytes), name == "sha512" ? [name] : ["-evp", name], name,
+                    OpenSSLSpeed.avxMasks)
+        case .hmac(let name, let bytes):
+            return (("hmac-\(name)/\(bytes)", bytes), ["-hmac", name], "hmac(\(name))",
+                    name == "sha256" ? OpenSSLSpeed.shaMasks : OpenSSLSpeed.avxMasks)
+        default:
+            return (("", 0), [], "", [])
+        }
     }
 
     private var rsaArguments: [String] {

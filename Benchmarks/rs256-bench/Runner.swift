@@ -199,7 +199,8 @@ func markdown(_ results: [RowResult], quick: Bool, context: RunContext) -> Strin
 
 /// `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096 (rsa2048 sign)` → `rsa2048 sign`, with
 /// `(no AVX-512 IFMA)` when that extension is masked;
-/// `openssl speed -bytes 64 …` → `sha256 64 B`, with `(no SHA-NI)` when the extensions are masked;
+/// `openssl speed -bytes 64 … sha256` → `sha256 64 B`, with `(no SHA-NI)` when the extensions are
+/// masked (`(no AVX)` for SHA-512 and SHA-384); `… -hmac sha256` → `hmac(sha256) 300 B`;
 /// `openssl genpkey … rsa_keygen_bits:2048 (median …)` → `genpkey 2048 (median …)`.
 private func shortName(_ command: String) -> String {
     if command.hasPrefix("openssl genpkey"), let bits = command.split(separator: ":").dropFirst().first?.prefix(while: \.isNumber) {
@@ -211,7 +212,9 @@ private func shortName(_ command: String) -> String {
     }
     let words = command.split(separator: " ")
     let bytes = words.firstIndex(of: "-bytes").map { words[$0 + 1] } ?? ""
-    return "sha256 \(bytes) B" + (command.hasPrefix("OPENSSL_ia32cap") ? " (no SHA-NI)" : "")
+    let algorithm = words.firstIndex(of: "-hmac").map { "hmac(\(words[$0 + 1]))" } ?? String(words.last ?? "")
+    let mask = !command.hasPrefix("OPENSSL_ia32cap") ? "" : command.contains(":~0x20000000") ? " (no SHA-NI)" : " (no AVX)"
+    return "\(algorithm) \(bytes) B" + mask
 }
 
 /// When and where a run happened, for the reports.

@@ -25,9 +25,10 @@ let usage = """
                      by this process's CPU time (as `openssl speed` does by default)
       --openssl      also run `openssl speed` for each row's counterpart and print the ratio of
                      our time to OpenSSL's (one `openssl speed -seconds 1 rsa2048 rsa3072 rsa4096`
-                     for all RSA rows; `openssl speed -bytes N sha256` per SHA-256 row), each
-                     as installed and again with one CPU extension masked off through
-                     OPENSSL_ia32cap (RSA: AVX-512 IFMA; SHA-256: the SHA extensions)
+                     for all RSA rows; `openssl speed -bytes N sha256` per SHA-256 row, likewise
+                     sha384/sha512 and `-hmac DIGEST`), each as installed and again with
+                     CPU extensions masked off through OPENSSL_ia32cap (RSA: AVX-512 IFMA;
+                     SHA-256: the SHA extensions; SHA-384/512: AVX and AVX2)
       --json         print the results as JSON instead of a table
       --markdown     print the results as a Markdown table (the README's summary)
       --svg FILE     also draw the chart (RSA sign/verify next to OpenSSL; modexp/ct time

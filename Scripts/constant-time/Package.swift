@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
-// Constant-time checks for PureBigNum and PureRSA's signing path under valgrind. A separate package, so the C shim around
-// <valgrind/memcheck.h> never becomes part of the product. Run through Scripts/constant-time.sh.
+// Constant-time checks for PureBigNum, PureRSA's signing path and PureSHA2's HMAC under valgrind.
+// A separate package, so the C shim around <valgrind/memcheck.h> never becomes part of the product. Run through Scripts/constant-time.sh.
 import PackageDescription
 
 let package = Package(
@@ -16,6 +16,7 @@ let package = Package(
                 .product(name: "PureDER", package: "PureRS256"),
                 .product(name: "PureRSA", package: "PureRS256"),
                 .product(name: "PureP256", package: "PureRS256"),
+                .product(name: "PureSHA2", package: "PureRS256"),
             ]
         ),
     ]

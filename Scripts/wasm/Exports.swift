@@ -41,6 +41,71 @@ public func sha256Chunked(
     for i in 0..<SHA256Digest.byteCount { output[i] = digest[i] }
 }
 
+/// The digest of the bytes at `input` through the streaming API of `H`, in pieces of `chunk`
+/// bytes (0: one call), copied to `output`; returns the digest's byte count.
+func streamedDigest<H: HashFunction>(
+    _: H.Type, _ all: UnsafeRawBufferPointer, _ chunk: Int, _ output: UnsafeMutablePointer<UInt8>
+) -> Int32 {
+    var hasher = H()
+    let step = chunk > 0 ? chunk : max(all.count, 1)
+    var start = 0
+    while start < all.count {
+        let end = min(start + step, all.count)
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[start..<end]))
+        start = end
+    }
+    let digest = hasher.finalize()
+    for i in 0..<H.Digest.byteCount { output[i] = digest[i] }
+    return Int32(H.Digest.byteCount)
+}
+
+/// SHA-`bits` (256, 384 or 512) of `count` bytes at `input`, fed in pieces of `chunk` bytes (0:
+/// one call), written to `output` (64 bytes of room). Returns the digest length, -1 for another
+/// `bits`.
+@_cdecl("pure_sha2")
+public func sha2(
+    _ bits: Int32, _ input: UnsafeRawPointer?, _ count: Int, _ chunk: Int, _ output: UnsafeMutablePointer<UInt8>
+) -> Int32 {
+    let all = bytes(input, count)
+    switch bits {
+    case 256: return streamedDigest(SHA256.self, all, chunk, output)
+    case 384: return streamedDigest(SHA384.self, all, chunk, output)
+    case 512: return streamedDigest(SHA512.self, all, chunk, output)
+    default: return -1
+    }
+}
+
+func tag<H: HashFunction>(
+    _: H.Type, _ key: UnsafeRawBufferPointer, _ message: UnsafeRawBufferPointer, _ output: UnsafeMutablePointer<UInt8>
+) -> Int32 {
+    let code = HMAC<H>.authenticationCode(for: message, using: SymmetricKey(data: key))
+    for i in 0..<code.count { output[i] = code[i] }
+    // The comparison path too: the code must verify, and a one-bit change must not.
+    var forged = code.bytes
+    forged[forged.count - 1] ^= 1
+    guard HMAC<H>.isValidAuthenticationCode(code, authenticating: message, using: SymmetricKey(data: key)),
+          !HMAC<H>.isValidAuthenticationCode(forged, authenticating: message, using: SymmetricKey(data: key))
+    else { return -2 }
+    return Int32(code.count)
+}
+
+/// HMAC-SHA-`bits` (256, 384 or 512) of the message under the key, written to `output` (64 bytes
+/// of room). Returns the tag length; -1 for another `bits`; -2 if the tag does not verify or a
+/// changed tag does.
+@_cdecl("pure_hmac")
+public func hmac(
+    _ bits: Int32, _ key: UnsafeRawPointer?, _ keyCount: Int,
+    _ message: UnsafeRawPointer?, _ messageCount: Int, _ output: UnsafeMutablePointer<UInt8>
+) -> Int32 {
+    let (k, m) = (bytes(key, keyCount), bytes(message, messageCount))
+    switch bits {
+    case 256: return tag(SHA256.self, k, m, output)
+    case 384: return tag(SHA384.self, k, m, output)
+    case 512: return tag(SHA512.self, k, m, output)
+    default: return -1
+    }
+}
+
 /// Writes `value` big-endian into `output` (capacity `capacity`); returns the byte count, or -1
 /// when it does not fit.
 func write(_ value: BigUInt, _ output: UnsafeMutablePointer<UInt8>, _ capacity: Int) -> Int32 {

@@ -233,9 +233,37 @@ public struct RSAPrivateKey: Sendable {
         try signature(forDigest: digest, fault: .none)
     }
 
+    /// Signs a precomputed SHA-384 digest: RSASSA-PKCS1-v1_5 with SHA-384 (JWA's RS384).
+    ///
+    /// The same operation as ``signature(for:)-(SHA256Digest)``, with SHA-384's
+    /// DigestInfo; byte-identical to `openssl dgst -sha384 -sign`.
+    ///
+    /// Timing contract: as ``signature(for:)``.
+    ///
+    /// - Parameter digest: the SHA-384 digest of the message (``SHA384/hash(data:)``).
+    /// - Returns: the signature, exactly as many bytes as the modulus.
+    /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
+    public func signature(for digest: SHA384Digest) throws(RSAError) -> RSASignature {
+        try signature(forDigest: digest, fault: .none)
+    }
+
+    /// Signs a precomputed SHA-512 digest: RSASSA-PKCS1-v1_5 with SHA-512 (JWA's RS512).
+    ///
+    /// The same operation as ``signature(for:)-(SHA256Digest)``, with SHA-512's
+    /// DigestInfo; byte-identical to `openssl dgst -sha512 -sign`.
+    ///
+    /// Timing contract: as ``signature(for:)``.
+    ///
+    /// - Parameter digest: the SHA-512 digest of the message (``SHA512/hash(data:)``).
+    /// - Returns: the signature, exactly as many bytes as the modulus.
+    /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
+    public func signature(for digest: SHA512Digest) throws(RSAError) -> RSASignature {
+        try signature(forDigest: digest, fault: .none)
+    }
+
     /// Signing with an optional injected fault, for the test that proves a faulty CRT half is
     /// caught. Internal: reachable from tests through `@testable import` only.
-    func signature(forDigest digest: SHA256Digest, fault: SigningFault) throws(RSAError) -> RSASignature {
+    func signature<D: PKCS1Digest>(forDigest digest: D, fault: SigningFault) throws(RSAError) -> RSASignature {
         let k = publicKey.modulusByteCount
         let encoded = Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k))
         let s = try crt.privateOperation(encoded, modulusByteCount: k, fault: fault)

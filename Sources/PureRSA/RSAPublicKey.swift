@@ -177,6 +177,37 @@ public struct RSAPublicKey: Sendable {
     ///
     /// - Returns: `true` only for a valid signature.
     public func isValidSignature(_ signature: RSASignature, for digest: SHA256Digest) -> Bool {
+        isValidPKCS1Signature(signature, forDigest: digest)
+    }
+
+    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature of a precomputed SHA-384
+    /// digest under this key (JWA's RS384): the same whole-encoding comparison as
+    /// ``isValidSignature(_:for:)-(_,SHA256Digest)``, with SHA-384's DigestInfo.
+    /// Timing: variable-time (everything involved is public).
+    ///
+    /// - Parameters:
+    ///   - signature: the signature.
+    ///   - digest: SHA-384 of the signed message.
+    /// - Returns: `true` only for a valid signature.
+    public func isValidSignature(_ signature: RSASignature, for digest: SHA384Digest) -> Bool {
+        isValidPKCS1Signature(signature, forDigest: digest)
+    }
+
+    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature of a precomputed SHA-512
+    /// digest under this key (JWA's RS512): the same whole-encoding comparison as
+    /// ``isValidSignature(_:for:)-(_,SHA256Digest)``, with SHA-512's DigestInfo.
+    /// Timing: variable-time (everything involved is public).
+    ///
+    /// - Parameters:
+    ///   - signature: the signature.
+    ///   - digest: SHA-512 of the signed message.
+    /// - Returns: `true` only for a valid signature.
+    public func isValidSignature(_ signature: RSASignature, for digest: SHA512Digest) -> Bool {
+        isValidPKCS1Signature(signature, forDigest: digest)
+    }
+
+    /// The verification behind the three digest overloads of `isValidSignature(_:for:)`.
+    func isValidPKCS1Signature<D: PKCS1Digest>(_ signature: RSASignature, forDigest digest: D) -> Bool {
         let k = modulusByteCount
         let bytes = signature.rawRepresentation
         guard bytes.count == k else { return false }

@@ -1,12 +1,13 @@
-// Reading the NIST CAVP `.rsp` files (and files in the same format) under Vectors/sha256.
+// Reading the NIST CAVP `.rsp` files (and files in the same format) under Vectors/sha256,
+// Vectors/sha2 and Vectors/hmac.
 import Foundation
 
-/// The folder `Vectors/sha256` of this repository, found from this file's path.
-let sha256VectorFolder = URL(fileURLWithPath: #filePath)
+/// The folder `Vectors` of this repository, found from this file's path.
+let vectorRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // PureSHA2Tests
     .deletingLastPathComponent()  // Tests
     .deletingLastPathComponent()  // repository root
-    .appendingPathComponent("Vectors/sha256")
+    .appendingPathComponent("Vectors")
 
 /// One `Len` / `Msg` / `MD` record.
 struct MessageVector: CustomStringConvertible {
@@ -15,9 +16,11 @@ struct MessageVector: CustomStringConvertible {
     var description: String { "\(message.count)-byte message" }
 }
 
-/// The `key = value` lines of a vector file, in order, with CR, comments and headers dropped.
-func keyValueLines(_ fileName: String) throws -> [(key: String, value: String)] {
-    let text = try String(contentsOf: sha256VectorFolder.appendingPathComponent(fileName), encoding: .utf8)
+/// The `key = value` lines of a vector file in `Vectors/folder`, in order, with CR, comments and
+/// headers dropped.
+func keyValueLines(_ fileName: String, folder: String = "sha256") throws -> [(key: String, value: String)] {
+    let url = vectorRoot.appendingPathComponent(folder).appendingPathComponent(fileName)
+    let text = try String(contentsOf: url, encoding: .utf8)
     return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).compactMap { line in
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.hasPrefix("#"), !trimmed.hasPrefix("["),
@@ -28,11 +31,11 @@ func keyValueLines(_ fileName: String) throws -> [(key: String, value: String)] 
 }
 
 /// The records of a `Len`/`Msg`/`MD` file. `Len = 0` with `Msg = 00` is the empty message.
-func messageVectors(_ fileName: String) throws -> [MessageVector] {
+func messageVectors(_ fileName: String, folder: String = "sha256") throws -> [MessageVector] {
     var vectors: [MessageVector] = []
     var bitLength: Int?
     var message: [UInt8]?
-    for (key, value) in try keyValueLines(fileName) {
+    for (key, value) in try keyValueLines(fileName, folder: folder) {
         switch key {
         case "Len": bitLength = Int(value)
         case "Msg": message = bytes(hex: value)

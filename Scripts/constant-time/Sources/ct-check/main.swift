@@ -7,6 +7,7 @@
 //   ct-check memcheck-sign / count-sign    the whole signing path (Signing.swift)
 //   ct-check memcheck-keygen               key generation's sieve and Miller–Rabin (KeyGeneration.swift)
 //   ct-check memcheck-p256 / count-p256    P-256 scalar multiplication by a secret (P256.swift)
+//   ct-check memcheck-hmac / count-hmac    HMAC tag verification (HMAC.swift)
 //
 // `leaky` is a deliberately variable-time square-and-multiply kept HERE, never in the library:
 // it proves each check can fail.
@@ -162,6 +163,10 @@ case (3, "memcheck-p256") where ["library", "leaky"].contains(arguments[2]):
     memcheckP256(arguments[2])
 case (4, "count-p256") where ["library", "leaky"].contains(arguments[2]):
     countP256(arguments[2], seed: UInt64(arguments[3]) ?? 0)
+case (3, "memcheck-hmac") where ["library", "leaky"].contains(arguments[2]):
+    memcheckHMAC(arguments[2])
+case (4, "count-hmac") where ["library", "leaky"].contains(arguments[2]):
+    countHMAC(arguments[2], seed: UInt64(arguments[3]) ?? 0)
 case (5, "count") where ["library", "leaky"].contains(arguments[2]):
     countRun(arguments[2], limbs: max(1, Int(arguments[3]) ?? 16), seed: UInt64(arguments[4]) ?? 2)
 default:
@@ -169,5 +174,6 @@ default:
     print("       ct-check memcheck-sign (library|leaky) KEY.der | ct-check count-sign (library|leaky) KEY.der SEED")
     print("       ct-check memcheck-keygen (library|leaky) KEY.der")
     print("       ct-check memcheck-p256 (library|leaky) | ct-check count-p256 (library|leaky) SEED")
+    print("       ct-check memcheck-hmac (library|leaky) | ct-check count-hmac (library|leaky) SEED")
     exit(2)
 }
