@@ -5,8 +5,10 @@
 // and the comparisons stay here.
 //
 // Usage: node Scripts/boards/run.mjs --label NAME --int-bits 32|64 [--native path/to/rs256]
-//            [--max-modulus-bits N] [--measure] -- EMULATOR ARGS...
+//            [--max-modulus-bits N] [--every N] [--stack-size BYTES] [--measure] -- EMULATOR ARGS...
 //   {in} and {out} in the emulator's arguments become the FIFOs' paths (else stdin and stdout)
+//   --every N  run every n-th Node-made token and native comparison (checks.mjs), for a slow board
+//   --stack-size BYTES  the board's stack: fail if the whole run used all of it (painted stacks only)
 //   --measure  first, on the fresh board: heap and stack used by one RS256 signature (the stack
 //              only where the board paints it) and the emulated wall time of a signature
 // Exit status 1 on any mismatch, if the board stops early or answers something unexpected.
@@ -31,6 +33,8 @@ const intBits = Number(option("--int-bits"));
 const nativePath = option("--native");
 const maxModulusBits = option("--max-modulus-bits") ? Number(option("--max-modulus-bits")) : Infinity;
 const measure = options.includes("--measure");
+const every = option("--every") ? Number(option("--every")) : 1;
+const stackSize = option("--stack-size") ? Number(option("--stack-size")) : undefined;
 if (!label || !(intBits === 32 || intBits === 64) || command.length === 0) {
   console.error("usage: node run.mjs --label NAME --int-bits 32|64 [--native rs256] [--max-modulus-bits N] [--measure] -- EMULATOR ARGS...");
   process.exit(2);
@@ -142,9 +146,18 @@ try {
     console.log(`board-figure ${JSON.stringify({ label, signMs: Number(times[1].toFixed(1)) })}`);
     for (const p of [pk, pi, out]) x.pure_free(p);
   }
-  const result = await runChecks({ label, x, put, take, intBits, multi3: false, tokenCapacity: 16384, maxModulusBits, nativePath });
+  const result = await runChecks({ label, x, put, take, intBits, multi3: false, tokenCapacity: 16384, maxModulusBits, every, nativePath });
   checks += result.checks;
   failures += result.failures;
+  const deepest = Number(request("S"));
+  if (deepest >= 0) {
+    checks += 1;
+    console.log(`${label}: deepest stack use of the whole run ${deepest} bytes` + (stackSize ? ` of ${stackSize}` : ""));
+    if (stackSize && deepest >= stackSize - 64) {
+      failures += 1;
+      console.error(`${label}: MISMATCH the stack overflowed or came within 64 bytes of its end`);
+    }
+  }
   console.log(`${label}: heap high-water ${x.pure_heap_used()} bytes; ${requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   writeSync(writer, "q\n");
 } catch (error) {

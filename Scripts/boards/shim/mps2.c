@@ -66,10 +66,11 @@ _Noreturn void board_exit(int status) {
 
 #define PAINT 0xA5A5A5A5u
 
-void board_stack_paint(void) {
-    uint32_t here;
-    // Leave 64 bytes under this frame alone: the paint loop's own frame lives there.
-    for (uint32_t *p = __stack_limit; p < &here - 16; p++) *p = PAINT;
+__attribute__((noinline)) void board_stack_paint(void) {
+    uintptr_t sp;
+    __asm__ volatile("mov %0, sp" : "=r"(sp));
+    // Leave 64 bytes under the stack pointer alone: this loop's own frame may live there.
+    for (uint32_t *p = __stack_limit; (uintptr_t)p < sp - 64; p++) *p = PAINT;
 }
 
 int64_t board_stack_peak(void) {
