@@ -1,5 +1,5 @@
 // Start-up and I/O for the Linux-ABI static executables run under qemu-user (AArch64, ARMv7,
-// RISC-V 64): no C library, three system calls (read, write, exit_group), and a 32 MiB arena in
+// RISC-V 64): no C library, three system calls (read, write, exit_group), and a 4 MiB arena in
 // .bss handed to the Swift shim's allocator (Scripts/wasm/Runtime.swift). The stack is the one
 // the kernel (qemu-user) sets up; it is not measured here.
 #include "board.h"
@@ -59,7 +59,7 @@ _Noreturn void board_exit(int status) {
 void board_stack_paint(void) {}
 int64_t board_stack_peak(void) { return -1; }
 
-static unsigned char arena[32u << 20] __attribute__((aligned(16)));
+static unsigned char arena[4u << 20] __attribute__((aligned(16)));
 
 _Noreturn void board_main(void) {
     pure_heap_init((uintptr_t)arena, (uintptr_t)arena + sizeof arena);
