@@ -66,7 +66,7 @@ link_linux() {
 
 board_main() {
     local start=$SECONDS
-    need_packages $PACKAGES nodejs
+    need_packages $PACKAGES $(command -v node >/dev/null || echo nodejs)
     if [ -n "${BOARD_REUSE_OBJECTS:-}" ] && [ -f "$OUT/PureExports.o" ]; then
         echo "$BOARD: BOARD_REUSE_OBJECTS is set: linking the Swift objects already in $OUT"
     else

@@ -28,7 +28,7 @@ for b in "${boards[@]}"; do
     read -r -a p < <(sed -n 's/^PACKAGES="\(.*\)"$/\1/p' "Scripts/boards/$b.sh")
     packages+=("${p[@]}")
 done
-need_packages "${packages[@]}" nodejs
+need_packages "${packages[@]}" $(command -v node >/dev/null || echo nodejs)
 echo "boards: packages ready in $(( SECONDS - start )) s"
 
 # The reference for tenant tokens: the native command, built once for all boards.
