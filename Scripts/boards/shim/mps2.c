@@ -83,7 +83,7 @@ int64_t board_stack_peak(void) {
 _Noreturn void faultReport(const uint32_t *frame) {
     char text[] = "! mps2: fault at pc 0x00000000\n";
     uint32_t pc = frame[6];  // r0 r1 r2 r3 r12 lr pc xpsr, stacked on entry
-    for (int i = 0; i < 8; i++) text[28 - i] = "0123456789abcdef"[(pc >> (4 * i)) & 15];
+    for (int i = 0; i < 8; i++) text[29 - i] = "0123456789abcdef"[(pc >> (4 * i)) & 15];
     semihost(SYS_WRITE0, text + 2);  // on the emulator's own console: the channel may be the victim
     board_exit(5);
 }
