@@ -4,24 +4,25 @@
 import PureP256
 import PureSHA2
 
-/// Rows `ecdsa/sign/p256` (explicit nonce: the RFC 6979 derivation is not in yet, so this is
-/// k·G, the signature equation and the verify-before-release check), `ecdsa/verify/p256`,
+/// Rows `ecdsa/sign/p256` (the public deterministic API `signature(for: digest)`: the RFC 6979
+/// HMAC-DRBG nonce, k·G, the signature equation and the verify-before-release check),
+/// `ecdsa/verify/p256`,
 /// `p256/fieldmul` (4-limb Montgomery, UInt128 products), `p256/fieldmul/bignum` (the same
 /// product through PureBigNum's generic Montgomery multiply, for the design comparison),
 /// `p256/scalarmult` (constant-time variable base) and `p256/basemult` (constant-time k·G).
 func p256Rows() -> [BenchRow] {
-    // The first NIST SigGen [P-256,SHA-256] key and nonce: fixed inputs, a realistic signature.
+    // The first NIST SigGen [P-256,SHA-256] key (and its nonce, for the scalar-multiplication rows).
     let d = bytes("519b423d715f8b581f4fa8ee59f4771a5b44c8130b4e3eacca54a56dda72b464")
     let k = bytes("94a1bbb14b906a61a280f245f9e93c7f3b4a6247824f5d33b9670787642a68de")
     guard let key = try? P256.Signing.PrivateKey(rawRepresentation: d) else { return [] }
     let digest = SHA256.hash(data: Array("ES256 benchmark message".utf8))
-    guard let signature = try? key.signature(digest: digest, nonce: k) else { return [] }
+    guard let signature = try? key.signature(for: digest) else { return [] }
     let publicKey = key.publicKey
     let x = bytes("6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296")
     let y = bytes("4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5")
     var rows = [
         BenchRow("ecdsa/sign/p256", openssl: .ecdsaP256Sign) { iterations in
-            for _ in 0..<iterations { blackHole(try? key.signature(digest: digest, nonce: k)) }
+            for _ in 0..<iterations { blackHole(try? key.signature(for: digest)) }
         },
         BenchRow("ecdsa/verify/p256", openssl: .ecdsaP256Verify) { iterations in
             for _ in 0..<iterations { blackHole(publicKey.isValidSignature(signature, for: digest)) }
