@@ -319,6 +319,8 @@ if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
     echo "ok: leaky P-256 control flagged — counts ${counts[*]}"
 else
     fail "callgrind saw equal counts for the leaky P-256 control (the check cannot fail?): ${counts[*]}"
+fi
+
 echo "== (h) memcheck: HMAC verification, key and received tag undefined"
 if valgrind -q --error-exitcode=3 --leak-check=no "$bin" memcheck-hmac library >"$work/hmac.log" 2>&1; then
     echo "ok: no branch or address depends on the key or the tag ($(tail -1 "$work/hmac.log"))"
