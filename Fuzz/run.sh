@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with coverage + AddressSanitizer and runs them.
 #
-#   Fuzz/run.sh                     every target, 60 s each
+#   Fuzz/run.sh                     every target, 60 s each (two at a time: FUZZ_JOBS)
 #   Fuzz/run.sh FuzzJSON 600        one target for 10 minutes ("all" for every target)
 #   Fuzz/run.sh FuzzJSON crash-file run one saved input once (to reproduce a finding)
 #
@@ -25,7 +25,7 @@ arg="${2:-60}"
 scratch=.build-fuzz
 
 # ONE -sanitize=fuzzer,address flag: two separate --sanitize flags silently drop the coverage
-# instrumentation (shared/NOTES.md).
+# instrumentation (docs/implementation-notes.md).
 flags=(-c release --scratch-path "$scratch" --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address)
 echo "fuzz: building (release, -sanitize=fuzzer,address)…"
 start=$(date +%s)
@@ -54,17 +54,14 @@ max_len() {   # inputs long enough for a 4096-bit PEM key / a signed token, shor
     esac
 }
 
-mkdir -p "$scratch/artifacts"
-failures=0
-for t in "${targets[@]}"; do
-    work="$scratch/corpus/$t"
+mkdir -p "$scratch/artifacts" "$scratch/results"
+run_target() {  # target: runs it, prints its summary, leaves ok/finding in $scratch/results/TARGET
+    local t=$1 work="$scratch/corpus/$1" log="$scratch/$1.log" status runs speed cov corpus
     mkdir -p "$work"
-    seeds=()
+    local seeds=() dict=()
     [[ -d "corpus/$t" ]] && seeds+=("corpus/$t")
     [[ -d "regressions/$t" ]] && seeds+=("regressions/$t")
-    dict=()
     [[ -f "dict/$t.dict" ]] && dict=(-dict="dict/$t.dict")
-    log="$scratch/$t.log"
     set +e
     "$bin/$t" -max_total_time="$arg" -timeout=25 -rss_limit_mb=3072 -max_len="$(max_len "$t")" \
         -print_final_stats=1 -artifact_prefix="$scratch/artifacts/$t-" "${dict[@]}" \
@@ -76,14 +73,33 @@ for t in "${targets[@]}"; do
     cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
     corpus=$(find "$work" -type f | wc -l)
     if [[ $status -eq 0 ]]; then
+        echo ok >"$scratch/results/$t"
         echo "ok: $t — ${runs:-?} executions in ${arg} s (${speed:-?}/s), coverage ${cov:-?} edges, corpus $corpus"
     else
-        failures=$((failures + 1))
-        echo "FINDING: $t exited $status after ${runs:-?} executions; artifact(s):"
-        ls -1 "$scratch/artifacts/$t-"* 2>/dev/null | sed 's/^/  Fuzz\//' || true
-        grep -E 'PROPERTY VIOLATED|ERROR: |Fatal error|SUMMARY|==ERROR' "$log" | head -20 | sed 's/^/  /'
-        echo "  full log: Fuzz/$log; reproduce: Fuzz/run.sh $t <artifact>"
+        echo finding >"$scratch/results/$t"
+        { echo "FINDING: $t exited $status after ${runs:-?} executions; artifact(s):"
+          ls -1 "$scratch/artifacts/$t-"* 2>/dev/null | sed 's/^/  Fuzz\//' || true
+          grep -E 'PROPERTY VIOLATED|ERROR: |Fatal error|SUMMARY|==ERROR' "$log" | head -20 | sed 's/^/  /' || true
+          echo "  full log: Fuzz/$log; reproduce: Fuzz/run.sh $t <artifact>"; }
     fi
+}
+# FUZZ_JOBS targets run at once (default 2: libFuzzer is single-threaded, so two lanes halve the
+# wall time on two cores without shortening any target's own run).
+jobs="${FUZZ_JOBS:-2}"
+rm -f "$scratch/results/"*
+lane() {  # index: runs every target whose position modulo $jobs is index
+    local i
+    for i in "${!targets[@]}"; do
+        if (( i % jobs == $1 )); then run_target "${targets[i]}"; fi
+    done
+}
+pids=()
+for (( l = 1; l < jobs; l++ )); do lane "$l" & pids+=($!); done
+lane 0
+for p in "${pids[@]}"; do wait "$p" || true; done
+failures=0
+for t in "${targets[@]}"; do
+    [[ "$(cat "$scratch/results/$t" 2>/dev/null)" == ok ]] || failures=$((failures + 1))
 done
 if [[ $failures -gt 0 ]]; then
     echo "fuzz: $failures target(s) found something"

@@ -45,8 +45,15 @@ sizes=()
 for s in "${all_sizes[@]}"; do [[ $s -le $max_bits ]] && sizes+=("$s"); done
 [[ ${#sizes[@]} -gt 0 ]] || { echo "differential: no key size at or below $max_bits" >&2; exit 2; }
 
-swift build -c release --product rs256 >/dev/null 2>&1 || swift build -c release --product rs256
-rs256="$(swift build -c release --show-bin-path)/rs256"
+# RS256_NATIVE names an rs256 already built (CI passes its static release build, so this script
+# does not rebuild with other flags); otherwise the release build of this checkout.
+if [[ -n "${RS256_NATIVE:-}" ]]; then
+    [[ -x "$RS256_NATIVE" ]] || { echo "differential: RS256_NATIVE=$RS256_NATIVE is not an executable" >&2; exit 2; }
+    rs256="$RS256_NATIVE"
+else
+    swift build -c release --product rs256 >/dev/null 2>&1 || swift build -c release --product rs256
+    rs256="$(swift build -c release --show-bin-path)/rs256"
+fi
 work="${keep:-$(mktemp -d)}"
 mkdir -p "$work"
 [[ -z "$keep" ]] && trap 'rm -rf "$work"' EXIT

@@ -4,7 +4,7 @@
 #
 #   Scripts/dudect.sh [SAMPLES]     default 10000 (the signing tests take a fifth as many)
 #
-# Tests (Scripts/dudect/Sources/dudect/main.swift):
+# Tests (Scripts/constant-time/Sources/dudect/main.swift; built in the constant-time checks' package):
 #   modexp        Modulus.exponentiateSecret, 1024-bit modulus: an all-zero exponent vs random ones
 #   sign-message  RSA-2048 signing with one key: one fixed message vs random messages
 #   sign-key      RSA-2048 signing: key A vs key B (Vectors/keys/rsa-2048 and demo-rsa-2048)
@@ -19,11 +19,13 @@
 # does not. The authoritative constant-time checks are Scripts/constant-time.sh (instruction
 # counts and secret-as-undefined), which do not depend on timing noise.
 set -euo pipefail
-cd "$(dirname "$0")/dudect"
+cd "$(dirname "$0")/constant-time"
 export SWIFT_BACKTRACE=enable=no
 samples="${1:-10000}"
-swift build -c release 2>&1 | tail -1
-bin="$(swift build -c release --show-bin-path)/dudect"
+# The flags of Scripts/constant-time.sh, so that after it this build has nothing left to do.
+flags=(-c release -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4)
+swift build "${flags[@]}" --product dudect 2>&1 | tail -1
+bin="$(swift build "${flags[@]}" --show-bin-path)/dudect"
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 "$bin" --samples "$samples" --key ../../Vectors/keys/rsa-2048.pkcs8.pem --key ../../Vectors/keys/demo-rsa-2048.pem | tee "$out"

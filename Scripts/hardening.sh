@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The hardening checks CI runs (called by .ci/run), about 15 minutes on 2 cores:
-#   1. every libFuzzer target for HARDENING_FUZZ_SECONDS (default 45) s, under ASan (Fuzz/run.sh)
+# The hardening checks CI runs (called by .ci/run), about 12 minutes on 2 cores:
+#   1. every libFuzzer target for HARDENING_FUZZ_SECONDS (default 45) s, under ASan, two targets
+#      at a time (Fuzz/run.sh)
 #   2. the test suite under AddressSanitizer, the concurrency tests under ThreadSanitizer
 #      (Scripts/sanitizers.sh)
 #   3. a short differential soak against OpenSSL: HARDENING_DIFFERENTIAL_KEYS (default 30) fresh
-#      keys of 2048 to 4097 bits, 3 messages each (Scripts/differential.sh)
+#      keys of 2048 to 4097 bits, 3 messages each, with the rs256 of RS256_NATIVE when it is set
+#      (Scripts/differential.sh)
 #   4. the dudect timing test, informational (Scripts/dudect.sh)
 # (The instruction-count and secret-as-undefined checks of the whole signing path are part of
 # Scripts/constant-time.sh, which .ci/run calls on its own.)

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # All portability checks of README "Where it runs", in order, failing on the first failure:
 #   1. imports:  library modules import only the standard library and each other; no package dependencies
-#   2. embedded: every library module compiles as Embedded Swift for the host
-#   3. static:   rs256 links the Swift runtime statically; ldd shows no OpenSSL, Foundation or
+#   2. static:   rs256 links the Swift runtime statically; ldd shows no OpenSSL, Foundation or
 #                Swift runtime; it mints Node's token
-#   4. wasm:     the whole library as a wasm32 module agrees with Vectors/ and with the native
-#                rs256 under Node
+#   3. wasm:     the whole library as a wasm32 module, compiled as Embedded Swift
+#                (Scripts/embedded/build.sh), agrees with Vectors/ and with the native rs256 under Node
+# The Embedded Swift compile for the host triple (`Scripts/embedded/build.sh` with no argument)
+# is not repeated here: CI's boards step compiles every library module as Embedded Swift for four
+# more targets (Scripts/boards/test.sh), and each of those compiles would fail as the host's does.
 # Usage: Scripts/portability.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,6 @@ step() {
     echo "-- portability/$name passed in $((SECONDS - start)) s"
 }
 step imports Scripts/check-portability.sh
-step embedded Scripts/embedded/build.sh
 step static Scripts/static-build.sh
 # The wasm module's tenant tokens are also compared with the static native command just built.
 RS256_NATIVE="$(swift build -c release --show-bin-path)/rs256"

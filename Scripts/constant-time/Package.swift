@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
-// Constant-time checks for PureBigNum, PureRSA's signing path and PureSHA2's HMAC under valgrind.
-// A separate package, so the C shim around <valgrind/memcheck.h> never becomes part of the product. Run through Scripts/constant-time.sh.
+// Constant-time checks for PureBigNum, PureRSA's signing path and PureSHA2's HMAC under valgrind
+// (ct-check, run through Scripts/constant-time.sh), and the dudect-style timing test (Welch's t over
+// fixed-versus-random secret inputs; dudect, run through Scripts/dudect.sh). A separate package, so
+// the C shim around <valgrind/memcheck.h> and the timing driver (which imports Glibc for
+// clock_gettime) never become part of the product; one package, so CI builds the library for
+// both once.
 import PackageDescription
 
 let package = Package(
@@ -17,6 +21,13 @@ let package = Package(
                 .product(name: "PureRSA", package: "PureRS256"),
                 .product(name: "PureP256", package: "PureRS256"),
                 .product(name: "PureSHA2", package: "PureRS256"),
+            ]
+        ),
+        .executableTarget(
+            name: "dudect",
+            dependencies: [
+                .product(name: "PureBigNum", package: "PureRS256"),
+                .product(name: "PureRSA", package: "PureRS256"),
             ]
         ),
     ]

@@ -25,7 +25,7 @@ struct Random {
     mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
 }
 
-/// Nanoseconds from CLOCK_MONOTONIC (1 ns resolution here, ~29 ns per read: shared/NOTES.md).
+/// Nanoseconds from CLOCK_MONOTONIC (1 ns resolution here, ~29 ns per read: docs/implementation-notes.md).
 @inline(__always)
 func now() -> UInt64 {
     var ts = timespec()
