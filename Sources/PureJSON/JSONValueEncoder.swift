@@ -40,65 +40,85 @@ public struct JSONValueEncoder: Sendable {
 }
 
 /// Where one encoded value ends up: a plain value, or an object or array still being filled.
+///
+/// Members and elements are appended in place and a member is found by its key through an index,
+/// so encoding n members or elements costs O(n), not O(n²).
 final class EncodingSlot {
-    enum Content {
-        case empty
-        case value(JSONValue)
-        case object([(String, EncodingSlot)])
-        case array([EncodingSlot])
-    }
-    var content: Content = .empty
+    enum Kind { case empty, value, object, array }
+    private(set) var kind: Kind = .empty
+    private var scalar: JSONValue = .null
+    private var members: [(String, EncodingSlot)] = []
+    /// Member positions by the key's UTF-8 bytes: keys that differ in bytes are different
+    /// members even when `String` would call them equal (canonical equivalence).
+    private var memberIndex: [[UInt8]: Int] = [:]
+    private var elements: [EncodingSlot] = []
 
     /// The finished value (`nil` when nothing was encoded into this slot).
     var value: JSONValue? {
-        switch content {
+        switch kind {
         case .empty: return nil
-        case let .value(v): return v
-        case let .object(members):
+        case .value: return scalar
+        case .object:
             var object = JSONObject()
             for (key, slot) in members {
                 // A member whose nested encoder wrote nothing is left out, like `undefined`.
                 if let v = slot.value { object[key] = v }
             }
             return .object(object)
-        case let .array(elements):
+        case .array:
             return .array(elements.map { $0.value ?? .null })
         }
     }
 
+    /// Makes this slot hold `value`, dropping whatever it held.
+    func set(_ value: JSONValue) {
+        clear()
+        kind = .value
+        scalar = value
+    }
+
+    /// Makes this slot empty again (nothing encoded).
+    func clear() {
+        kind = .empty
+        scalar = .null
+        members = []
+        memberIndex = [:]
+        elements = []
+    }
+
     func objectMember(_ key: String) -> EncodingSlot {
-        var members: [(String, EncodingSlot)]
-        if case let .object(existing) = content { members = existing } else { members = [] }
-        if let i = members.firstIndex(where: { $0.0.utf8.elementsEqual(key.utf8) }) { return members[i].1 }
+        makeObject()
+        let bytes = Array(key.utf8)
+        if let i = memberIndex[bytes] { return members[i].1 }
         let slot = EncodingSlot()
+        memberIndex[bytes] = members.count
         members.append((key, slot))
-        content = .object(members)
         return slot
     }
 
     func makeObject() {
-        if case .object = content { return }
-        content = .object([])
+        if kind == .object { return }
+        clear()
+        kind = .object
     }
 
     func makeArray() {
-        if case .array = content { return }
-        content = .array([])
+        if kind == .array { return }
+        clear()
+        kind = .array
     }
 
     func appendElement() -> EncodingSlot {
-        var elements: [EncodingSlot]
-        if case let .array(existing) = content { elements = existing } else { elements = [] }
+        makeArray()
         let slot = EncodingSlot()
         elements.append(slot)
-        content = .array(elements)
         return slot
     }
 
     var count: Int {
-        switch content {
-        case let .array(elements): return elements.count
-        case let .object(members): return members.count
+        switch kind {
+        case .array: return elements.count
+        case .object: return members.count
         default: return 0
         }
     }
@@ -169,7 +189,7 @@ struct KeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
         self.codingPath = path
     }
 
-    private func put(_ value: JSONValue, _ key: Key) { slot.objectMember(key.stringValue).content = .value(value) }
+    private func put(_ value: JSONValue, _ key: Key) { slot.objectMember(key.stringValue).set(value) }
 
     mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
@@ -196,7 +216,7 @@ struct KeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let member = slot.objectMember(key.stringValue)
-        member.content = .empty
+        member.clear()
         try value.encode(to: ValueEncoder(slot: member, path: codingPath + [key]))
     }
 
@@ -233,7 +253,7 @@ struct UnkeyedEncoder: UnkeyedEncodingContainer {
         self.codingPath = path
     }
 
-    private func put(_ value: JSONValue) { slot.appendElement().content = .value(value) }
+    private func put(_ value: JSONValue) { slot.appendElement().set(value) }
     private var nextPath: [any CodingKey] { codingPath + [JSONIndexKey(count)] }
 
     mutating func encodeNil() throws { put(.null) }
@@ -285,7 +305,7 @@ struct SingleEncoder: SingleValueEncodingContainer {
         self.codingPath = path
     }
 
-    private func put(_ value: JSONValue) { slot.content = .value(value) }
+    private func put(_ value: JSONValue) { slot.set(value) }
 
     mutating func encodeNil() throws { put(.null) }
     mutating func encode(_ value: Bool) throws { put(.bool(value)) }
@@ -315,7 +335,7 @@ extension JSONValue: Encodable {
     /// - Throws: what the encoder's containers throw.
     public func encode(to encoder: any Encoder) throws {
         if let ours = encoder as? ValueEncoder {
-            ours.output.content = .value(self)
+            ours.output.set(self)
             return
         }
         switch self {
