@@ -2,6 +2,7 @@
 ///
 /// Every public operation of `PureBigNum` that can be handed a value it cannot work with throws
 /// one of these instead of trapping. The `description` is a sentence for a person.
+@nonexhaustive
 public enum BigNumError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A modulus must be odd for Montgomery arithmetic (RSA moduli and primes always are).
     case evenModulus

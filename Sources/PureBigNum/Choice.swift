@@ -7,7 +7,7 @@
 /// Timing contract: every operation here is straight-line code whose duration does not depend
 /// on the value. The mask passes through an optimisation barrier because LLVM was seen to turn
 /// masked selections back into branches or secret-indexed loads when it could prove the mask is
-/// all ones or all zeros (../shared/NOTES.md).
+/// all ones or all zeros (docs/implementation-notes.md).
 @_spi(Internals) public struct Choice: Sendable {
     /// The word, 0 or 1.
     @usableFromInline

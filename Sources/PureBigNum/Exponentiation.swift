@@ -237,11 +237,6 @@ func scanTable(
     }
 }
 
-// Window width, measured (release, x86_64 AMD EPYC Zen 5, shared and noisy machine; best of
-// 61 samples, two rounds, `rs256-bench modexp/ct/…` built with each width):
-//   width   1024-bit modulus and exponent   2048-bit modulus and exponent
-//   4       334 / 353 µs                     2.29 / 2.40 ms
-//   5       337 / 352 µs                     2.23 / 2.34 ms
-//   6       350 / 367 µs                     2.27 / 2.35 ms
+// Window width: 5 bits, measured against 4 and 6 (docs/implementation-notes.md has the figures).
 // 1024 squarings cost the same for every width; 5 bits trades 205 multiplications for a
 // 32-entry table (16 squarings + 15 multiplications to build, 512 limbs scanned per window).

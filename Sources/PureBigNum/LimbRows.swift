@@ -5,7 +5,7 @@
 // `addingReportingOverflow`, with the overflow flag reinterpreted as a 0/1 byte (``word(_:)``):
 // LLVM emits mul/add/adc/setb chains for that (checked with objdump, see
 // MontgomeryKernels.swift). `c ? 1 : 0` was seen to compile to data-dependent jumps
-// (../shared/NOTES.md). UInt128 arithmetic gave the same release code but is ~30 times slower
+// (docs/implementation-notes.md). UInt128 arithmetic gave the same release code but is ~30 times slower
 // in debug builds (each operation is an unoptimised call), which made the tests crawl.
 //
 // Aliasing: an output may be the same buffer as an input (each limb is read before it is
@@ -16,7 +16,7 @@
 
 /// A flag as the word 0 or 1, without a branch.
 ///
-/// `flag ? 1 : 0` was seen to compile to jumps (../shared/NOTES.md); reinterpreting the Bool's
+/// `flag ? 1 : 0` was seen to compile to jumps (docs/implementation-notes.md); reinterpreting the Bool's
 /// byte (which is 0 or 1) keeps it a `setb`/`adc` in the carry chains below.
 @inline(__always)
 func word(_ flag: Bool) -> UInt64 {

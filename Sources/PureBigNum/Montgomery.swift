@@ -10,9 +10,7 @@
 // exponentiation needs no final subtractions", and the timing attacks on the conditional
 // subtraction, e.g. Schindler 2000, are why it is never a branch).
 //
-// Disassembly (release, x86_64, Swift 6.3.1, `objdump -d --no-show-raw-insn` of
-// PureBigNum's object for montgomeryMultiply16/32/Generic, montgomerySquare16/32/Generic):
-// see the notes at the end of MontgomeryKernels.swift.
+// What the disassembly of these kernels shows: docs/implementation-notes.md.
 
 /// `out = a·b·R⁻¹ mod m`, fully reduced (out < m).
 ///
@@ -282,7 +280,7 @@ func multiplyAccumulateRowUnrolled(
 /// `z[j] += x[j]·y0 + x[j−1]·y1` for `j` in `from..<to`, with the two products on separate
 /// carry chains `cA` and `cB` (returned), so that two rows of an operand-scanning product
 /// advance together: each chain's add/adc latency overlaps the other's. Unrolled by four
-/// (32-limb square: 810 -> 760 ns in a standalone harness; by eight: no better).
+/// (measured: docs/implementation-notes.md).
 ///
 /// Preconditions: `from ≥ 1`. Timing: depends only on `from` and `to`.
 @inline(__always)

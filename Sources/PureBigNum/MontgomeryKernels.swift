@@ -110,25 +110,5 @@ func montgomerySquare64(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv
     montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 64)   // square, then reduce
 }
 
-// What the disassembly shows (release, x86_64, Swift 6.3.1, checked with
-// `objdump -d --no-show-raw-insn .build/release/PureBigNum.build/MontgomeryKernels.swift.o`):
-// - montgomeryMultiply16/32/48/64 and montgomerySquare16/32/48/64: the inner loops are
-//   `mulq` + `add`/`adc`/`adc` per product, carries through `setb`/`movzbl`; the final
-//   subtraction is unrolled `sub`/`sbb`/`setb`/`adc` and the selection `and`/`andn`/`or` with the
-//   mask from the single `call` (the optimisation barrier). Every conditional jump compares a
-//   loop counter or column index with a constant or another counter (`cmp $0x10`, `cmp $0xf;
-//   ja`, `test $0x1` on the column number for the diagonal), never a limb value. No `cmov`.
-// - montgomeryMultiplyGeneric/montgomerySquareGeneric: the same, plus one `cmovge` on n.
-// - With the limb count constant LLVM does not unroll the inner loops; the gain of the
-//   specialised entry points over the generic one is small (a few percent), as NOTES.md says.
-// - montgomeryMultiply16/montgomerySquare16 run the generated, fully unrolled kernels of
-//   MontgomeryKernelsUnrolled.swift (Scripts/gen-kernels.py): ~4,300 and ~3,500 instructions of
-//   straight-line `mov`/`mulq`/`add`/`adc`/`setb`/`movzbl`, no conditional jump and no `cmov` at
-//   all; the only `call` is the optimisation barrier of the final mask.
-// - montgomerySquare24/32/48/64 (square, then reduce): the two-row loops are `mulq` + `add`/
-//   `adc`/`setb` on two carry chains; their conditional jumps compare loop counters with
-//   constants (`cmp $0x1b`, `cmp $0x1e`, `cmp $0x20`) or with each other, plus the pointer
-//   comparison of the vectorised selection's aliasing check (public addresses). No `cmov`;
-//   the calls are the optimisation barrier and, at 64 limbs, the `memset` of clearing the
-//   2n-limb scratch.
-// scripts/constant-time.sh (memcheck with the secrets undefined) is the judge of all of this.
+// What the disassembly of these kernels shows, and how it was read: docs/implementation-notes.md.
+// Scripts/constant-time.sh (memcheck with the secrets undefined) is the judge of all of this.

@@ -346,6 +346,7 @@
 }
 
 /// Why base64 text was refused. Offsets count UTF-8 bytes from the start of the input.
+@nonexhaustive
 public enum Base64Error: Error, Equatable, Sendable, CustomStringConvertible {
     /// A byte that is not part of the alphabet (nor whitespace in lenient mode).
     case invalidCharacter(byte: UInt8, offset: Int)

@@ -2,6 +2,7 @@
 ///
 /// Every case has a `description` that is one sentence for a person. Offsets count bytes from
 /// the start of the input handed to ``DER/Reader``.
+@nonexhaustive
 public enum DERError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An element claims more bytes than the input still holds.
     case truncated(needed: Int, available: Int)

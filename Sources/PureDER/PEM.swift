@@ -139,6 +139,7 @@ public enum PEM {
 }
 
 /// Why PEM text was refused. Line numbers start at 1.
+@nonexhaustive
 public enum PEMError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No `-----BEGIN …-----` line was found.
     case noBlock

@@ -5,6 +5,7 @@
 /// sentence for a person.
 public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What exactly was wrong.
+    @nonexhaustive
     public enum Reason: Equatable, Sendable {
         /// The text ended where more was required (an empty text, an unterminated string or container).
         case unexpectedEnd

@@ -4,6 +4,7 @@ import PureRSA
 /// Why a JSON Web Key (RFC 7517, RSA members from RFC 7518 §6.3) was refused.
 ///
 /// The `description` is a sentence for a person.
+@nonexhaustive
 public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The text is not strict JSON.
     case invalidJSON(JSONError)

@@ -5,6 +5,7 @@ import PureRSA
 /// The `description` is a sentence for a person, always one line: text taken from the token
 /// (an `alg`, a claim, a member name) is quoted with control characters escaped and cut after
 /// 80 characters. Times are whole seconds since 1970-01-01 UTC.
+@nonexhaustive
 public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The part of a compact JWS a problem was found in.
     public enum Part: String, Sendable {

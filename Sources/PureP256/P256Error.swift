@@ -4,6 +4,7 @@
 ///
 /// Every `description` is one sentence a tool can print as is; none repeats the refused bytes.
 /// Verification never throws: a bad signature is simply `false`.
+@nonexhaustive
 public enum P256Error: Error, Equatable, Sendable, CustomStringConvertible {
     /// An encoded point has a length SEC 1 does not use for P-256 (33 or 65 bytes).
     case invalidPointLength(count: Int)

@@ -4,6 +4,7 @@
 ///
 /// Every `description` is a sentence a tool can print as is. Verification never throws: a bad
 /// signature is simply `false`.
+@nonexhaustive
 public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The key material could not be read (PEM, DER or base64 problem, wrong algorithm…).
     case keyFormat(RSAKeyFormatError)

@@ -1,6 +1,7 @@
 @_spi(Internals) import PureDER
 
 /// Why key material was refused. Each `description` is a sentence a tool can print as is.
+@nonexhaustive
 public enum RSAKeyFormatError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Nothing (or only whitespace) was given.
     case empty

@@ -9,6 +9,7 @@ public enum RSAKeyMaterial: Sendable, Equatable {
 }
 
 /// Which of the four key structures the key was in.
+@nonexhaustive
 public enum RSAKeyStructure: Sendable, Equatable, CustomStringConvertible {
     /// PKCS#1 RSAPrivateKey (`RSA PRIVATE KEY`).
     case pkcs1PrivateKey
@@ -31,6 +32,7 @@ public enum RSAKeyStructure: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// How the structure was wrapped.
+@nonexhaustive
 public enum RSAKeyEncoding: Sendable, Equatable, CustomStringConvertible {
     /// PEM text.
     case pem
@@ -53,6 +55,7 @@ public enum RSAKeyEncoding: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Something worth telling the user that did not stop the key loading.
+@nonexhaustive
 public enum RSAKeyLoadNote: Sendable, Equatable, CustomStringConvertible {
     /// The rsaEncryption algorithm identifier had no parameters (RFC 8017 says NULL; OpenSSL
     /// accepts both).

@@ -1,6 +1,7 @@
 @_spi(Internals) import PureBigNum
 
 /// Why an RSA key could not be generated.
+@nonexhaustive
 public enum RSAKeyGenerationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The size is not a multiple of 8, or outside 1024 ... 16384 bits.
     case unsupportedKeySize(bits: Int)
