@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_BACKTRACE=enable=no
-# XCTest itself leaks, so leak detection would fail every run (shared/NOTES.md); halt_on_error
+# XCTest itself leaks, so leak detection would fail every run (docs/implementation-notes.md); halt_on_error
 # makes the first report fail the run rather than scroll by.
 export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=1"
 export TSAN_OPTIONS="halt_on_error=1:abort_on_error=1"
