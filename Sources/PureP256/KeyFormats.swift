@@ -307,3 +307,36 @@ extension P256.Signing.PublicKey {
     /// ``derRepresentation`` as a `PUBLIC KEY` PEM block (final newline, as OpenSSL writes it).
     public var pemRepresentation: String { PEM.encode(label: ECKeyDER.spkiLabel, der: derRepresentation) }
 }
+
+/// A P-256 key read from DER whose kind (private or public) was not known in advance.
+package enum P256KeyMaterial: Sendable {
+    /// A private key (it holds its public key).
+    case privateKey(P256.Signing.PrivateKey)
+    /// A public key.
+    case publicKey(P256.Signing.PublicKey)
+
+    /// Reads SEC 1, PKCS#8 or SubjectPublicKeyInfo DER, told apart by the first field (an
+    /// INTEGER version for the private structures, the algorithm SEQUENCE for SPKI); or, when
+    /// a PEM label is given, the structure that label names.
+    ///
+    /// - Parameters:
+    ///   - der: The DER bytes.
+    ///   - pemLabel: The PEM label the DER came with, or nil for bare DER.
+    /// - Throws: ``P256Error``.
+    package init(der: [UInt8], pemLabel: String?) throws(P256Error) {
+        switch pemLabel {
+        case ECKeyDER.sec1Label?: self = .privateKey(try ECKeyDER.parseSEC1(der, insidePKCS8: false))
+        case ECKeyDER.pkcs8Label?: self = .privateKey(try ECKeyDER.parsePKCS8(der))
+        case ECKeyDER.spkiLabel?: self = .publicKey(try ECKeyDER.parseSPKI(der))
+        case let label?: throw .unexpectedPEMLabel(label)
+        case nil:
+            let firstTag = try ECKeyDER.run { () throws(DERError) -> DER.Tag? in
+                var reader = try DER.Reader(der, limits: ECKeyDER.limits)
+                return try reader.enterSequence().nextTag
+            }
+            self = firstTag == .sequence
+                ? .publicKey(try ECKeyDER.parseSPKI(der))
+                : .privateKey(try ECKeyDER.parsePrivateKey(der))
+        }
+    }
+}
