@@ -23,9 +23,9 @@ let package = Package(
         .target(name: "PureJSON"),
         .target(name: "PureRSA", dependencies: ["PureBigNum", "PureSHA2", "PureDER"]),
         .target(name: "PureP256", dependencies: ["PureBigNum", "PureSHA2", "PureDER"]),
-        .target(name: "PureJWT", dependencies: ["PureJSON", "PureRSA", "PureSHA2", "PureDER"]),
+        .target(name: "PureJWT", dependencies: ["PureJSON", "PureRSA", "PureP256", "PureSHA2", "PureDER"]),
         // Each target below lists exactly the modules its files import.
-        .executableTarget(name: "rs256", dependencies: ["PureJWT", "PureRSA", "PureSHA2", "PureDER"]),
+        .executableTarget(name: "rs256", dependencies: ["PureJWT", "PureRSA", "PureP256", "PureSHA2", "PureDER"]),
         .executableTarget(
             name: "rs256-bench",
             dependencies: ["PureBigNum", "PureSHA2", "PureDER", "PureRSA", "PureJWT", "PureP256"],
@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "PureRSATests", dependencies: ["PureRSA", "PureBigNum", "PureDER", "PureSHA2"]),
         .testTarget(name: "PureP256Tests", dependencies: ["PureP256", "PureBigNum", "PureSHA2", "PureDER"]),
         .testTarget(name: "PureJSONTests", dependencies: ["PureJSON"]),
-        .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA", "PureSHA2", "PureDER"]),
+        .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA", "PureP256", "PureSHA2", "PureDER"]),
         .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT", "PureDER"]),
     ],
     swiftLanguageModes: [.v6]

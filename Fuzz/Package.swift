@@ -14,10 +14,11 @@ let library: [Target.Dependency] = [
     .product(name: "PureSHA2", package: "PureRS256"),
     .product(name: "PureDER", package: "PureRS256"),
     .product(name: "PureRSA", package: "PureRS256"),
+    .product(name: "PureP256", package: "PureRS256"),
     .product(name: "PureJWT", package: "PureRS256"),
 ]
 
-let targets = ["FuzzBase64", "FuzzDER", "FuzzKeyLoader", "FuzzJSON", "FuzzJWT", "FuzzSignVerify", "FuzzBigNum"]
+let targets = ["FuzzBase64", "FuzzDER", "FuzzKeyLoader", "FuzzECKeys", "FuzzJSON", "FuzzJWT", "FuzzSignVerify", "FuzzBigNum"]
 
 let package = Package(
     name: "PureRS256Fuzz",

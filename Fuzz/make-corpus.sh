@@ -32,6 +32,14 @@ for path in sorted(glob.glob(f"{V}/keys/**/*.pem", recursive=True) + glob.glob(f
         if "1024" in rel:
             put("FuzzKeyLoader", rel + ".b64", base64.b64encode(data))
 
+# EC key parsers: the P-256 key files, and base64 of each PEM (HOTGLUE_SIGNING_KEY form).
+for path in sorted(glob.glob(f"{V}/keys/refuse/ec-*") + glob.glob(f"{V}/cli/ec-*")):
+    rel = os.path.relpath(path, V).replace("/", "_")
+    data = open(path, "rb").read()
+    put("FuzzECKeys", rel, data)
+    if path.endswith(".pem"):
+        put("FuzzECKeys", rel + ".b64", base64.b64encode(data))
+
 # Base64: RFC 4648 section 10 and RFC 7515 appendix C texts, and the body of a PEM.
 b = json.loads(read("base64/rfc4648_base64.json"))
 for i, case in enumerate(b["rfc4648_section10"]):

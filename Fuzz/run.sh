@@ -19,7 +19,7 @@ cd "$(dirname "$0")"
 export SWIFT_BACKTRACE=enable=no           # else the backtracer holds pipes open after a crash
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}"
 
-all=(FuzzBase64 FuzzDER FuzzKeyLoader FuzzJSON FuzzJWT FuzzSignVerify FuzzBigNum)
+all=(FuzzBase64 FuzzDER FuzzKeyLoader FuzzECKeys FuzzJSON FuzzJWT FuzzSignVerify FuzzBigNum)
 target="${1:-all}"
 arg="${2:-60}"
 scratch=.build-fuzz

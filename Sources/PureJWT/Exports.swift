@@ -2,3 +2,4 @@
 // (PureRSA) and the JSON values that claims and headers are made of (PureJSON) come with it.
 @_exported import PureJSON
 @_exported import PureRSA
+@_exported import PureP256

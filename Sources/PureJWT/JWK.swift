@@ -1,4 +1,5 @@
 @_spi(Internals) import PureDER
+import PureP256
 import PureRSA
 
 /// Why a JSON Web Key (RFC 7517, RSA members from RFC 7518 §6.3) was refused.
@@ -48,6 +49,14 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
     indirect case invalidKeyInSet(kid: String, JWKError)
     /// The numbers do not make an acceptable RSA key (size policy, inconsistent private values…).
     case invalidKey(RSAError)
+    /// An EC key's `crv` is not `"P-256"`; the value is given.
+    case unsupportedCurve(String)
+    /// An EC key's `alg` names an algorithm other than ES256.
+    case algorithmNotES256(String)
+    /// An EC coordinate or private value does not have the 32 bytes RFC 7518 §6.2 requires for P-256.
+    case invalidECMemberLength(member: String, count: Int)
+    /// The members do not make an acceptable P-256 key (not on the curve, d out of range, x and y not d·G…).
+    case invalidECKey(P256Error)
 
     /// A sentence saying what is wrong.
     public var description: String {
@@ -80,6 +89,12 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the JSON Web Key Set's key \(JSONValue.quotedForMessage(kid)) is refused: \(error)"
         case let .keyIDNotFound(kid): return "the JSON Web Key Set has no key with \"kid\": \(JSONValue.quotedForMessage(kid))"
         case let .invalidKey(error): return "the JSON Web Key is not an acceptable RSA key: \(error)"
+        case let .unsupportedCurve(crv):
+            return "the JSON Web Key has \"crv\": \(JSONValue.quotedForMessage(crv)); only \"P-256\" is supported"
+        case let .algorithmNotES256(alg): return "the JSON Web Key is for algorithm \(JSONValue.quotedForMessage(alg)), not ES256"
+        case let .invalidECMemberLength(name, count):
+            return "the JSON Web Key's \"\(name)\" has \(count) byte\(count == 1 ? "" : "s"); a P-256 key needs exactly 32"
+        case let .invalidECKey(error): return "the JSON Web Key is not an acceptable P-256 key: \(error)"
         }
     }
 }

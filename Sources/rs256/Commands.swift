@@ -1,6 +1,7 @@
 // The subcommands: their specs (for parsing and --help) and what they do.
 @_spi(Internals) import PureDER
 import PureJWT
+import PureP256
 import PureRSA
 import PureSHA2
 
@@ -354,13 +355,30 @@ func runPubkey(_ arguments: ParsedArguments) throws(Failure) {
     if arguments.value("--kid") != nil && format != "jwk" {
         throw .usage("--kid only applies to --format jwk")
     }
-    let key = try loadVerifyingKey(keyPath: arguments.value("--key"), keyID: nil,
-                                   allowWeakKey: arguments.flag("--allow-weak-key")).components
+    let (loaded, text) = try loadKey(keyPath: arguments.value("--key"), for: .verifying, acceptingP256: true)
+    let p256: P256.Signing.PublicKey
+    switch loaded.material {
+    case let .rsa(material):
+        text.printNotes(loaded)
+        let key = try rsaVerifyingKey(material, origin: text.origin, allowWeakKey: arguments.flag("--allow-weak-key")).components
+        switch format {
+        case "pkcs1": IO.out(key.pkcs1PEM)
+        case "jwk": IO.out(JSONValue.object(key.jwk(keyID: arguments.value("--kid"))).serialized + "\n")
+        case "der": IO.out(key.spkiDER)
+        default: IO.out(key.spkiPEM)
+        }
+        return
+    case let .p256PrivateKey(key): p256 = key.publicKey
+    case let .p256PublicKey(key): p256 = key
+    }
+    if format == "pkcs1" {
+        throw .input("\(text.origin): this is an EC key; --format pkcs1 is for RSA keys (use spki, jwk or der)")
+    }
+    text.printNotes(loaded)
     switch format {
-    case "pkcs1": IO.out(key.pkcs1PEM)
-    case "jwk": IO.out(JSONValue.object(key.jwk(keyID: arguments.value("--kid"))).serialized + "\n")
-    case "der": IO.out(key.spkiDER)
-    default: IO.out(key.spkiPEM)
+    case "jwk": IO.out(JSONValue.object(p256.jwk(keyID: arguments.value("--kid"))).serialized + "\n")
+    case "der": IO.out(p256.derRepresentation)
+    default: IO.out(p256.pemRepresentation)
     }
 }
 

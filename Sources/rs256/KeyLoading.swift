@@ -3,6 +3,7 @@
 // note on stderr for every repair and a sentence naming the cause for every refusal.
 @_spi(Internals) import PureDER
 import PureJWT
+import PureP256
 import PureRSA
 
 /// The environment variable hotglue's documentation puts the signing key in (base64 of a PEM).
@@ -52,12 +53,12 @@ struct KeyText {
 
     /// Prints the notes a loaded key deserves, one line each: how the variable's value was read
     /// (a raw PEM, base64 of DER) together with any PEM repair, then the loader's notes.
-    func printNotes<Key>(_ result: RSAKeyLoadResult<Key>) {
+    func printNotes(_ result: LoadedKey) {
         var how: [String] = []
         if fromEnvironment {
             switch result.encoding {
-            case .pem: how.append("holds a PEM rather than the base64 of one (as hotglue documents)")
-            case .base64DER: how.append("holds base64 of DER rather than of a PEM")
+            case .pem?: how.append("holds a PEM rather than the base64 of one (as hotglue documents)")
+            case .base64DER?: how.append("holds base64 of DER rather than of a PEM")
             default: break
             }
         }
@@ -71,30 +72,46 @@ struct KeyText {
             IO.note("note: \(origin): \(note)")
         }
     }
+}
 
-    /// Whether the bytes look like JSON (a JWK or JWK Set).
-    var looksLikeJSON: Bool {
-        bytes.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) == UInt8(ascii: "{")
+/// The key from `--key` or the environment, read by the library's one loader
+/// (``KeyLoader``); the refusal sentences are the loader's, with the origin and the advice
+/// above. Notes are printed only when the caller has accepted the key (``KeyText/printNotes``).
+///
+/// - Parameters:
+///   - keyID: the token's `kid`, to pick a key out of a JWK Set; evaluated only when the key
+///     is JSON. A `kid` no key in the set has is the token's fault (exit 1).
+///   - acceptingP256: false where only RSA keys can be used (EC keys refused as today).
+func loadKey(
+    keyPath: String?, for purpose: KeyLoader.Purpose, keyID: () -> String? = { nil }, acceptingP256: Bool
+) throws(Failure) -> (LoadedKey, KeyText) {
+    let text = try KeyText.find(keyPath: keyPath)
+    var kid: String?
+    do {
+        let loaded = try KeyLoader.load(bytes: text.bytes, for: purpose, keyID: {
+            kid = keyID()
+            return kid
+        }, acceptingP256: acceptingP256)
+        return (loaded, text)
+    } catch {
+        switch error {
+        case let .keyFormat(formatError):
+            throw text.failure(formatError)
+        case .jwk(.keyIDNotFound):
+            throw .rejected("token rejected: its header names \"kid\" \(JSONValue.quotedForMessage(kid ?? "")), "
+                + "and \(text.origin) holds no signing key with that \"kid\"")
+        default:
+            throw .input("\(text.origin): \(error)")
+        }
     }
 }
 
 /// The private key components for signing.
 func loadSigningKeyComponents(keyPath: String?) throws(Failure) -> (RSAPrivateKeyComponents, origin: String) {
-    let text = try KeyText.find(keyPath: keyPath)
-    if text.looksLikeJSON {
-        do {
-            return (try RSAPrivateKeyComponents(jwkText: text.bytes), text.origin)
-        } catch {
-            throw .input("\(text.origin): \(error)")
-        }
-    }
-    do {
-        let result = try RSAKeyLoader.loadPrivateKey(bytes: text.bytes)
-        text.printNotes(result)
-        return (result.key, text.origin)
-    } catch {
-        throw text.failure(error)
-    }
+    let (loaded, text) = try loadKey(keyPath: keyPath, for: .signing, acceptingP256: false)
+    guard case let .rsa(.privateKey(components)) = loaded.material else { throw text.failure(.publicKeyNotPrivate) }
+    text.printNotes(loaded)
+    return (components, text.origin)
 }
 
 /// The key for verifying, as it was given: a private key stays private, so that the caller
@@ -104,30 +121,9 @@ func loadSigningKeyComponents(keyPath: String?) throws(Failure) -> (RSAPrivateKe
 /// - Parameter keyID: the token's `kid`, to pick a key out of a JWK Set; evaluated only when
 ///   the key is JSON. A `kid` no key in the set has is the token's fault (exit 1).
 func loadVerifyingKeyMaterial(keyPath: String?, keyID: @autoclosure () -> String?) throws(Failure) -> (RSAKeyMaterial, origin: String) {
-    let text = try KeyText.find(keyPath: keyPath)
-    if text.looksLikeJSON {
-        let kid = keyID()
-        do {
-            let selected = try JWK.select(from: try JWK.object(parsing: text.bytes), keyID: kid)
-            // key_ops is checked for verifying; the private members, when present, are read
-            // only to validate the key as `token` would.
-            let publicKey = try RSAPublicKeyComponents(jwk: selected)
-            guard selected["d"] != nil else { return (.publicKey(publicKey), text.origin) }
-            var privateMembers = selected
-            privateMembers["key_ops"] = nil
-            return (.privateKey(try RSAPrivateKeyComponents(jwk: privateMembers)), text.origin)
-        } catch .keyIDNotFound {
-            throw .rejected("token rejected: its header names \"kid\" \(JSONValue.quotedForMessage(kid ?? "")), "
-                + "and \(text.origin) holds no signing key with that \"kid\"")
-        } catch {
-            throw .input("\(text.origin): \(error)")
-        }
-    }
-    do {
-        let result = try RSAKeyLoader.load(bytes: text.bytes)
-        text.printNotes(result)
-        return (result.key, text.origin)
-    } catch {
-        throw text.failure(error)
-    }
+    let (loaded, text) = try loadKey(keyPath: keyPath, for: .verifying, keyID: keyID, acceptingP256: false)
+    // acceptingP256 is false, so the material is RSA.
+    guard case let .rsa(material) = loaded.material else { throw text.failure(.notRSA(algorithm: "EC")) }
+    text.printNotes(loaded)
+    return (material, text.origin)
 }

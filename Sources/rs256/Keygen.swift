@@ -10,17 +10,20 @@ import Darwin
 #endif
 @_spi(Internals) import PureDER
 import PureJWT
+import PureP256
 import PureRSA
 
 let keygenSpec = CommandSpec(
     name: "keygen",
-    summary: "Generate a new RSA private key (e = 65537), and optionally write its public key.",
-    synopsis: "[--bits 2048] [--format pkcs8|pkcs1|jwk] [--out FILE] [--public-out FILE] [--env]",
+    summary: "Generate a new RSA (e = 65537) or P-256 private key, and optionally write its public key.",
+    synopsis: "[--alg RS256|ES256] [--bits 2048] [--format pkcs8|pkcs1|sec1|jwk] [--out FILE] [--public-out FILE] [--env]",
     options: [
+        OptionSpec(names: ["--alg"], value: "ALG",
+                   help: "RS256: an RSA key (default); ES256: a P-256 key (FIPS 186-5 A.2.2), no --bits"),
         OptionSpec(names: ["--bits"], value: "BITS",
                    help: "modulus size: 2048 (default), 3072, 4096 or any multiple of 8 up to 16384"),
         OptionSpec(names: ["--format"], value: "FORMAT",
-                   help: "pkcs8: PEM 'PRIVATE KEY' (default); pkcs1: PEM 'RSA PRIVATE KEY'; jwk: JSON Web Key"),
+                   help: "pkcs8: PEM 'PRIVATE KEY' (default); pkcs1: PEM 'RSA PRIVATE KEY' (RSA); sec1: PEM 'EC PRIVATE KEY' (ES256); jwk: JSON Web Key"),
         OptionSpec(names: ["--out"], value: "FILE",
                    help: "write the private key to FILE (created with mode 0600; an existing file is not overwritten)"),
         OptionSpec(names: ["--public-out"], value: "FILE",
@@ -43,6 +46,12 @@ let keygenSpec = CommandSpec(
         """)
 
 func runKeygen(_ arguments: ParsedArguments) throws(Failure) {
+    let algorithm = arguments.value("--alg") ?? "RS256"
+    guard algorithm == "RS256" || algorithm == "ES256" else {
+        throw .usage("--alg must be RS256 or ES256, not '\(shown(algorithm))'")
+    }
+    if algorithm == "ES256" { return try runP256Keygen(arguments) }
+    if arguments.value("--format") == "sec1" { throw .usage("--format sec1 is for ES256 keys; an RSA key takes pkcs8, pkcs1 or jwk") }
     let bitsText = arguments.value("--bits") ?? "2048"
     guard let bits = Int(bitsText) else { throw .usage("--bits must be a number of bits such as 2048, not '\(bitsText)'") }
     let format = arguments.value("--format") ?? "pkcs8"
@@ -82,6 +91,54 @@ func runKeygen(_ arguments: ParsedArguments) throws(Failure) {
     } else {
         IO.out(privateOutput)
     }
+}
+
+/// `keygen --alg ES256`: a P-256 key from the system generator, written as `openssl genpkey
+/// -algorithm EC -pkeyopt ec_paramgen_curve:P-256` (pkcs8) or `openssl ecparam -genkey -noout`
+/// (sec1) writes it, or as a JWK; the public key as SPKI PEM or a JWK.
+func runP256Keygen(_ arguments: ParsedArguments) throws(Failure) {
+    if arguments.value("--bits") != nil { throw .usage("--bits is for RSA keys; a P-256 key always has 256 bits") }
+    if arguments.flag("--allow-weak-key") { throw .usage("--allow-weak-key is for RSA keys; a P-256 key is never weak by size") }
+    let format = arguments.value("--format") ?? "pkcs8"
+    guard ["pkcs8", "sec1", "jwk"].contains(format) else {
+        throw .usage("--format for an ES256 key must be pkcs8, sec1 or jwk, not '\(shown(format))'")
+    }
+    let asEnvironmentValue = arguments.flag("--env")
+    if asEnvironmentValue && format == "jwk" {
+        throw .usage("--env writes base64 of a PEM, so it takes --format pkcs8 or sec1, not jwk")
+    }
+    let outPath = arguments.value("--out"), publicOutPath = arguments.value("--public-out")
+    for path in [outPath, publicOutPath].compactMap({ $0 }) where access(path, F_OK) == 0 {
+        throw .input("'\(path)' already exists; rs256 keygen does not overwrite files (remove it or choose another name)")
+    }
+    if let outPath, outPath == publicOutPath { throw .usage("--out and --public-out must be different files") }
+
+    let key = P256.Signing.PrivateKey()
+    let privateText: String
+    switch format {
+    case "sec1": privateText = key.sec1PEMRepresentation
+    case "jwk": privateText = JSONValue.object(privateJWK(key)).serialized + "\n"
+    default: privateText = key.pemRepresentation
+    }
+    let privateOutput = asEnvironmentValue ? Base64.encode(Array(privateText.utf8)) + "\n" : privateText
+    let publicText = format == "jwk" ? key.publicKey.jwkRepresentation + "\n" : key.publicKey.pemRepresentation
+    if let publicOutPath { try writeNewFile(publicOutPath, publicText, mode: 0o644, what: "the public key") }
+    if let outPath {
+        try writeNewFile(outPath, privateOutput, mode: 0o600, what: "the private key")
+    } else {
+        IO.out(privateOutput)
+    }
+}
+
+/// A P-256 private key as a JWK (RFC 7518 section 6.2): kty, crv, x, y, d, then alg and use.
+func privateJWK(_ key: P256.Signing.PrivateKey) -> JSONObject {
+    var object = key.publicKey.jwk()
+    object["alg"] = nil
+    object["use"] = nil
+    object["d"] = .string(Base64URL.encode(key.rawRepresentation))
+    object["alg"] = .string("ES256")
+    object["use"] = .string("sig")
+    return object
 }
 
 /// The private key as a JWK (RFC 7518 section 6.3): kty, n, e, d, p, q, dp, dq, qi (the order

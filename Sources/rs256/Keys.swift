@@ -36,6 +36,11 @@ func loadSigner(keyPath: String?, allowWeakKey: Bool) throws(Failure) -> JWTSign
 /// its public half is used; a public key under the same size policy.
 func loadVerifyingKey(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool) throws(Failure) -> RSAPublicKey {
     let (material, origin) = try loadVerifyingKeyMaterial(keyPath: keyPath, keyID: keyID())
+    return try rsaVerifyingKey(material, origin: origin, allowWeakKey: allowWeakKey)
+}
+
+/// The validated public key of loaded RSA material (see ``loadVerifyingKey``).
+func rsaVerifyingKey(_ material: RSAKeyMaterial, origin: String, allowWeakKey: Bool) throws(Failure) -> RSAPublicKey {
     do {
         switch material {
         case let .privateKey(components):

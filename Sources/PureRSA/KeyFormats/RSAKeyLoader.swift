@@ -227,8 +227,16 @@ public enum RSAKeyLoader {
     }
 
     private static func loadText(_ input: [UInt8]) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAKeyMaterial> {
+        let payload = try textPayload(input)
+        return payload.isPEM
+            ? try loadPEM(payload.bytes, encoding: payload.encoding)
+            : try loadDER(payload.bytes, encoding: payload.encoding)
+    }
+
+    /// What text holds: PEM (as is, or base64 of it) or DER (base64 of it), with the encoding.
+    private static func textPayload(_ input: [UInt8]) throws(RSAKeyFormatError) -> (bytes: [UInt8], isPEM: Bool, encoding: RSAKeyEncoding) {
         let text = trimmed(input)
-        if contains(text, "-----BEGIN") { return try loadPEM(text, encoding: .pem) }
+        if contains(text, "-----BEGIN") { return (text, true, .pem) }
         if text.first == UInt8(ascii: "{") { throw .jsonWebKey }
         if isOpenSSHText(text) { throw .openSSHKey }
         let decoded: [UInt8]
@@ -241,10 +249,50 @@ public enum RSAKeyLoader {
         if isOpenSSHText(inner) { throw .openSSHKey }  // base64 of an `ssh-rsa …` line
         if contains(inner, "-----BEGIN") {
             guard !inner.contains(where: { $0 == 0 || $0 >= 0x80 }) else { throw .base64NotPEM }
-            return try loadPEM(inner, encoding: .base64PEM)
+            return (inner, true, .base64PEM)
         }
-        if decoded.first == 0x30 { return try loadDER(decoded, encoding: .base64DER) }
+        if decoded.first == 0x30 { return (decoded, false, .base64DER) }
         throw .base64NotPEM
+    }
+
+    /// A key of another algorithm, unwrapped by the same steps as an RSA key: its DER, the PEM
+    /// label it had (nil for DER), how it was wrapped, the PEM repairs and the other blocks.
+    package struct UnwrappedKey: Sendable {
+        /// The key structure's DER.
+        package let der: [UInt8]
+        /// The PEM label, or nil when the input (or its base64) was DER.
+        package let label: String?
+        /// How the structure was wrapped.
+        package let encoding: RSAKeyEncoding
+        /// PEM damage that was repaired.
+        package let repairs: PEM.Repairs
+        /// Labels of the other PEM blocks, which were ignored.
+        package let otherLabels: [String]
+    }
+
+    /// Unwraps a key that ``load(bytes:)`` refused as ``RSAKeyFormatError/notRSA(algorithm:)``
+    /// "EC", so that the caller can read it as an EC key: the same size limit, base64, PEM
+    /// repair and block choice, with `EC PRIVATE KEY` accepted as a key label. Every other
+    /// refusal (encrypted, OpenSSH, certificates, several keys…) is the one `load` gives.
+    ///
+    /// - Parameter bytes: DER or any text form `load` takes.
+    /// - Returns: The key's DER and how it was found.
+    /// - Throws: ``RSAKeyFormatError``.
+    package static func unwrapECKey<Bytes: Collection>(bytes: Bytes) throws(RSAKeyFormatError) -> UnwrappedKey
+    where Bytes.Element == UInt8 {
+        let count = bytes.count
+        guard count <= maximumInputSize else { throw .inputTooLarge(size: count, limit: maximumInputSize) }
+        let input = Array(bytes)
+        guard input.contains(where: { !isWhitespace($0) }) else { throw .empty }
+        if input.first == 0x30, (try? DER.validateStructure(input, limits: KeyDER.limits)) != nil {
+            return UnwrappedKey(der: input, label: nil, encoding: .der, repairs: [], otherLabels: [])
+        }
+        let payload = try textPayload(input)
+        guard payload.isPEM else {
+            return UnwrappedKey(der: payload.bytes, label: nil, encoding: payload.encoding, repairs: [], otherLabels: [])
+        }
+        let (block, repairs, others) = try selectPEMBlock(payload.bytes, allowingEC: true)
+        return UnwrappedKey(der: block.der, label: block.label, encoding: payload.encoding, repairs: repairs, otherLabels: others)
     }
 
     private static let keyLabels: [String] = [
@@ -267,7 +315,12 @@ public enum RSAKeyLoader {
         "CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CERTIFICATE", "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST",
     ]
 
-    private static func loadPEM(_ text: [UInt8], encoding: RSAKeyEncoding) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAKeyMaterial> {
+    /// The one key block of PEM text, with the repairs made and the other blocks' labels;
+    /// refuses encrypted keys, keys of other algorithms (EC too unless `allowingEC`),
+    /// certificates and several keys.
+    private static func selectPEMBlock(
+        _ text: [UInt8], allowingEC: Bool
+    ) throws(RSAKeyFormatError) -> (block: PEM.Block, repairs: PEM.Repairs, others: [String]) {
         // Encryption is refused before anything else: its body errors would only confuse.
         if contains(text, "ENCRYPTED PRIVATE KEY") || (contains(text, "Proc-Type:") && contains(text, "ENCRYPTED")) {
             throw .encryptedKey
@@ -284,6 +337,10 @@ public enum RSAKeyLoader {
                 throw .pem(error)
             }
         }
+        func refused(_ label: String) -> RSAKeyFormatError? {
+            if allowingEC && label == "EC PRIVATE KEY" { return nil }
+            return refusal(forLabel: label)
+        }
         let keyBlocks = blocks.filter { keyLabels.contains($0.label) || refusal(forLabel: $0.label) != nil }
         guard let block = keyBlocks.first else {
             if blocks.contains(where: { certificateLabels.contains($0.label) }) { throw .certificate }
@@ -291,13 +348,17 @@ public enum RSAKeyLoader {
             throw .unsupportedPEMLabel(blocks.first?.label ?? "")
         }
         guard keyBlocks.count == 1 else {
-            if let refused = keyBlocks.lazy.compactMap({ refusal(forLabel: $0.label) }).first { throw refused }
+            if let refusedBlock = keyBlocks.lazy.compactMap({ refused($0.label) }).first { throw refusedBlock }
             throw .multipleKeys(count: keyBlocks.count)
         }
-        if let refused = refusal(forLabel: block.label) { throw refused }
+        if let refusedBlock = refused(block.label) { throw refusedBlock }
         if block.isEncrypted { throw .encryptedKey }
+        return (block, repairs, blocks.filter { $0.label != block.label }.map { $0.label })
+    }
+
+    private static func loadPEM(_ text: [UInt8], encoding: RSAKeyEncoding) throws(RSAKeyFormatError) -> RSAKeyLoadResult<RSAKeyMaterial> {
+        let (block, repairs, others) = try selectPEMBlock(text, allowingEC: false)
         var notes: [RSAKeyLoadNote] = []
-        let others = blocks.filter { $0.label != block.label }.map { $0.label }
         let material: RSAKeyMaterial
         let structure: RSAKeyStructure
         switch block.label {
