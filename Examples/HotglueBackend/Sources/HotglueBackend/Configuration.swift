@@ -21,10 +21,12 @@ public struct BackendConfiguration: Sendable {
     public var tokenLifetime: Int64
     /// The client API's base URL.
     public var apiBase: String
-    /// Where to listen.
+    /// The address to listen on (`HOST`, default 127.0.0.1: loopback only).
     public var host: String
+    /// The port to listen on (`PORT`, default 8080; 0 picks a free one).
     public var port: Int
 
+    /// A configuration from values already at hand; `keyID` `nil` means the key's RFC 7638 thumbprint.
     public init(signingKey: RSAPrivateKey, keyID: String? = nil, environmentID: String, flowID: String,
                 demoSessions: [String: String], tokenLifetime: Int64 = 3600,
                 apiBase: String = "https://client-api.hotglue.xyz", host: String = "127.0.0.1", port: Int = 8080) {
@@ -118,6 +120,7 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     /// The variable is set but unusable; the reason comes second.
     case invalid(String, String)
 
+    /// One sentence naming the variable, for stderr.
     public var description: String {
         switch self {
         case let .missing(name, meaning): return "\(name) is not set: it must hold \(meaning)."

@@ -3,13 +3,13 @@ import Hummingbird
 import PureJWT
 
 /// The clock: whole seconds since 1970 (the library reads no clock).
-public typealias Clock = @Sendable () -> Int64
+public typealias UnixClock = @Sendable () -> Int64
 
 /// The system clock.
-public let systemClock: Clock = { Int64(Date().timeIntervalSince1970) }
+public let systemClock: UnixClock = { Int64(Date().timeIntervalSince1970) }
 
 /// The Hummingbird application serving the three routes.
-public func buildApplication(_ configuration: BackendConfiguration, clock: @escaping Clock = systemClock)
+public func buildApplication(_ configuration: BackendConfiguration, clock: @escaping UnixClock = systemClock)
     -> some ApplicationProtocol {
     let router = Router()
     let backend = Backend(configuration: configuration, clock: clock)
@@ -25,11 +25,11 @@ public func buildApplication(_ configuration: BackendConfiguration, clock: @esca
 /// The handlers, kept free of Hummingbird's context so they read as plain functions.
 struct Backend: Sendable {
     let configuration: BackendConfiguration
-    let clock: Clock
+    let clock: UnixClock
     /// The JWK Set bytes, made once.
     let jwksBody: String
 
-    init(configuration: BackendConfiguration, clock: @escaping Clock) {
+    init(configuration: BackendConfiguration, clock: @escaping UnixClock) {
         self.configuration = configuration
         self.clock = clock
         self.jwksBody = JSONValue.object(["keys": .array([.object(configuration.publicKey.jwk(keyID: configuration.keyID))])]).serialized

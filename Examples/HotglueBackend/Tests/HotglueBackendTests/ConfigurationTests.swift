@@ -14,6 +14,11 @@ import Testing
         #expect(expected.status == 0)
         #expect(fromBase64.publicKey.derRepresentation == expected.stdout)
         #expect(fromPEM.publicKey.derRepresentation == expected.stdout)
+        // A PEM pasted into a .env file whose line breaks became the two characters \n.
+        let escaped = Support.demoPEM.replacingOccurrences(of: "\n", with: "\\n")
+        #expect(!escaped.contains("\n"))
+        let fromEscaped = try BackendConfiguration.fromEnvironment(Support.environment(["HOTGLUE_SIGNING_KEY": escaped]))
+        #expect(fromEscaped.publicKey.derRepresentation == expected.stdout)
         #expect(fromBase64.environmentID == "dev.hotglue.example.com" && fromBase64.flowID == "flow-1")
         #expect(fromBase64.demoSessions == ["alice-session": "tenant-alice", "bob-session": "tenant-bob"])
         #expect(fromBase64.tokenLifetime == 3600 && fromBase64.port == 8080 && fromBase64.host == "127.0.0.1")
