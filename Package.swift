@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "PureJSON"),
         .target(name: "PureRSA", dependencies: ["PureBigNum", "PureSHA2", "PureDER"]),
         .target(name: "PureP256", dependencies: ["PureBigNum", "PureSHA2", "PureDER"]),
-        .target(name: "PureJWT", dependencies: ["PureJSON", "PureRSA", "PureSHA2", "PureDER"]),
+        .target(name: "PureJWT", dependencies: ["PureJSON", "PureRSA", "PureSHA2", "PureDER", "PureP256"]),
         // Each target below lists exactly the modules its files import.
         .executableTarget(name: "rs256", dependencies: ["PureJWT", "PureRSA", "PureSHA2", "PureDER"]),
         .executableTarget(

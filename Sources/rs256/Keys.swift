@@ -56,7 +56,10 @@ func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeak
 /// RSASSA-PKCS1-v1_5 over a SHA-256 digest: what `openssl dgst -sha256 -sign` writes.
 func signDigest(_ digest: SHA256Digest, with signer: JWTSigner) throws(Failure) -> [UInt8] {
     do {
-        return try signer.key.signature(for: digest).rawRepresentation
+        guard let key = signer.key else { throw Failure.input("cannot sign data: the signer holds no RSA key") }
+        return try key.signature(for: digest).rawRepresentation
+    } catch let failure as Failure {
+        throw failure
     } catch {
         throw .input("cannot sign: \(error)")
     }
