@@ -15,8 +15,10 @@ import PureRSA
 let keygenSpec = CommandSpec(
     name: "keygen",
     summary: "Generate a new RSA private key (e = 65537), and optionally write its public key.",
-    synopsis: "[--bits 2048] [--format pkcs8|pkcs1|jwk] [--out FILE] [--public-out FILE] [--env]",
+    synopsis: "[--bits 2048] [--format pkcs8|pkcs1|jwk] [--out FILE] [--public-out FILE] [--env] | --alg HS256|HS384|HS512",
     options: [
+        OptionSpec(names: ["--alg"], value: "ALG",
+                   help: "HS256, HS384 or HS512: print a random HMAC secret instead (32, 48 or 64 bytes, base64url)"),
         OptionSpec(names: ["--bits"], value: "BITS",
                    help: "modulus size: 2048 (default), 3072, 4096 or any multiple of 8 up to 16384"),
         OptionSpec(names: ["--format"], value: "FORMAT",
@@ -32,6 +34,9 @@ let keygenSpec = CommandSpec(
     ],
     maxPositionals: 0,
     details: """
+        With --alg HS256, HS384 or HS512, a random secret of 32, 48 or 64 bytes is printed as
+        base64url; its text (longer than the secret) works as is in a --secret-file or --secret-env.
+
         The key goes to standard output unless --out is given. Typical uses:
           rs256 keygen --out key.pem --public-out public.pem
           export \(signingKeyVariable)="$(rs256 keygen --env)"
@@ -43,6 +48,21 @@ let keygenSpec = CommandSpec(
         """)
 
 func runKeygen(_ arguments: ParsedArguments) throws(Failure) {
+    if let alg = arguments.value("--alg") {
+        let lengths = ["HS256": 32, "HS384": 48, "HS512": 64]
+        guard let length = lengths[alg] else {
+            throw .usage("keygen --alg takes HS256, HS384 or HS512 (an RSA key needs no --alg), not '\(shown(alg))'")
+        }
+        let others = ["--bits", "--format", "--out", "--public-out"].filter { arguments.value($0) != nil }
+            + ["--env", "--allow-weak-key"].filter { arguments.flag($0) }
+        guard others.isEmpty else {
+            throw .usage("keygen --alg \(alg) prints a secret to standard output and takes no \(others[0])")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let secret = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        IO.out(Base64URL.encode(secret) + "\n")
+        return
+    }
     let bitsText = arguments.value("--bits") ?? "2048"
     guard let bits = Int(bitsText) else { throw .usage("--bits must be a number of bits such as 2048, not '\(bitsText)'") }
     let format = arguments.value("--format") ?? "pkcs8"
