@@ -58,12 +58,12 @@ func hs256Rows() -> [BenchRow] {
           let verifier = try? JWTVerifier(secret: secret, algorithm: .hs256),
           let token = try? signer.tenantToken("tenant-42", now: 1_700_000_000) else { return [] }
     return [
-        BenchRow("jwt/mint/hs256", openssl: .hmac(digest: "sha256", bytes: 300)) { iterations in
+        BenchRow("jwt/mint/hs256", bytes: 300, openssl: .hmac(digest: "sha256", bytes: 300)) { iterations in
             for i in 0..<iterations {
                 blackHole(try? signer.tenantToken("tenant-42", now: 1_700_000_000 + Int64(i & 1023)))
             }
         },
-        BenchRow("jwt/verify/hs256", openssl: .hmac(digest: "sha256", bytes: 300)) { iterations in
+        BenchRow("jwt/verify/hs256", bytes: 300, openssl: .hmac(digest: "sha256", bytes: 300)) { iterations in
             for _ in 0..<iterations { blackHole(try? verifier.verify(token, now: 1_700_000_000)) }
         },
     ]
