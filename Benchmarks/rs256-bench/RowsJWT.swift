@@ -47,5 +47,24 @@ func jwtRows() -> [BenchRow] {
         BenchRow("jwt/verify/2048", openssl: .rsaVerify(bits: 2048)) { iterations in
             for _ in 0..<iterations { blackHole(try? verifier.verify(token, now: 1_700_000_000)) }
         },
+    ] + hs256Rows()
+}
+
+/// `jwt/mint/hs256` and `jwt/verify/hs256`: the tenant token with a 32-byte HMAC secret (the
+/// whole JWT work; OpenSSL's row is HMAC-SHA256 over a 300-byte input, the signing input's size).
+func hs256Rows() -> [BenchRow] {
+    let secret = SymmetricKey(data: (0..<32).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ 1) })
+    guard let signer = try? JWTSigner(secret: secret, algorithm: .hs256),
+          let verifier = try? JWTVerifier(secret: secret, algorithm: .hs256),
+          let token = try? signer.tenantToken("tenant-42", now: 1_700_000_000) else { return [] }
+    return [
+        BenchRow("jwt/mint/hs256", bytes: 300, openssl: .hmac(digest: "sha256", bytes: 300)) { iterations in
+            for i in 0..<iterations {
+                blackHole(try? signer.tenantToken("tenant-42", now: 1_700_000_000 + Int64(i & 1023)))
+            }
+        },
+        BenchRow("jwt/verify/hs256", bytes: 300, openssl: .hmac(digest: "sha256", bytes: 300)) { iterations in
+            for _ in 0..<iterations { blackHole(try? verifier.verify(token, now: 1_700_000_000)) }
+        },
     ]
 }

@@ -14,8 +14,9 @@ out=${1:-.build-embedded/$triple}
 # (ExportsRSA/ExportsJWT/ExportsP256).
 modules="PureBigNum PureSHA2"
 [ -f Scripts/wasm/ExportsRSA.swift ] && modules="$modules PureDER PureRSA"
-[ -f Scripts/wasm/ExportsJWT.swift ] && modules="$modules PureJSON PureJWT"
-[ -f Scripts/wasm/ExportsP256.swift ] && modules="$modules PureP256"
+# PureJWT imports PureP256 (ES256), so PureP256 is compiled before it.
+[ -f Scripts/wasm/ExportsJWT.swift ] && modules="$modules PureJSON PureP256 PureJWT"
+[ -f Scripts/wasm/ExportsP256.swift ] && [[ " $modules " != *" PureP256 "* ]] && modules="$modules PureP256"
 EMBEDDED_MODULES="$modules" Scripts/embedded/build.sh "$triple" "$out"
 
 exports=(pure_heap_init pure_heap_used pure_alloc pure_free pure_int_bits pure_modexp_montgomery

@@ -23,6 +23,10 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidBase64URL(member: String, Base64Error)
     /// A key integer is zero (or empty), which no RSA key has.
     case zeroInteger(String)
+    /// `alg` names another algorithm than the one the key is read for (other than RS256).
+    case algorithmMismatch(found: String, expected: String)
+    /// A `kty` `"oct"` key was needed (an HMAC secret) and the key has another type.
+    case notASymmetricKey(String)
     /// `alg` names an algorithm other than RS256.
     case algorithmNotRS256(String)
     /// `use` is present and is not `"sig"`.
@@ -71,6 +75,10 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the JSON Web Key's \"\(name)\" member is not unpadded base64url: \(error)"
         case let .zeroInteger(name): return "the JSON Web Key's \"\(name)\" is zero, which no RSA key has"
         case let .algorithmNotRS256(alg): return "the JSON Web Key is for algorithm \(JSONValue.quotedForMessage(alg)), not RS256"
+        case let .algorithmMismatch(found, expected):
+            return "the JSON Web Key is for algorithm \(JSONValue.quotedForMessage(found)), not \(expected)"
+        case let .notASymmetricKey(kty):
+            return "the JSON Web Key has \"kty\": \(JSONValue.quotedForMessage(kty)); an HMAC secret is a \"kty\": \"oct\" key"
         case let .notForSignatures(use): return "the JSON Web Key has \"use\": \(JSONValue.quotedForMessage(use)), not \"sig\""
         case .invalidKeyOperations:
             return "the JSON Web Key's \"key_ops\" is not an array of distinct strings (RFC 7517 §4.3)"
@@ -154,9 +162,14 @@ public enum JWK {
     /// `use` other than `"sig"`, no `alg` other than `"RS256"`, no `key_ops` array without
     /// `"sign"` or `"verify"`.
     static func isRS256VerificationCandidate(_ key: JSONObject) -> Bool {
+        isVerificationCandidate(key, algorithm: .rs256)
+    }
+
+    /// The same test for any RSA algorithm: no `alg` other than `algorithm`'s name.
+    static func isVerificationCandidate(_ key: JSONObject, algorithm: JWTAlgorithm) -> Bool {
         guard key["kty"] == .string("RSA") else { return false }
         if let use = key["use"], use != .string("sig") { return false }
-        if let alg = key["alg"], alg != .string("RS256") { return false }
+        if let alg = key["alg"], alg != .string(algorithm.name) { return false }
         if let ops = key["key_ops"]?.arrayValue,
            !ops.contains(where: { $0 == .string("sign") || $0 == .string("verify") }) { return false }
         return true
@@ -172,13 +185,21 @@ public enum JWK {
     }
 
     /// Checks `kty`, `alg`, `use`, `key_ops` and returns the object; shared by the public and private readers.
-    static func checkedRSA(_ object: JSONObject, for operation: Operation) throws(JWKError) -> JSONObject {
+    static func checkedRSA(_ object: JSONObject, for operation: Operation, algorithm: JWTAlgorithm = .rs256) throws(JWKError) -> JSONObject {
         guard let kty = object["kty"] else { throw JWKError.missingKeyType }
         guard case let .string(type) = kty else { throw JWKError.memberNotAString("kty") }
         guard type.utf8.elementsEqual("RSA".utf8) else { throw JWKError.notRSA(type) }
+        return try checkedUse(object, for: operation, algorithm: algorithm)
+    }
+
+    /// Checks `alg`, `use`, `key_ops` (and refuses `oth`); shared by the RSA and `oct` readers.
+    static func checkedUse(_ object: JSONObject, for operation: Operation, algorithm: JWTAlgorithm) throws(JWKError) -> JSONObject {
         if let alg = object["alg"] {
             guard case let .string(name) = alg else { throw JWKError.memberNotAString("alg") }
-            guard name.utf8.elementsEqual("RS256".utf8) else { throw JWKError.algorithmNotRS256(name) }
+            guard name.utf8.elementsEqual(algorithm.name.utf8) else {
+                if algorithm == .rs256 { throw JWKError.algorithmNotRS256(name) }
+                throw JWKError.algorithmMismatch(found: name, expected: algorithm.name)
+            }
         }
         if let use = object["use"] {
             guard case let .string(purpose) = use else { throw JWKError.memberNotAString("use") }
@@ -228,7 +249,12 @@ extension RSAPublicKeyComponents {
     /// - Parameter jwk: the key object.
     /// - Throws: `JWKError` naming the problem.
     public init(jwk: JSONObject) throws(JWKError) {
-        let object = try JWK.checkedRSA(jwk, for: .verify)
+        try self.init(jwk: jwk, algorithm: .rs256)
+    }
+
+    /// Reads the key for `algorithm`: an `alg` member must name it.
+    init(jwk: JSONObject, algorithm: JWTAlgorithm) throws(JWKError) {
+        let object = try JWK.checkedRSA(jwk, for: .verify, algorithm: algorithm)
         self.init(modulus: try JWK.integer(object, "n"), publicExponent: try JWK.integer(object, "e"))
     }
 
@@ -281,7 +307,12 @@ extension RSAPrivateKeyComponents {
     /// - Throws: `JWKError.publicKeyNotPrivate` without `d`, `.missingCRTMember` when `d` comes
     ///   without the CRT members, `.multiPrimeKey` with `oth`, or another `JWKError`.
     public init(jwk: JSONObject) throws(JWKError) {
-        let object = try JWK.checkedRSA(jwk, for: .sign)
+        try self.init(jwk: jwk, algorithm: .rs256)
+    }
+
+    /// Reads the key for `algorithm`: an `alg` member must name it.
+    init(jwk: JSONObject, algorithm: JWTAlgorithm) throws(JWKError) {
+        let object = try JWK.checkedRSA(jwk, for: .sign, algorithm: algorithm)
         guard object["d"] != nil else { throw JWKError.publicKeyNotPrivate }
         for name in ["p", "q", "dp", "dq", "qi"] where object[name] == nil {
             throw JWKError.missingCRTMember(name)
@@ -302,5 +333,32 @@ extension RSAPrivateKeyComponents {
     /// - Throws: `JWKError` naming the problem.
     public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
         try self.init(jwk: try JWK.select(from: try JWK.object(parsing: jwkText), keyID: keyID))
+    }
+}
+
+extension SymmetricKey {
+    /// Reads an HMAC secret from a JWK object: `kty` `"oct"`, the secret in `k` (base64url).
+    ///
+    /// Refused: another `kty` (an RSA or EC key is never an HMAC secret), an `alg` other than
+    /// `algorithm`'s name, a `use` other than `"sig"`, a `key_ops` without `"sign"` or `"verify"`,
+    /// a missing or non-base64url `k`. The length rule of RFC 7518 §3.2 is checked by the
+    /// ``JWTSigner`` or ``JWTVerifier`` the secret is given to.
+    ///
+    /// - Parameters:
+    ///   - jwk: the key object.
+    ///   - algorithm: the HMAC algorithm the secret is read for.
+    /// - Throws: `JWKError` naming the problem.
+    public init(jwk: JSONObject, algorithm: JWTAlgorithm) throws(JWKError) {
+        guard let kty = jwk["kty"] else { throw JWKError.missingKeyType }
+        guard case let .string(type) = kty else { throw JWKError.memberNotAString("kty") }
+        guard type.utf8.elementsEqual("oct".utf8) else { throw JWKError.notASymmetricKey(type) }
+        let object = try JWK.checkedUse(jwk, for: .verify, algorithm: algorithm)
+        guard let k = object["k"] else { throw JWKError.missingMember("k") }
+        guard case let .string(text) = k else { throw JWKError.memberNotAString("k") }
+        do {
+            self.init(data: try Base64URL.decode(text))
+        } catch {
+            throw JWKError.invalidBase64URL(member: "k", error)
+        }
     }
 }

@@ -32,10 +32,23 @@ public struct JWSHeader: Sendable, Equatable {
     /// - Returns: the header.
     /// - Throws: `JWTError.algorithmNotAllowed` when `extra` sets `alg` to anything but `"RS256"`.
     public static func rs256(keyID: String? = nil, extra: JSONObject = JSONObject()) throws(JWTError) -> JWSHeader {
-        if let alg = extra["alg"], alg != .string("RS256") {
+        try jwt(algorithm: .rs256, keyID: keyID, extra: extra)
+    }
+
+    /// The header node-jsonwebtoken writes for `algorithm`: `{"alg":…,"typ":"JWT"}`, then `kid`
+    /// when `keyID` is given, then `extra`, in the order ``rs256(keyID:extra:)`` describes.
+    ///
+    /// - Parameters:
+    ///   - algorithm: the `alg` value (the signer's algorithm).
+    ///   - keyID: the `kid` value, or `nil` for none.
+    ///   - extra: further members, set in their order.
+    /// - Returns: the header.
+    /// - Throws: `JWTError.algorithmNotAllowed` when `extra` sets `alg` to another algorithm.
+    public static func jwt(algorithm: JWTAlgorithm, keyID: String? = nil, extra: JSONObject = JSONObject()) throws(JWTError) -> JWSHeader {
+        if let alg = extra["alg"], alg != .string(algorithm.name) {
             throw JWTError.algorithmNotAllowed(alg.stringValue ?? alg.serialized)
         }
-        var object: JSONObject = ["alg": .string("RS256"), "typ": .string("JWT")]
+        var object: JSONObject = ["alg": .string(algorithm.name), "typ": .string("JWT")]
         if let kid = extra["kid"] ?? keyID.map(JSONValue.string) { object["kid"] = kid }
         for member in extra.members { object[member.key] = member.value }
         return JWSHeader(object: object)
@@ -92,11 +105,20 @@ public struct JWSHeader: Sendable, Equatable {
     /// - Throws: `.missingAlgorithm`, `.algorithmNotAllowed`, `.unsupportedCriticalHeader`, or
     ///   `.malformed` for a `crit` or `alg` of the wrong shape.
     public func checkPolicy(understoodCritical: [String] = []) throws(JWTError) {
+        try checkPolicy(algorithm: .rs256, understoodCritical: understoodCritical)
+    }
+
+    /// ``checkPolicy(understoodCritical:)`` for a signer or verifier set up for `algorithm`:
+    /// `alg` must be exactly its name.
+    func checkPolicy(algorithm: JWTAlgorithm, understoodCritical: [String]) throws(JWTError) {
         guard let alg = object["alg"] else { throw JWTError.missingAlgorithm }
         guard case let .string(name) = alg else {
             throw JWTError.malformed("the header's \"alg\" is not a string")
         }
-        guard name.utf8.elementsEqual("RS256".utf8) else { throw JWTError.algorithmNotAllowed(name) }
+        guard name.utf8.elementsEqual(algorithm.name.utf8) else {
+            if algorithm == .rs256 { throw JWTError.algorithmNotAllowed(name) }
+            throw JWTError.unexpectedAlgorithm(name, expected: algorithm.name)
+        }
         guard let crit = object["crit"] else { return }
         guard case let .array(entries) = crit, !entries.isEmpty else {
             throw JWTError.malformed("the header's \"crit\" must be a non-empty array of names")

@@ -1,3 +1,4 @@
+import PureP256
 import PureRSA
 
 /// Why a JWT could not be built, or why a received one was refused.
@@ -21,6 +22,17 @@ public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidJSON(Part, JSONError)
     /// The header names an algorithm other than the one the verifier pins (RS256), or `none`.
     case algorithmNotAllowed(String)
+    /// The header names another algorithm than the one a non-RS256 verifier is set up for
+    /// (RS256 verifiers report ``algorithmNotAllowed(_:)``, as before).
+    case unexpectedAlgorithm(String, expected: String)
+    /// A key was given for an algorithm that takes another kind of key (an RSA key for HS256,
+    /// an HMAC secret for RS256…): the classic key-confusion mistake, refused when the signer or
+    /// verifier is made.
+    case keyNotForAlgorithm(key: String, algorithm: String)
+    /// An HMAC secret is shorter than the hash output, which RFC 7518 section 3.2 forbids.
+    case secretTooShort(algorithm: String, bytes: Int, minimum: Int)
+    /// The ES256 signature could not be made.
+    case ecdsaSigningFailed(P256Error)
     /// The header has no `alg` member.
     case missingAlgorithm
     /// The header lists in `crit` an extension this verifier does not understand.
@@ -60,6 +72,13 @@ public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidJSON(part, error): return "the token's \(part.rawValue) is not valid JSON: \(error)"
         case let .algorithmNotAllowed(alg):
             return "the token's header asks for algorithm \(Self.quoted(alg)), but only RS256 is accepted"
+        case let .unexpectedAlgorithm(alg, expected):
+            return "the token's header asks for algorithm \(Self.quoted(alg)), but this verifier accepts only \(expected)"
+        case let .keyNotForAlgorithm(key, algorithm):
+            return "\(key) cannot be used for \(algorithm) tokens; each algorithm takes one kind of key"
+        case let .secretTooShort(algorithm, bytes, minimum):
+            return "an \(algorithm) secret must be at least \(minimum) bytes long (RFC 7518 section 3.2), and this one has \(bytes)"
+        case let .ecdsaSigningFailed(error): return "the token could not be signed: \(error)"
         case .missingAlgorithm: return "the token's header has no \"alg\" member"
         case let .unsupportedCriticalHeader(name):
             return "the token's header marks \(Self.quoted(name)) as critical, and this verifier does not understand it"

@@ -1,29 +1,77 @@
 @_spi(Internals) import PureDER
+import PureP256
 import PureRSA
 import PureSHA2
 
-/// Signs RS256 JWTs (RSASSA-PKCS1-v1_5 with SHA-256) with one private key.
+/// Signs JWTs with one key, for one algorithm: RS256 (the default), RS384, RS512, PS256,
+/// PS384, PS512 with an RSA private key, HS256, HS384, HS512 with an HMAC secret, ES256 with a
+/// P-256 private key. The algorithm is fixed when the signer is made and every header says it.
 ///
-/// Tokens are byte for byte what node-jsonwebtoken makes for the same key, claims and options:
+/// RS* and HS* tokens are byte for byte what node-jsonwebtoken makes for the same key, claims and options:
 /// the header `{"alg":"RS256","typ":"JWT"}` (then `kid`, then extra members), the payload as
-/// `JSON.stringify` writes it, both base64url without padding. PKCS#1 v1.5 is deterministic, so
-/// the signature is the same bytes too.
+/// `JSON.stringify` writes it, both base64url without padding. PKCS#1 v1.5 and HMAC are
+/// deterministic, so the signature is the same bytes too; PS* signatures use a fresh random salt,
+/// ES256 signatures a deterministic RFC 6979 nonce.
 ///
-/// Timing: the signature is computed by ``RSAPrivateKey/signature(for:)``, which runs in constant
-/// time with respect to the private key; the JSON and base64url work touches only the claims.
+/// Timing: the signature is computed by ``RSAPrivateKey/signature(for:padding:)-(SHA256Digest,_)``,
+/// HMAC, or P-256 signing, each constant time with respect to the key; the JSON and base64url
+/// work touches only the claims.
 public struct JWTSigner: Sendable {
-    /// The private key.
-    public let key: RSAPrivateKey
+    /// The RSA private key of an RS* or PS* signer; `nil` for an HMAC or ES256 signer.
+    public let key: RSAPrivateKey?
+    /// The algorithm of every token this signer makes (its header's `alg`).
+    public let algorithm: JWTAlgorithm
+    /// The key, tied to ``algorithm``.
+    let signingKey: JWTSigningKey
 
-    /// Makes a signer.
+    /// Makes an RS256 signer.
     ///
     /// - Parameter key: a validated private key (for example `RSAPrivateKey(pemRepresentation:)`,
     ///   or `RSAPrivateKey(loading:)` for the base64-of-PEM that `HOTGLUE_SIGNING_KEY` holds).
     public init(key: RSAPrivateKey) {
         self.key = key
+        self.algorithm = .rs256
+        self.signingKey = .rsa(key)
     }
 
-    /// Signs claims under node-jsonwebtoken's RS256 header.
+    /// Makes a signer for an RSA algorithm: RS256, RS384, RS512, PS256, PS384 or PS512.
+    ///
+    /// - Parameters:
+    ///   - key: a validated private key.
+    ///   - algorithm: the algorithm of every token.
+    /// - Throws: `JWTError.keyNotForAlgorithm` when `algorithm` is not an RSA algorithm.
+    public init(key: RSAPrivateKey, algorithm: JWTAlgorithm) throws(JWTError) {
+        try algorithm.checkRSA()
+        self.key = key
+        self.algorithm = algorithm
+        self.signingKey = .rsa(key)
+    }
+
+    /// Makes an HS256, HS384 or HS512 signer.
+    ///
+    /// - Parameters:
+    ///   - secret: the shared secret; at least as long as the hash output (32, 48 or 64 bytes).
+    ///   - algorithm: the algorithm of every token.
+    /// - Throws: `JWTError.keyNotForAlgorithm` when `algorithm` is not HMAC,
+    ///   `.secretTooShort` when the secret is shorter than RFC 7518 §3.2 allows.
+    public init(secret: SymmetricKey, algorithm: JWTAlgorithm) throws(JWTError) {
+        try algorithm.checkHMACSecret(secret)
+        self.key = nil
+        self.algorithm = algorithm
+        self.signingKey = .hmac(secret)
+    }
+
+    /// Makes an ES256 signer (ECDSA P-256 with SHA-256, deterministic RFC 6979 nonces, the
+    /// signature as 64 bytes r‖s).
+    ///
+    /// - Parameter key: the P-256 private key.
+    public init(key: P256.Signing.PrivateKey) {
+        self.key = nil
+        self.algorithm = .es256
+        self.signingKey = .p256(key)
+    }
+
+    /// Signs claims under node-jsonwebtoken's header for the signer's algorithm.
     ///
     /// - Parameters:
     ///   - claims: the payload, serialized as `JSON.stringify` would.
@@ -36,11 +84,12 @@ public struct JWTSigner: Sendable {
     ///   `.signingFailed` when the RSA signature could not be made.
     public func sign(_ claims: JWTClaims, keyID: String? = nil, extraHeader: JSONObject = JSONObject()) throws(JWTError) -> String {
         try claims.checkRegisteredTypes()
-        return try sign(headerBytes: try JWSHeader.rs256(keyID: keyID, extra: extraHeader).serializedBytes,
+        return try sign(headerBytes: try JWSHeader.jwt(algorithm: algorithm, keyID: keyID, extra: extraHeader).serializedBytes,
                  payloadBytes: claims.serializedBytes, checkHeader: false)
     }
 
-    /// Signs claims under a header you built yourself; the header must say `"alg":"RS256"`.
+    /// Signs claims under a header you built yourself; the header's `alg` must be the signer's
+    /// algorithm (`"RS256"` for an RS256 signer).
     ///
     /// - Parameters:
     ///   - claims: the payload.
@@ -51,7 +100,7 @@ public struct JWTSigner: Sendable {
     ///   RS256; `.signingFailed` when the RSA signature could not be made.
     public func sign(_ claims: JWTClaims, header: JWSHeader) throws(JWTError) -> String {
         try claims.checkRegisteredTypes()
-        try header.checkPolicy(understoodCritical: JWTSigner.allCritical(header))
+        try header.checkPolicy(algorithm: algorithm, understoodCritical: JWTSigner.allCritical(header))
         return try sign(headerBytes: header.serializedBytes, payloadBytes: claims.serializedBytes, checkHeader: false)
     }
 
@@ -60,7 +109,7 @@ public struct JWTSigner: Sendable {
     ///
     /// For interoperability work (re-creating RFC 7515 A.2, or a token whose JSON has whitespace
     /// or a member order this library would not write). The payload may be any bytes (JWS does not
-    /// require JSON); the header must be a JSON object whose `alg` is `"RS256"`, so this signer
+    /// require JSON); the header must be a JSON object whose `alg` is the signer's, so this signer
     /// never writes a token that claims another algorithm.
     ///
     /// - Parameters:
@@ -91,20 +140,14 @@ public struct JWTSigner: Sendable {
     private func sign(headerBytes: [UInt8], payloadBytes: [UInt8], checkHeader: Bool) throws(JWTError) -> String {
         if checkHeader {
             let header = try JWSHeader(parsing: headerBytes)
-            try header.checkPolicy(understoodCritical: JWTSigner.allCritical(header))
+            try header.checkPolicy(algorithm: algorithm, understoodCritical: JWTSigner.allCritical(header))
         }
         var input = Base64URL.encode(headerBytes)
         input += "."
         input += Base64URL.encode(payloadBytes)
-        let digest = SHA256.hash(data: input.utf8)
-        let signature: RSASignature
-        do {
-            signature = try key.signature(for: digest)
-        } catch {
-            throw JWTError.signingFailed(error)
-        }
+        let signature = try signingKey.signature(for: Array(input.utf8), algorithm: algorithm)
         input += "."
-        input += Base64URL.encode(signature.rawRepresentation)
+        input += Base64URL.encode(signature)
         return input
     }
 
@@ -116,7 +159,7 @@ public struct JWTSigner: Sendable {
 
 /// A token whose signature and claims passed a ``JWTVerifier``.
 public struct VerifiedJWT: Sendable, Equatable {
-    /// The header (its `alg` is `"RS256"`).
+    /// The header (its `alg` is the verifier's algorithm).
     public let header: JWSHeader
     /// The claims, checked against the verifier's options at the time given.
     public let claims: JWTClaims
@@ -124,24 +167,31 @@ public struct VerifiedJWT: Sendable, Equatable {
     public let payloadBytes: [UInt8]
 }
 
-/// Verifies RS256 JWTs with one public key, with the algorithm pinned to RS256.
+/// Verifies JWTs with one key (or a key set) for one algorithm, pinned when the verifier is
+/// made: RS256 (the default), RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512 or ES256.
 ///
 /// Steps, each refusing with a typed ``JWTError``: split into three strict base64url segments;
 /// decode and parse the header (strict JSON: a duplicate `alg` is refused); require `alg` to be
-/// exactly `"RS256"` (so `none`, `HS256`, and algorithm-confusion tokens never reach a key) and
+/// exactly the verifier's algorithm (so `none`, `HS256` under an RSA key, and other
+/// algorithm-confusion tokens never reach a key) and
 /// `crit` to be understood; check the signature over the signing input; only then parse the
 /// payload and check the claims (`exp`, `nbf` with leeway; required claims; `iss`, `aud`, `sub`).
 ///
 /// Timing: verification handles only public data and may take variable time.
 public struct JWTVerifier: Sendable {
-    /// The public key of a verifier made with one key; `nil` for one that picks its key by `kid`.
+    /// The RSA public key of a verifier made with one RSA key; `nil` for one that picks its key
+    /// by `kid`, and for HMAC and ES256 verifiers.
     public let key: RSAPublicKey?
     /// The keys by `kid` of a verifier made with a key set; empty for a one-key verifier.
     public let keys: [String: RSAPublicKey]
+    /// The one algorithm this verifier accepts.
+    public let algorithm: JWTAlgorithm
+    /// The key of a one-key verifier, tied to ``algorithm``.
+    let verifyingKey: JWTVerifyingKey?
     /// What the claims must satisfy.
     public var options: JWTValidationOptions
 
-    /// Makes a verifier with one key; the token's `kid`, if any, is not consulted.
+    /// Makes an RS256 verifier with one key; the token's `kid`, if any, is not consulted.
     ///
     /// - Parameters:
     ///   - key: the public key (a private key's `publicKey` works too).
@@ -149,6 +199,55 @@ public struct JWTVerifier: Sendable {
     public init(key: RSAPublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
         self.key = key
         self.keys = [:]
+        self.algorithm = .rs256
+        self.verifyingKey = .rsa(key)
+        self.options = options
+    }
+
+    /// Makes a verifier with one RSA key for one RSA algorithm (RS256 … PS512).
+    ///
+    /// - Parameters:
+    ///   - key: the public key.
+    ///   - algorithm: the only algorithm accepted.
+    ///   - options: the claim demands.
+    /// - Throws: `JWTError.keyNotForAlgorithm` when `algorithm` is not an RSA algorithm (an RSA
+    ///   public key is never an HMAC secret).
+    public init(key: RSAPublicKey, algorithm: JWTAlgorithm, options: JWTValidationOptions = JWTValidationOptions()) throws(JWTError) {
+        try algorithm.checkRSA()
+        self.key = key
+        self.keys = [:]
+        self.algorithm = algorithm
+        self.verifyingKey = .rsa(key)
+        self.options = options
+    }
+
+    /// Makes an HS256, HS384 or HS512 verifier with a shared secret.
+    ///
+    /// - Parameters:
+    ///   - secret: the shared secret, at least as long as the hash output.
+    ///   - algorithm: the only algorithm accepted.
+    ///   - options: the claim demands.
+    /// - Throws: `JWTError.keyNotForAlgorithm` when `algorithm` is not HMAC,
+    ///   `.secretTooShort` when the secret is shorter than RFC 7518 §3.2 allows.
+    public init(secret: SymmetricKey, algorithm: JWTAlgorithm, options: JWTValidationOptions = JWTValidationOptions()) throws(JWTError) {
+        try algorithm.checkHMACSecret(secret)
+        self.key = nil
+        self.keys = [:]
+        self.algorithm = algorithm
+        self.verifyingKey = .hmac(secret)
+        self.options = options
+    }
+
+    /// Makes an ES256 verifier with a P-256 public key (signatures as 64 bytes r‖s).
+    ///
+    /// - Parameters:
+    ///   - key: the public key.
+    ///   - options: the claim demands.
+    public init(key: P256.Signing.PublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
+        self.key = nil
+        self.keys = [:]
+        self.algorithm = .es256
+        self.verifyingKey = .p256(key)
         self.options = options
     }
 
@@ -163,49 +262,75 @@ public struct JWTVerifier: Sendable {
     public init(keys: [String: RSAPublicKey], options: JWTValidationOptions = JWTValidationOptions()) {
         self.key = nil
         self.keys = keys
+        self.algorithm = .rs256
+        self.verifyingKey = nil
+        self.options = options
+    }
+
+    /// Makes a verifier over several RSA keys for one RSA algorithm, picking the key by `kid`.
+    ///
+    /// - Parameters:
+    ///   - keys: the public keys by `kid`.
+    ///   - algorithm: the only algorithm accepted (RS256 … PS512).
+    ///   - options: the claim demands.
+    /// - Throws: `JWTError.keyNotForAlgorithm` when `algorithm` is not an RSA algorithm.
+    public init(keys: [String: RSAPublicKey], algorithm: JWTAlgorithm, options: JWTValidationOptions = JWTValidationOptions()) throws(JWTError) {
+        try algorithm.checkRSA()
+        self.key = nil
+        self.keys = keys
+        self.algorithm = algorithm
+        self.verifyingKey = nil
         self.options = options
     }
 
     /// Makes a verifier over a JWK Set (`{"keys": [...]}`, as an identity provider publishes at
     /// its `jwks_uri`) that picks the key by the token's `kid`.
     ///
-    /// The set's RS256 verification keys are its members with `kty` `"RSA"`, a `kid`, and no
-    /// `use`, `alg` or `key_ops` that rule out RS256 verification; other members (EC keys,
+    /// The set's verification keys are its members with `kty` `"RSA"`, a `kid`, and no
+    /// `use`, `alg` or `key_ops` that rule out verification with `algorithm` (a key whose `alg`
+    /// names another algorithm is skipped); other members (EC keys,
     /// encryption keys, keys without `kid`) are skipped. Each RS256 verification key must be a
     /// valid key under `policy`, and no two may share a `kid`.
     ///
     /// - Parameters:
     ///   - jwks: the JWK Set as JSON text (UTF-8).
     ///   - policy: the key-size policy (default: at least 2048 bits).
+    ///   - algorithm: the only algorithm accepted, an RSA one (default RS256).
     ///   - options: the claim demands.
     /// - Throws: `JWKError` when the text is not a JWK Set, when a key is unacceptable (the
-    ///   sentence names its `kid`), when two keys share a `kid`, or when no key is usable.
+    ///   sentence names its `kid`), when two keys share a `kid`, or when no key is usable
+    ///   (always, for an algorithm that is not RSA).
     public init<Bytes: Collection>(
-        jwks: Bytes, policy: RSAKeyPolicy = .standard, options: JWTValidationOptions = JWTValidationOptions()
+        jwks: Bytes, policy: RSAKeyPolicy = .standard, algorithm: JWTAlgorithm = .rs256,
+        options: JWTValidationOptions = JWTValidationOptions()
     ) throws(JWKError) where Bytes.Element == UInt8 {
         let object = try JWK.object(parsing: jwks)
         guard case let .array(entries)? = object["keys"] else { throw JWKError.notAKeySet }
         var keys: [String: RSAPublicKey] = [:]
         for entry in entries {
-            guard case let .object(jwk) = entry, JWK.isRS256VerificationCandidate(jwk),
+            guard algorithm.isRSA, case let .object(jwk) = entry, JWK.isVerificationCandidate(jwk, algorithm: algorithm),
                   case let .string(kid)? = jwk["kid"] else { continue }
             guard keys[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
             do {
-                keys[kid] = try RSAPublicKey(jwk: jwk, policy: policy)
+                keys[kid] = try RSAPublicKey(jwk: jwk, policy: policy, algorithm: algorithm)
             } catch {
                 throw JWKError.invalidKeyInSet(kid: kid, error)
             }
         }
         guard !keys.isEmpty else { throw JWKError.ambiguousKeySet(count: 0) }
-        self.init(keys: keys, options: options)
+        self.key = nil
+        self.keys = keys
+        self.algorithm = algorithm
+        self.verifyingKey = nil
+        self.options = options
     }
 
     /// The key for a token with this header: the one key, or the one its `kid` names.
-    func verifyingKey(for header: JWSHeader) throws(JWTError) -> RSAPublicKey {
-        if let key { return key }
+    func verifyingKey(for header: JWSHeader) throws(JWTError) -> JWTVerifyingKey {
+        if let verifyingKey { return verifyingKey }
         guard let kid = header.keyID else { throw JWTError.missingKeyID }
         guard let key = keys[kid] else { throw JWTError.unknownKeyID(kid) }
-        return key
+        return .rsa(key)
     }
 
     /// Verifies a compact token at time `now`.
@@ -233,10 +358,10 @@ public struct JWTVerifier: Sendable {
     public func verifySignature(of token: String) throws(JWTError) -> (header: JWSHeader, payload: [UInt8]) {
         let parts = try JWSCompactParts(token: token)
         let header = try JWSHeader(parsing: try JWT.decodeSegment(parts.encodedHeader, "header"), limits: JWSCompactParts.jsonLimits)
-        try header.checkPolicy(understoodCritical: options.understoodCriticalHeaders)
+        try header.checkPolicy(algorithm: algorithm, understoodCritical: options.understoodCriticalHeaders)
         let key = try verifyingKey(for: header)
         let signature = try JWT.decodeSegment(parts.encodedSignature, "signature")
-        guard key.isValidSignature(RSASignature(rawRepresentation: signature), for: parts.signingInput) else {
+        guard key.isValidSignature(signature, for: parts.signingInput, algorithm: algorithm) else {
             throw JWTError.invalidSignature
         }
         return (header, try JWT.decodeSegment(parts.encodedPayload, "payload"))
@@ -251,8 +376,9 @@ extension RSAPublicKey {
     ///   - jwk: the key object.
     ///   - policy: the key-size policy (default: at least 2048 bits).
     /// - Throws: `JWKError`, with `.invalidKey` when the numbers are not an acceptable key.
-    public init(jwk: JSONObject, policy: RSAKeyPolicy = .standard) throws(JWKError) {
-        let components = try RSAPublicKeyComponents(jwk: jwk)
+    ///   - algorithm: the algorithm the key is read for: an `alg` member must name it (default RS256).
+    public init(jwk: JSONObject, policy: RSAKeyPolicy = .standard, algorithm: JWTAlgorithm = .rs256) throws(JWKError) {
+        let components = try RSAPublicKeyComponents(jwk: jwk, algorithm: algorithm)
         do {
             try self.init(components: components, policy: policy)
         } catch {
@@ -277,8 +403,9 @@ extension RSAPrivateKey {
     ///   - jwk: the key object.
     ///   - policy: the key-size policy (default: at least 2048 bits).
     /// - Throws: `JWKError`, with `.invalidKey` when the numbers are not a consistent key.
-    public init(jwk: JSONObject, policy: RSAKeyPolicy = .standard) throws(JWKError) {
-        let components = try RSAPrivateKeyComponents(jwk: jwk)
+    ///   - algorithm: the algorithm the key is read for: an `alg` member must name it (default RS256).
+    public init(jwk: JSONObject, policy: RSAKeyPolicy = .standard, algorithm: JWTAlgorithm = .rs256) throws(JWKError) {
+        let components = try RSAPrivateKeyComponents(jwk: jwk, algorithm: algorithm)
         do {
             try self.init(components: components, policy: policy)
         } catch {

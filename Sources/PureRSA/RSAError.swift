@@ -37,6 +37,11 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The signature failed its check with the public key, so it was withheld (a fault during
     /// signing, e.g. a hardware error or a fault attack on the CRT computation).
     case signatureSelfCheckFailed
+    /// The system's random source gave no usable bytes for a PSS salt (all zero), so nothing
+    /// was signed.
+    case randomSourceFailed
+    /// A PSS salt of this length does not fit in the encoded message of this modulus.
+    case saltTooLong(saltBytes: Int, modulusBits: Int)
     /// An arithmetic operation refused its operands. This indicates an internal inconsistency
     /// and is not expected for a key that passed validation.
     case arithmetic(BigNumError)
@@ -76,6 +81,10 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the RSA modulus could not be factored from n, e and d, so d does not belong to this public key"
         case .signatureSelfCheckFailed:
             return "the signature failed its check with the public key and was withheld (a fault occurred while signing)"
+        case .randomSourceFailed:
+            return "the system's random number generator gave only zero bytes for the PSS salt, so nothing was signed"
+        case let .saltTooLong(saltBytes, modulusBits):
+            return "a \(saltBytes)-byte PSS salt does not fit with the digest in the encoding for a \(modulusBits)-bit modulus"
         case let .arithmetic(error):
             return "an internal arithmetic step failed: \(error)"
         }

@@ -261,11 +261,120 @@ public struct RSAPrivateKey: Sendable {
         try signature(forDigest: digest, fault: .none)
     }
 
+    /// Signs a precomputed SHA-256 digest with the given padding: `.insecurePKCS1v1_5` is
+    /// RS256, `.PSS` is PS256 (MGF1-SHA-256, a fresh 32-byte salt from the system's random
+    /// source, which key generation uses too).
+    ///
+    /// PSS signatures differ every time (the salt is random); both kinds are checked with the
+    /// public key before they are returned.
+    ///
+    /// Timing contract: as ``signature(for:)-(Message)``; the salt is handled in constant time.
+    ///
+    /// - Parameters:
+    ///   - digest: the SHA-256 digest of the message.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
+    /// - Returns: the signature, exactly as many bytes as the modulus.
+    /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify;
+    ///   ``RSAError/randomSourceFailed`` when the random source gave no usable salt.
+    public func signature(for digest: SHA256Digest, padding: RSASigningPadding) throws(RSAError) -> RSASignature {
+        try signature(forDigest: digest, padding: padding)
+    }
+
+    /// Signs a precomputed SHA-384 digest with the given padding (RS384 or PS384: MGF1-SHA-384,
+    /// a 48-byte salt). Timing contract and errors as ``signature(for:padding:)-(SHA256Digest,_)``.
+    ///
+    /// - Parameters:
+    ///   - digest: the SHA-384 digest of the message.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
+    /// - Returns: the signature, exactly as many bytes as the modulus.
+    /// - Throws: as ``signature(for:padding:)-(SHA256Digest,_)``.
+    public func signature(for digest: SHA384Digest, padding: RSASigningPadding) throws(RSAError) -> RSASignature {
+        try signature(forDigest: digest, padding: padding)
+    }
+
+    /// Signs a precomputed SHA-512 digest with the given padding (RS512 or PS512: MGF1-SHA-512,
+    /// a 64-byte salt). Timing contract and errors as ``signature(for:padding:)-(SHA256Digest,_)``.
+    ///
+    /// - Parameters:
+    ///   - digest: the SHA-512 digest of the message.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
+    /// - Returns: the signature, exactly as many bytes as the modulus.
+    /// - Throws: as ``signature(for:padding:)-(SHA256Digest,_)``.
+    public func signature(for digest: SHA512Digest, padding: RSASigningPadding) throws(RSAError) -> RSASignature {
+        try signature(forDigest: digest, padding: padding)
+    }
+
+    /// Hashes `message` with SHA-256 and signs it with the given padding (RS256 or PS256).
+    ///
+    /// - Parameters:
+    ///   - message: the bytes to sign.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
+    /// - Returns: the signature, exactly as many bytes as the modulus.
+    /// - Throws: as ``signature(for:padding:)-(SHA256Digest,_)``.
+    public func signature<Message: Sequence>(for message: Message, padding: RSASigningPadding) throws(RSAError) -> RSASignature
+    where Message.Element == UInt8 {
+        try signature(forDigest: SHA256.hash(data: message), padding: padding)
+    }
+
+    /// The padding dispatch behind the `padding:` overloads.
+    func signature<D: PKCS1Digest & PSSDigest>(forDigest digest: D, padding: RSASigningPadding) throws(RSAError) -> RSASignature {
+        switch padding.backing {
+        case .pkcs1v1_5:
+            return try signature(forDigest: digest, fault: .none)
+        case .pss:
+            let salt = try RSAPrivateKey.randomSalt(count: D.byteCount)
+            return try pssSignature(forDigest: digest, salt: salt, fault: .none)
+        }
+    }
+
+    /// `count` bytes from the system's secure random source (the one key generation uses).
+    ///
+    /// `SystemRandomNumberGenerator` has no failure result (the standard library stops the
+    /// process if the OS source fails); a salt of only zero bytes, which a working source gives
+    /// with probability 2^−256 for 32 bytes, is taken as a dead source and refused.
+    static func randomSalt(count: Int) throws(RSAError) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        var salt = [UInt8](repeating: 0, count: count)
+        var index = 0
+        while index < count {
+            let word = generator.next()
+            for shift in stride(from: 0, to: 64, by: 8) where index < count {
+                salt[index] = UInt8(truncatingIfNeeded: word >> UInt64(shift))
+                index += 1
+            }
+        }
+        var any: UInt8 = 0
+        for byte in salt { any |= byte }
+        guard count == 0 || any != 0 else { throw .randomSourceFailed }
+        return salt
+    }
+
+    /// RSASSA-PSS signing with an explicit salt (any length the modulus leaves room for). The
+    /// vectors' entry point (NIST's files record the salt they used); production signing goes
+    /// through ``signature(for:padding:)-(SHA256Digest,_)`` with a random salt of the digest's length.
+    func pssSignature<D: PSSDigest>(forDigest digest: D, salt: [UInt8], fault: SigningFault) throws(RSAError) -> RSASignature {
+        let bits = publicKey.keySizeInBits
+        guard EMSAPSS.encodedLength(modulusBits: bits) >= D.byteCount + salt.count + 2 else {
+            throw .saltTooLong(saltBytes: salt.count, modulusBits: bits)
+        }
+        let em = EMSAPSS.encode(D.Function.self, digest: Array(digest), salt: salt, modulusBits: bits)
+        return try signature(encodedMessage: em, fault: fault)
+    }
+
     /// Signing with an optional injected fault, for the test that proves a faulty CRT half is
     /// caught. Internal: reachable from tests through `@testable import` only.
     func signature<D: PKCS1Digest>(forDigest digest: D, fault: SigningFault) throws(RSAError) -> RSASignature {
+        try signature(encodedMessage: EMSAPKCS1v15.encode(digest, length: publicKey.modulusByteCount), fault: fault)
+    }
+
+    /// The signing core every padding shares: the encoded message (at most k bytes, below n)
+    /// through the constant-time CRT private operation, then the check with the public key
+    /// before release.
+    func signature(encodedMessage em: [UInt8], fault: SigningFault) throws(RSAError) -> RSASignature {
         let k = publicKey.modulusByteCount
-        let encoded = Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k))
+        // PSS's EM is one byte shorter than n when modBits ≡ 1 mod 8: widen it to k bytes so it
+        // has as many limbs as n, as the private operation requires.
+        let encoded = Limbs.fromBigEndianBytes([UInt8](repeating: 0, count: k - em.count) + em)
         let s = try crt.privateOperation(encoded, modulusByteCount: k, fault: fault)
         // The check reads the signature back from the very bytes that will be released, so a
         // fault in their serialisation is caught too (the round trip costs well under 1 µs).

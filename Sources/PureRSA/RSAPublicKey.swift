@@ -206,6 +206,80 @@ public struct RSAPublicKey: Sendable {
         isValidPKCS1Signature(signature, forDigest: digest)
     }
 
+    /// Whether `signature` is valid for a precomputed SHA-256 digest under the given padding:
+    /// `.insecurePKCS1v1_5` as ``isValidSignature(_:for:)-(_,SHA256Digest)`` (RS256), `.PSS`
+    /// for RSASSA-PSS with MGF1-SHA-256 and a salt of exactly 32 bytes (PS256; any other salt
+    /// length is refused). Timing: variable-time (everything involved is public).
+    ///
+    /// - Parameters:
+    ///   - signature: the signature; it must be exactly as long as the modulus.
+    ///   - digest: SHA-256 of the signed message.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
+    /// - Returns: `true` only for a valid signature.
+    public func isValidSignature(_ signature: RSASignature, for digest: SHA256Digest, padding: RSASigningPadding) -> Bool {
+        isValidSignature(signature, forDigest: digest, padding: padding)
+    }
+
+    /// Whether `signature` is valid for a precomputed SHA-384 digest under the given padding
+    /// (RS384, or PS384: MGF1-SHA-384, a salt of exactly 48 bytes). Timing: variable-time.
+    ///
+    /// - Parameters:
+    ///   - signature: the signature.
+    ///   - digest: SHA-384 of the signed message.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
+    /// - Returns: `true` only for a valid signature.
+    public func isValidSignature(_ signature: RSASignature, for digest: SHA384Digest, padding: RSASigningPadding) -> Bool {
+        isValidSignature(signature, forDigest: digest, padding: padding)
+    }
+
+    /// Whether `signature` is valid for a precomputed SHA-512 digest under the given padding
+    /// (RS512, or PS512: MGF1-SHA-512, a salt of exactly 64 bytes). Timing: variable-time.
+    ///
+    /// - Parameters:
+    ///   - signature: the signature.
+    ///   - digest: SHA-512 of the signed message.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
+    /// - Returns: `true` only for a valid signature.
+    public func isValidSignature(_ signature: RSASignature, for digest: SHA512Digest, padding: RSASigningPadding) -> Bool {
+        isValidSignature(signature, forDigest: digest, padding: padding)
+    }
+
+    /// Hashes `message` with SHA-256 and checks `signature` under the given padding (RS256 or PS256).
+    ///
+    /// - Parameters:
+    ///   - signature: the signature.
+    ///   - message: the signed bytes.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
+    /// - Returns: `true` only for a valid signature.
+    public func isValidSignature<Message: Sequence>(_ signature: RSASignature, for message: Message, padding: RSASigningPadding) -> Bool
+    where Message.Element == UInt8 {
+        isValidSignature(signature, forDigest: SHA256.hash(data: message), padding: padding)
+    }
+
+    /// The padding dispatch behind the `padding:` overloads.
+    func isValidSignature<D: PKCS1Digest & PSSDigest>(_ signature: RSASignature, forDigest digest: D, padding: RSASigningPadding) -> Bool {
+        switch padding.backing {
+        case .pkcs1v1_5: return isValidPKCS1Signature(signature, forDigest: digest)
+        case .pss: return isValidPSSSignature(signature, forDigest: digest, saltLength: D.byteCount)
+        }
+    }
+
+    /// RSASSA-PSS verification (RFC 8017 8.1.2) with MGF1 over the digest's hash and a salt of
+    /// exactly `saltLength` bytes. The vectors' entry point for salts other than the digest length.
+    func isValidPSSSignature<D: PSSDigest>(_ signature: RSASignature, forDigest digest: D, saltLength: Int) -> Bool {
+        let k = modulusByteCount
+        let bytes = signature.rawRepresentation
+        guard bytes.count == k else { return false }
+        let s = Limbs.fromBigEndianBytes(bytes)
+        guard Limbs.isLess(s, modulus.limbs).declassified() else { return false }
+        let m = modulus.exponentiatePublic(base: s, exponent: exponentLimbs)
+        let emLength = EMSAPSS.encodedLength(modulusBits: keySizeInBits)
+        // I2OSP(m, emLen): a representative too large for emLen bytes is not an encoding.
+        guard let em = try? Limbs.bigEndianBytes(m, count: emLength) else { return false }
+        return EMSAPSS.verify(D.Function.self, encoded: em, digest: Array(digest), saltLength: saltLength,
+                              modulusBits: keySizeInBits)
+    }
+
     /// The verification behind the three digest overloads of `isValidSignature(_:for:)`.
     func isValidPKCS1Signature<D: PKCS1Digest>(_ signature: RSASignature, forDigest digest: D) -> Bool {
         let k = modulusByteCount

@@ -39,10 +39,10 @@ let exitDetails = """
 let tokenSpec = CommandSpec(
     name: "token",
     summary: "Mint an RS256 tenant token, byte for byte as jsonwebtoken.sign({sub, iat, exp}, key, {algorithm: \"RS256\"}).",
-    synopsis: "--tenant ID [--ttl SECONDS] [--iat UNIX] [--claim NAME=VALUE]... [--kid ID] [--key PATH] [--json]",
+    synopsis: "--tenant ID [--ttl SECONDS] [--iat UNIX] [--claim NAME=VALUE]... [--kid ID] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--json]",
     options: [
         OptionSpec(names: ["--tenant", "--sub"], value: "ID", help: "the tenant ID, written as the \"sub\" claim (required)"),
-        ttlOption, iatOption, claimOption, kidOption, keyOption,
+        ttlOption, iatOption, claimOption, kidOption, keyOption, algOption, secretFileOption, secretEnvOption,
         OptionSpec(names: ["--json"], value: nil, help: "print {\"token\":…,\"iat\":…,\"exp\":…} instead of the bare token"),
         weakKeyOption,
     ],
@@ -50,7 +50,8 @@ let tokenSpec = CommandSpec(
     details: """
         The payload is {"sub":ID,"iat":IAT,"exp":IAT+TTL} followed by the --claim members in order
         (a --claim named sub, iat or exp replaces that value in place); the header is
-        {"alg":"RS256","typ":"JWT"} plus "kid" when given.
+        {"alg":"RS256","typ":"JWT"} (or the --alg given) plus "kid" when given. HS256, HS384 and
+        HS512 take a secret of at least 32, 48 or 64 bytes instead of a key.
 
         \(keyDetails)
 
@@ -215,7 +216,7 @@ struct TokenRequest {
 
 func runToken(_ arguments: ParsedArguments) throws(Failure) {
     let request = try TokenRequest(arguments)
-    let signer = try loadSigner(keyPath: arguments.value("--key"), allowWeakKey: arguments.flag("--allow-weak-key"))
+    let signer = try loadSigner(arguments)
     let token = try request.sign(with: signer)
     if arguments.flag("--json") {
         let object: JSONObject = [
@@ -232,9 +233,9 @@ func runToken(_ arguments: ParsedArguments) throws(Failure) {
 let verifySpec = CommandSpec(
     name: "verify",
     summary: "Verify an RS256 token's signature and times; print its payload JSON.",
-    synopsis: "[TOKEN|-] [--key PATH] [--leeway SECONDS] [--now UNIX] [--issuer ISS] [--audience AUD]... [--subject SUB] [--require CLAIM]...",
+    synopsis: "[TOKEN|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--leeway SECONDS] [--now UNIX] [--issuer ISS] [--audience AUD]... [--subject SUB] [--require CLAIM]...",
     options: [
-        verifyKeyOption,
+        verifyKeyOption, algOption, secretFileOption, secretEnvOption,
         OptionSpec(names: ["--leeway"], value: "SECONDS", help: "tolerated clock skew on exp and nbf (default 0)"),
         OptionSpec(names: ["--now"], value: "UNIX", help: "check the times as of this second since 1970 (default: now)"),
         OptionSpec(names: ["--issuer"], value: "ISS", help: "require this \"iss\""),
@@ -245,8 +246,8 @@ let verifySpec = CommandSpec(
     ],
     maxPositionals: 1,
     details: """
-        The algorithm is pinned to RS256: tokens saying "none", "HS256" or anything else are
-        refused whatever the key. A token is expired from the second named by "exp" (as
+        The algorithm is pinned to RS256, or to the one --alg names: tokens saying "none" or
+        any other algorithm are refused whatever the key. A token is expired from the second named by "exp" (as
         node-jsonwebtoken). With no TOKEN, or '-', the token is read from standard input.
         On success the payload JSON is printed and the exit status is 0; otherwise one line on
         stderr says why, and the exit status is 1.
@@ -278,7 +279,7 @@ func runVerify(_ arguments: ParsedArguments) throws(Failure) {
         return (try? JWSHeader(parsing: headerBytes))?.keyID
     }
     let verifier = try loadVerifier(
-        keyPath: arguments.value("--key"), keyID: unverifiedKeyID(), allowWeakKey: arguments.flag("--allow-weak-key"),
+        arguments, keyID: unverifiedKeyID(),
         options: JWTValidationOptions(
             leeway: UInt32(leeway), requiredClaims: arguments.values("--require"),
             issuer: arguments.value("--issuer"),
@@ -454,9 +455,9 @@ func runURL(_ arguments: ParsedArguments) throws(Failure) {
 let signDataSpec = CommandSpec(
     name: "sign-data",
     summary: "Sign a file (or stdin) with RSASSA-PKCS1-v1_5 SHA-256, as 'openssl dgst -sha256 -sign KEY'.",
-    synopsis: "[FILE|-] [--key PATH] [--out FILE] [--base64url | --hex]",
+    synopsis: "[FILE|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--out FILE] [--base64url | --hex]",
     options: [
-        keyOption,
+        keyOption, algOption, secretFileOption, secretEnvOption,
         OptionSpec(names: ["--out"], value: "FILE", help: "write the signature to FILE instead of stdout"),
         OptionSpec(names: ["--base64url"], value: nil, help: "write the signature as unpadded base64url text"),
         OptionSpec(names: ["--hex"], value: nil, help: "write the signature as lowercase hex text"),
@@ -466,7 +467,9 @@ let signDataSpec = CommandSpec(
     details: """
         The signature is written as raw bytes (the modulus size, e.g. 256 for RSA-2048), exactly
         what openssl dgst -sha256 -sign writes, so it checks with
-        openssl dgst -sha256 -verify pub.pem -signature sig.bin FILE.
+        openssl dgst -sha256 -verify pub.pem -signature sig.bin FILE. With --alg, RS384/RS512
+        use SHA-384/512, PS* add -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest,
+        and HS* write the HMAC tag of the data under the secret.
         With no FILE, or '-', the data is read from standard input.
 
         \(keyDetails)
@@ -476,10 +479,10 @@ let signDataSpec = CommandSpec(
 let verifyDataSpec = CommandSpec(
     name: "verify-data",
     summary: "Check an RSASSA-PKCS1-v1_5 SHA-256 signature over a file (or stdin), as 'openssl dgst -sha256 -verify'.",
-    synopsis: "--signature FILE [FILE|-] [--key PATH] [--base64url | --hex]",
+    synopsis: "--signature FILE [FILE|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--base64url | --hex]",
     options: [
         OptionSpec(names: ["--signature"], value: "FILE", help: "the signature file (required)"),
-        verifyKeyOption,
+        verifyKeyOption, algOption, secretFileOption, secretEnvOption,
         OptionSpec(names: ["--base64url"], value: nil, help: "the signature file holds base64url text"),
         OptionSpec(names: ["--hex"], value: nil, help: "the signature file holds hex text"),
         weakKeyOption,
@@ -548,8 +551,9 @@ func runSignData(_ arguments: ParsedArguments) throws(Failure) {
     if input == "-" && arguments.value("--key") == "-" {
         throw .usage("the data and the key cannot both come from standard input")
     }
-    let signer = try loadSigner(keyPath: arguments.value("--key"), allowWeakKey: arguments.flag("--allow-weak-key"))
-    let signature = try signDigest(try digest(of: input), with: signer)
+    let signer = try loadSigner(arguments)
+    let secret = isHMAC(signer.algorithm) ? try loadSecret(arguments, algorithm: signer.algorithm) : nil
+    let signature = try signData(try hashData(input, algorithm: signer.algorithm, secret: secret), with: signer)
     let output: [UInt8]
     switch encoding {
     case "base64url": output = Array((Base64URL.encode(signature) + "\n").utf8)
@@ -590,9 +594,9 @@ func runVerifyData(_ arguments: ParsedArguments) throws(Failure) {
     } else {
         signature = raw
     }
-    let verifier = try loadVerifier(keyPath: arguments.value("--key"), keyID: nil,
-                                    allowWeakKey: arguments.flag("--allow-weak-key"), options: .init())
-    if verifyDigest(signature, try digest(of: input), with: verifier) {
+    let verifier = try loadVerifier(arguments, keyID: nil, options: .init())
+    let secret = isHMAC(verifier.algorithm) ? try loadSecret(arguments, algorithm: verifier.algorithm) : nil
+    if verifyData(signature, try hashData(input, algorithm: verifier.algorithm, secret: secret), with: verifier) {
         IO.out("Verified OK\n")
     } else {
         IO.out("Verification failure\n")

@@ -15,11 +15,11 @@ import PureRSA
 
 let keygenSpec = CommandSpec(
     name: "keygen",
-    summary: "Generate a new RSA (e = 65537) or P-256 private key, and optionally write its public key.",
-    synopsis: "[--alg RS256|ES256] [--bits 2048] [--format pkcs8|pkcs1|sec1|jwk] [--out FILE] [--public-out FILE] [--env]",
+    summary: "Generate a new RSA (e = 65537) or P-256 private key, or an HMAC secret, and optionally write its public key.",
+    synopsis: "[--alg RS256|ES256] [--bits 2048] [--format pkcs8|pkcs1|sec1|jwk] [--out FILE] [--public-out FILE] [--env] | --alg HS256|HS384|HS512",
     options: [
         OptionSpec(names: ["--alg"], value: "ALG",
-                   help: "RS256: an RSA key (default); ES256: a P-256 key (FIPS 186-5 A.2.2), no --bits"),
+                   help: "RS256: an RSA key (default); ES256: a P-256 key (FIPS 186-5 A.2.2), no --bits; HS256, HS384 or HS512: print a random HMAC secret instead (32, 48 or 64 bytes, base64url)"),
         OptionSpec(names: ["--bits"], value: "BITS",
                    help: "modulus size: 2048 (default), 3072, 4096 or any multiple of 8 up to 16384"),
         OptionSpec(names: ["--format"], value: "FORMAT",
@@ -35,6 +35,9 @@ let keygenSpec = CommandSpec(
     ],
     maxPositionals: 0,
     details: """
+        With --alg HS256, HS384 or HS512, a random secret of 32, 48 or 64 bytes is printed as
+        base64url; its text (longer than the secret) works as is in a --secret-file or --secret-env.
+
         The key goes to standard output unless --out is given. Typical uses:
           rs256 keygen --out key.pem --public-out public.pem
           export \(signingKeyVariable)="$(rs256 keygen --env)"
@@ -47,10 +50,22 @@ let keygenSpec = CommandSpec(
 
 func runKeygen(_ arguments: ParsedArguments) throws(Failure) {
     let algorithm = arguments.value("--alg") ?? "RS256"
-    guard algorithm == "RS256" || algorithm == "ES256" else {
-        throw .usage("--alg must be RS256 or ES256, not '\(shown(algorithm))'")
+    let secretLengths = ["HS256": 32, "HS384": 48, "HS512": 64]
+    guard algorithm == "RS256" || algorithm == "ES256" || secretLengths[algorithm] != nil else {
+        throw .usage("--alg must be RS256, ES256, HS256, HS384 or HS512, not '\(shown(algorithm))'")
     }
     if algorithm == "ES256" { return try runP256Keygen(arguments) }
+    if let length = secretLengths[algorithm] {
+        let others = ["--bits", "--format", "--out", "--public-out"].filter { arguments.value($0) != nil }
+            + ["--env", "--allow-weak-key"].filter { arguments.flag($0) }
+        guard others.isEmpty else {
+            throw .usage("keygen --alg \(algorithm) prints a secret to standard output and takes no \(others[0])")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let secret = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        IO.out(Base64URL.encode(secret) + "\n")
+        return
+    }
     if arguments.value("--format") == "sec1" { throw .usage("--format sec1 is for ES256 keys; an RSA key takes pkcs8, pkcs1 or jwk") }
     let bitsText = arguments.value("--bits") ?? "2048"
     guard let bits = Int(bitsText) else { throw .usage("--bits must be a number of bits such as 2048, not '\(bitsText)'") }

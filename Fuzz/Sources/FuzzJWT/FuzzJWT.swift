@@ -11,13 +11,43 @@
 //    decodes without verifying to the same header and payload.
 // 4. Every refusal's description (token, claims, and the input read as a JWK or JWK Set, with
 //    the input as the wanted kid) is one line without a control character.
+// 5. Verifiers for PS256 (the same key) and HS256 (a fixed 32-byte secret) never trap, refuse in
+//    one clean line, and accept only a token whose alg is theirs and whose signature checks
+//    through PureRSA's PSS verification or is the HMAC tag of the signing input.
 import FuzzSupport
 @_spi(Internals) import PureDER
 import PureJWT
 import PureRSA
+import PureSHA2
 
 let signer = FixedKeys.demo2048
 let verifier = JWTVerifier(key: FixedKeys.demo2048.publicKey)
+let pssVerifier = try! JWTVerifier(key: FixedKeys.demo2048.publicKey, algorithm: .ps256)
+let secret = SymmetricKey(data: Array("fuzzing-secret-of-32-bytes-long!".utf8))
+let hmacVerifier = try! JWTVerifier(secret: secret, algorithm: .hs256)
+
+/// Property 5 for one of the other verifiers.
+func checkOtherAlgorithm(_ token: String, _ other: JWTVerifier, _ name: String) {
+    let accepted: (header: JWSHeader, payload: [UInt8])
+    do {
+        accepted = try other.verifySignature(of: token)
+    } catch {
+        requireOneCleanLine(error.description, "\(name) verifySignature")
+        return
+    }
+    require(accepted.header.algorithm == name, "the \(name) verifier accepted alg \(String(describing: accepted.header.algorithm))")
+    guard let parts = try? JWSCompactParts(token: token), let signature = try? Base64URL.decode(parts.encodedSignature) else {
+        require(false, "an accepted token does not split into three base64url parts")
+        return
+    }
+    if name == "HS256" {
+        require(HMAC<SHA256>.authenticationCode(for: parts.signingInput, using: secret).bytes == signature, "accepted a wrong HMAC tag")
+    } else {
+        require(FixedKeys.demo2048.publicKey.isValidSignature(RSASignature(rawRepresentation: signature),
+                                                              for: SHA256.hash(data: parts.signingInput), padding: .PSS),
+                "accepted a PSS signature PureRSA refuses")
+    }
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -35,6 +65,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     } catch {
         requireOneCleanLine(error.description, "RSAPublicKeyComponents(jwkText:)")
     }
+    checkOtherAlgorithm(token, pssVerifier, "PS256")
+    checkOtherAlgorithm(token, hmacVerifier, "HS256")
     let checked: (header: JWSHeader, payload: [UInt8])
     do {
         checked = try verifier.verifySignature(of: token)

@@ -8,6 +8,9 @@
 // 3. The signature does not verify for a changed message, nor does a changed signature verify
 //    (one bit flipped at a fuzzer-chosen position), nor under another key.
 // 4. Signing is deterministic: a second signing gives the same bytes.
+// 6. PSS (on a quarter of the inputs): the signature verifies as PSS, not as PKCS#1 v1.5, and not
+//    for a changed message; a PS256 JWT round trip returns the claims and fails under an RS256
+//    verifier of the same key.
 // 5. A JWT whose payload is the message (as a JSON string claim) verifies with the matching
 //    JWTVerifier and not with another key's.
 import FuzzSupport
@@ -47,6 +50,24 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     raw[flip % raw.count] ^= 1 << UInt8((flip >> 3) % 8)
     require(!key.publicKey.isValidSignature(RSASignature(rawRepresentation: raw), for: message), "a changed signature verifies")
     require(!other.publicKey.isValidSignature(signature, for: message), "signature verifies under another key")
+
+    // 6. PSS.
+    if selector & 0x30 == 0x30 {
+        do {
+            let pss = try key.signature(for: message, padding: .PSS)
+            require(pss.rawRepresentation.count == k, "PSS signature of the wrong length")
+            require(key.publicKey.isValidSignature(pss, for: message, padding: .PSS), "own PSS signature refused")
+            require(!key.publicKey.isValidSignature(pss, for: message), "a PSS signature verifies as PKCS#1 v1.5")
+            require(!key.publicKey.isValidSignature(pss, for: changedMessage, padding: .PSS), "PSS verifies a changed message")
+            let claims = JWTClaims(object: ["n": .integer(Int64(message.count))])
+            let token = try JWTSigner(key: key, algorithm: .ps256).sign(claims)
+            let verified = try JWTVerifier(key: key.publicKey, algorithm: .ps256).verifySignature(of: token)
+            require((try? JWTClaims(parsing: verified.payload)) == claims, "the PS256 payload differs from the signed claims")
+            require((try? JWTVerifier(key: key.publicKey).verifySignature(of: token)) == nil, "an RS256 verifier accepted a PS256 token")
+        } catch {
+            require(false, "PSS signing failed: \(error)")
+        }
+    }
 
     // 5. Through JWT, with the message as a claim (only when it is UTF-8: JSON strings are text).
     if selector & 0x40 != 0, let text = String(validating: message, as: UTF8.self) {
