@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails if a library module (Sources/Pure*) can reach anything but the Swift standard library and
 # the sibling modules it declares in Package.swift, or if Package.swift gains a dependency. The
-# product promises both (README "Where it runs"). Checked:
+# product promises both (docs/portability.md). Checked:
 #   - every `import` (any attributes, access level or kind; several per line) names the standard
 #     library or a sibling listed in the target's dependencies in Package.swift;
 #   - no `@_extern` / `@_silgen_name` declarations (they call C symbols without any import);
