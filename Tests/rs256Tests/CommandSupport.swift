@@ -109,6 +109,7 @@ enum Command {
     }
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
 /// The Node-made tokens (Vectors/jwt/tokens.json), the fields the command tests need.
 struct NodeToken: Decodable {
     let name: String
