@@ -15,6 +15,6 @@ let package = Package(
                 .product(name: "PureBigNum", package: "PureRS256"),
                 .product(name: "PureRSA", package: "PureRS256"),
             ]
-        ),
+        )
     ]
 )

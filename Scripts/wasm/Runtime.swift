@@ -89,10 +89,11 @@ nonisolated(unsafe) private var heapStart: UInt = 0
 nonisolated(unsafe) private var heapEnd: UInt = 0
 nonisolated(unsafe) private var heapNext: UInt = 0
 /// Heads of the free lists: class k holds blocks of 16 << k bytes, header included.
-nonisolated(unsafe) private var freeLists: (
-    UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt,
-    UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt
-) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+nonisolated(unsafe) private var freeLists:
+    (
+        UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt,
+        UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt
+    ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 private let classCount = 28
 private let headerBytes: UInt = 16
 

@@ -142,7 +142,10 @@ public enum JWK {
         if let use = key["use"], use != .string("sig") { return false }
         if let alg = key["alg"], alg != .string("RS256") { return false }
         if let ops = key["key_ops"]?.arrayValue,
-           !ops.contains(where: { $0 == .string("sign") || $0 == .string("verify") }) { return false }
+            !ops.contains(where: { $0 == .string("sign") || $0 == .string("verify") })
+        {
+            return false
+        }
         return true
     }
 
@@ -177,7 +180,8 @@ public enum JWK {
                 }
                 names.append(Array(name.utf8))
             }
-            let permitted = names.contains(Array(operation.rawValue.utf8))
+            let permitted =
+                names.contains(Array(operation.rawValue.utf8))
                 || (operation == .verify && object["d"] != nil && names.contains(Array("sign".utf8)))
             guard permitted else { throw JWKError.operationNotPermitted(operation.rawValue) }
         }

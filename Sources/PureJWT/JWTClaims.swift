@@ -209,8 +209,9 @@ public struct JWTClaims: Sendable, Equatable {
             if case let .number(n) = value, let seconds = n.int64Value, (0...JWTClaims.maxSafeInteger).contains(seconds) {
                 continue
             }
-            throw JWTError.invalidClaims("the \"\(name)\" claim must be a NumericDate, a whole number of seconds "
-                + "from 0 to \(JWTClaims.maxSafeInteger), not \(JWTClaims.kind(value))")
+            throw JWTError.invalidClaims(
+                "the \"\(name)\" claim must be a NumericDate, a whole number of seconds "
+                    + "from 0 to \(JWTClaims.maxSafeInteger), not \(JWTClaims.kind(value))")
         }
     }
 

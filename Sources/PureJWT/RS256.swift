@@ -36,8 +36,9 @@ public struct JWTSigner: Sendable {
     ///   `.signingFailed` when the RSA signature could not be made.
     public func sign(_ claims: JWTClaims, keyID: String? = nil, extraHeader: JSONObject = JSONObject()) throws(JWTError) -> String {
         try claims.checkRegisteredTypes()
-        return try sign(headerBytes: try JWSHeader.rs256(keyID: keyID, extra: extraHeader).serializedBytes,
-                 payloadBytes: claims.serializedBytes, checkHeader: false)
+        return try sign(
+            headerBytes: try JWSHeader.rs256(keyID: keyID, extra: extraHeader).serializedBytes,
+            payloadBytes: claims.serializedBytes, checkHeader: false)
     }
 
     /// Signs claims under a header you built yourself; the header must say `"alg":"RS256"`.
@@ -188,7 +189,8 @@ public struct JWTVerifier: Sendable {
         var keys: [String: RSAPublicKey] = [:]
         for entry in entries {
             guard case let .object(jwk) = entry, JWK.isRS256VerificationCandidate(jwk),
-                  case let .string(kid)? = jwk["kid"] else { continue }
+                case let .string(kid)? = jwk["kid"]
+            else { continue }
             guard keys[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
             do {
                 keys[kid] = try RSAPublicKey(jwk: jwk, policy: policy)

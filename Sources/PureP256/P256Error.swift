@@ -39,7 +39,8 @@ public enum P256Error: Error, Equatable, Sendable, CustomStringConvertible {
             return "the P-256 point has \(count) byte\(count == 1 ? "" : "s"); SEC 1 encodes it in 33 bytes (compressed) or 65 bytes (uncompressed)"
         case let .unsupportedPointFormat(prefix):
             let hex = String(prefix, radix: 16, uppercase: false)
-            return "the P-256 point starts with byte 0x\(hex.count == 1 ? "0" + hex : hex); SEC 1 allows 0x02 or 0x03 (compressed) and 0x04 (uncompressed)"
+            return
+                "the P-256 point starts with byte 0x\(hex.count == 1 ? "0" + hex : hex); SEC 1 allows 0x02 or 0x03 (compressed) and 0x04 (uncompressed)"
         case .pointAtInfinity:
             return "the P-256 point is the point at infinity, which is not a valid public key"
         case .coordinateOutOfRange:

@@ -61,13 +61,17 @@ public struct RSAPrivateKey: Sendable {
     ///   - policy: which key sizes to accept.
     /// - Throws: ``RSAError/cannotRecoverPrimes`` when d does not belong to (n, e), or any other
     ///   ``RSAError`` of validation.
-    public init(modulus: [UInt8], publicExponent: [UInt8], privateExponent: [UInt8],
-                policy: RSAKeyPolicy = .standard) throws(RSAError) {
+    public init(
+        modulus: [UInt8], publicExponent: [UInt8], privateExponent: [UInt8],
+        policy: RSAKeyPolicy = .standard
+    ) throws(RSAError) {
         let publicKey = try RSAPublicKey(modulus: modulus, publicExponent: publicExponent, policy: policy)
         let d = minimal(privateExponent)
-        guard !d.isEmpty, d.count < publicKey.components.modulus.count
+        guard !d.isEmpty,
+            d.count < publicKey.components.modulus.count
                 || (d.count == publicKey.components.modulus.count
-                    && d.lexicographicallyPrecedes(publicKey.components.modulus)) else {
+                    && d.lexicographicallyPrecedes(publicKey.components.modulus))
+        else {
             throw .privateExponentOutOfRange
         }
         let recovered = try KeyValidation.recoverPrimes(
@@ -89,7 +93,8 @@ public struct RSAPrivateKey: Sendable {
             pemRepresentation, labels: [RSAKeyPEMLabel.pkcs8PrivateKey, RSAKeyPEMLabel.pkcs1PrivateKey])
         let components: RSAPrivateKeyComponents
         do {
-            components = block.label == RSAKeyPEMLabel.pkcs8PrivateKey
+            components =
+                block.label == RSAKeyPEMLabel.pkcs8PrivateKey
                 ? try RSAPrivateKeyComponents(pkcs8DER: block.der)
                 : try RSAPrivateKeyComponents(pkcs1DER: block.der)
         } catch {

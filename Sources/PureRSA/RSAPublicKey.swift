@@ -86,7 +86,8 @@ public struct RSAPublicKey: Sendable {
             pemRepresentation, labels: [RSAKeyPEMLabel.spkiPublicKey, RSAKeyPEMLabel.pkcs1PublicKey])
         let components: RSAPublicKeyComponents
         do {
-            components = block.label == RSAKeyPEMLabel.spkiPublicKey
+            components =
+                block.label == RSAKeyPEMLabel.spkiPublicKey
                 ? try RSAPublicKeyComponents(spkiDER: block.der)
                 : try RSAPublicKeyComponents(pkcs1DER: block.der)
         } catch {
@@ -211,8 +212,9 @@ public struct RSAPublicKey: Sendable {
         let k = modulusByteCount
         let bytes = signature.rawRepresentation
         guard bytes.count == k else { return false }
-        return matches(signatureLimbs: Limbs.fromBigEndianBytes(bytes),
-                       encodedMessageLimbs: Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k)))
+        return matches(
+            signatureLimbs: Limbs.fromBigEndianBytes(bytes),
+            encodedMessageLimbs: Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k)))
     }
 
     /// Whether `s` is below n and `s^e mod n` equals the encoded message `em` (both as limbs).

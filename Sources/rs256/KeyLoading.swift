@@ -26,12 +26,14 @@ struct KeyText {
             return KeyText(bytes: bytes, origin: origin, fromEnvironment: false)
         }
         guard let value = IO.environment(signingKeyVariable) else {
-            throw .input("\(signingKeyVariable) is not set; set it to the base64 of your PEM private key "
-                + "(export \(signingKeyVariable)=\"$(base64 -w0 key.pem)\") or pass --key PATH")
+            throw .input(
+                "\(signingKeyVariable) is not set; set it to the base64 of your PEM private key "
+                    + "(export \(signingKeyVariable)=\"$(base64 -w0 key.pem)\") or pass --key PATH")
         }
         guard value.contains(where: { !$0.isWhitespace }) else {
-            throw .input("\(signingKeyVariable) is set but empty; set it to the base64 of your PEM private key "
-                + "(base64 -w0 key.pem) or pass --key PATH")
+            throw .input(
+                "\(signingKeyVariable) is set but empty; set it to the base64 of your PEM private key "
+                    + "(base64 -w0 key.pem) or pass --key PATH")
         }
         return KeyText(bytes: Array(value.utf8), origin: signingKeyVariable, fromEnvironment: true)
     }
@@ -40,11 +42,13 @@ struct KeyText {
     func failure(_ error: RSAKeyFormatError) -> Failure {
         switch error {
         case let .unrecognizedText(base64Error) where fromEnvironment:
-            return .input("\(origin) is neither base64 nor a PEM key (\(base64Error)); "
-                + "it should hold the base64 of a PEM private key: base64 -w0 key.pem")
+            return .input(
+                "\(origin) is neither base64 nor a PEM key (\(base64Error)); "
+                    + "it should hold the base64 of a PEM private key: base64 -w0 key.pem")
         case .base64NotPEM where fromEnvironment:
-            return .input("\(origin) is base64, but what it encodes is not a PEM or DER key; "
-                + "it should hold the base64 of a PEM private key: base64 -w0 key.pem")
+            return .input(
+                "\(origin) is base64, but what it encodes is not a PEM or DER key; "
+                    + "it should hold the base64 of a PEM private key: base64 -w0 key.pem")
         default:
             return .input("\(origin): \(error)")
         }
@@ -117,8 +121,9 @@ func loadVerifyingKeyMaterial(keyPath: String?, keyID: @autoclosure () -> String
             privateMembers["key_ops"] = nil
             return (.privateKey(try RSAPrivateKeyComponents(jwk: privateMembers)), text.origin)
         } catch .keyIDNotFound {
-            throw .rejected("token rejected: its header names \"kid\" \(JSONValue.quotedForMessage(kid ?? "")), "
-                + "and \(text.origin) holds no signing key with that \"kid\"")
+            throw .rejected(
+                "token rejected: its header names \"kid\" \(JSONValue.quotedForMessage(kid ?? "")), "
+                    + "and \(text.origin) holds no signing key with that \"kid\"")
         } catch {
             throw .input("\(text.origin): \(error)")
         }

@@ -7,12 +7,14 @@ import PureSHA2
 /// The refusal for a key that failed validation, with the opt-in named when there is one.
 func keyFailure(_ error: RSAError, origin: String, allowWeakKey: Bool) -> Failure {
     if case let .keyTooSmall(bits, _) = error, !allowWeakKey, bits >= RSAKeyPolicy.allowingLegacySizes.minimumModulusBits {
-        return .input("\(origin): the RSA key has \(bits) bits, fewer than the 2048 required; "
-            + "pass --allow-weak-key to accept 1024 to 2047 bits (for tests and legacy systems only)")
+        return .input(
+            "\(origin): the RSA key has \(bits) bits, fewer than the 2048 required; "
+                + "pass --allow-weak-key to accept 1024 to 2047 bits (for tests and legacy systems only)")
     }
     if case let .keyTooSmall(bits, _) = error, bits < RSAKeyPolicy.allowingLegacySizes.minimumModulusBits {
-        return .input("\(origin): the RSA key has \(bits) bits; keys below "
-            + "\(RSAKeyPolicy.allowingLegacySizes.minimumModulusBits) bits are refused whatever the options (use 2048 or more)")
+        return .input(
+            "\(origin): the RSA key has \(bits) bits; keys below "
+                + "\(RSAKeyPolicy.allowingLegacySizes.minimumModulusBits) bits are refused whatever the options (use 2048 or more)")
     }
     return .input("\(origin): \(error)")
 }
@@ -49,7 +51,9 @@ func loadVerifyingKey(keyPath: String?, keyID: @autoclosure () -> String?, allow
 }
 
 /// A verifier for the key from `--key` or the environment (public or private); see ``loadVerifyingKey``.
-func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure) -> JWTVerifier {
+func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure)
+    -> JWTVerifier
+{
     JWTVerifier(key: try loadVerifyingKey(keyPath: keyPath, keyID: keyID(), allowWeakKey: allowWeakKey), options: options)
 }
 

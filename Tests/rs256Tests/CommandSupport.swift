@@ -76,9 +76,10 @@ enum Command {
         group.wait()
         let errorData = errorBox.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: [UInt8](outData),
-                      stderr: String(decoding: errorData, as: UTF8.self),
-                      exitedNormally: process.terminationReason == .exit)
+        return Result(
+            status: process.terminationStatus, stdout: [UInt8](outData),
+            stderr: String(decoding: errorData, as: UTF8.self),
+            exitedNormally: process.terminationReason == .exit)
     }
 
     static func file(_ path: String) -> URL { root.appendingPathComponent(path) }

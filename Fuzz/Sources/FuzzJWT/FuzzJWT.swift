@@ -50,7 +50,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     // 2. Signed by the key.
     guard let parts = try? JWSCompactParts(token: token),
-          let signature = try? Base64URL.decode(parts.encodedSignature) else {
+        let signature = try? Base64URL.decode(parts.encodedSignature)
+    else {
         require(false, "an accepted token does not split into three base64url parts")
         return 0
     }
