@@ -87,7 +87,7 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum JWK {
     /// Parses JWK text into its JSON object.
     ///
-    /// A key set may be as large as any key file (``PureRSA/RSAKeyLoader/maximumInputSize``,
+    /// A key set may be as large as any key file (`RSAKeyLoader.maximumInputSize`,
     /// 1 MiB), so whatever the key limit admits parses; nesting is limited as for any JSON.
     ///
     /// - Parameter text: the JWK (or JWK Set) as JSON.

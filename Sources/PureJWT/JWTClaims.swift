@@ -1,6 +1,6 @@
 /// The claims of a JWT (its payload), as an ordered JSON object with typed access.
 ///
-/// Members keep the order they were set in (see ``JSONObject`` for JavaScript's one exception,
+/// Members keep the order they were set in (see `JSONObject` for JavaScript's one exception,
 /// array-index names), so the payload serializes byte for byte as node-jsonwebtoken's
 /// `JSON.stringify(payload)` for the same object.
 ///

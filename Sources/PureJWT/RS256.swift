@@ -9,7 +9,7 @@ import PureSHA2
 /// `JSON.stringify` writes it, both base64url without padding. PKCS#1 v1.5 is deterministic, so
 /// the signature is the same bytes too.
 ///
-/// Timing: the signature is computed by ``RSAPrivateKey/signature(for:)``, which runs in constant
+/// Timing: the signature is computed by `RSAPrivateKey.signature(for:)`, which runs in constant
 /// time with respect to the private key; the JSON and base64url work touches only the claims.
 public struct JWTSigner: Sendable {
     /// The private key.

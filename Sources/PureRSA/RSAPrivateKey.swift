@@ -224,7 +224,7 @@ public struct RSAPrivateKey: Sendable {
 
     /// Signs a precomputed SHA-256 digest (EMSA-PKCS1-v1_5, then the private-key operation).
     ///
-    /// Use this when the message was hashed elsewhere, e.g. in a streaming ``SHA256``. There is
+    /// Use this when the message was hashed elsewhere, e.g. in a streaming `SHA256`. There is
     /// no way to sign anything but a SHA-256 DigestInfo: no raw RSA.
     ///
     /// Timing contract: as ``signature(for:)-(Message)``.
@@ -245,7 +245,7 @@ public struct RSAPrivateKey: Sendable {
     ///
     /// Timing contract: as ``signature(for:)``.
     ///
-    /// - Parameter digest: the SHA-384 digest of the message (``SHA384/hash(data:)``).
+    /// - Parameter digest: the SHA-384 digest of the message (`SHA384.hash(data:)`).
     /// - Returns: the signature, exactly as many bytes as the modulus.
     /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
     public func signature(for digest: SHA384Digest) throws(RSAError) -> RSASignature {
@@ -259,7 +259,7 @@ public struct RSAPrivateKey: Sendable {
     ///
     /// Timing contract: as ``signature(for:)``.
     ///
-    /// - Parameter digest: the SHA-512 digest of the message (``SHA512/hash(data:)``).
+    /// - Parameter digest: the SHA-512 digest of the message (`SHA512.hash(data:)`).
     /// - Returns: the signature, exactly as many bytes as the modulus.
     /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
     public func signature(for digest: SHA512Digest) throws(RSAError) -> RSASignature {
