@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Fails if a library module (Sources/Pure*) can reach anything but the Swift standard library and
 # the sibling modules it declares in Package.swift, or if Package.swift gains a dependency. The
-# product promises both (README "Where it runs"). Checked:
+# product promises both (docs/portability.md). Checked:
 #   - every `import` (any attributes, access level or kind; several per line) names the standard
 #     library or a sibling listed in the target's dependencies in Package.swift;
 #   - no `@_extern` / `@_silgen_name` declarations (they call C symbols without any import);
-#   - only .swift files in Sources/Pure* (no C, C++, assembly or module maps);
+#   - only .swift files in Sources/Pure* (no C, C++, assembly or module maps), besides the
+#     Markdown and images of each module's DocC catalog;
 #   - Package.swift (as SwiftPM reads it): no package dependencies, library targets are regular
 #     Swift targets with no settings (no linked libraries, unsafe flags or C settings) and depend
 #     only on other Pure* targets.
@@ -55,6 +56,10 @@ for name in libraries:
     for root, _, files in os.walk(folder):
         for file in sorted(files):
             path = os.path.join(root, file)
+            # A DocC catalog (Sources/<Module>/<Module>.docc) holds articles and images; SwiftPM
+            # compiles nothing in it.
+            if f"{os.sep}{name}.docc" in root and file.endswith((".md", ".svg", ".png")):
+                continue
             if not file.endswith(".swift"):
                 problems.append(f"{path}: only Swift sources belong in a library module")
                 continue

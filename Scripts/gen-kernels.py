@@ -138,6 +138,8 @@ def source():
         f"// Fully unrolled {LIMBS}-limb Montgomery multiply and square (see the script for why and",
         "// what was measured). They run the algorithms of Montgomery.swift with constant indices, so",
         "// the property tests that compare the specialised kernels with the generic one cover them.",
+        "// Laid out by the script, not by swift-format:",
+        "// swift-format-ignore-file",
         "",
     ]
     return "\n".join(header + multiply(LIMBS) + [""] + square(LIMBS)) + "\n"

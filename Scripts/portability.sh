@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# All portability checks of README "Where it runs", in order, failing on the first failure:
+# All portability checks of docs/portability.md, in order, failing on the first failure:
 #   1. imports:  library modules import only the standard library and each other; no package dependencies
 #   2. static:   rs256 links the Swift runtime statically; ldd shows no OpenSSL, Foundation or
 #                Swift runtime; it mints Node's token

@@ -7,7 +7,7 @@
 # C and C++ runtime of the platform (libc, libm, libstdc++, libgcc_s, the loader).
 # Then runs it once (a tenant token compared with Node's) and prints its size as built and stripped.
 #
-# Usage: Scripts/static-build.sh        (the README's "Where it runs" quotes this command)
+# Usage: Scripts/static-build.sh        (docs/portability.md quotes this command)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

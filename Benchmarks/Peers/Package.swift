@@ -25,7 +25,7 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "BigInt", package: "BigInt"),
             ]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

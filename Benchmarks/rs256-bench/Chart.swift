@@ -13,10 +13,11 @@ private let font = "DejaVu Sans, Helvetica, Arial, sans-serif"
 func chart(_ results: [RowResult], context: RunContext, quick: Bool) -> String {
     var svg = SVG()
     svg.text("PureRS256 performance", x: width / 2, y: 34, size: 22, weight: "bold")
-    svg.text("Medians per operation, measured \(context.date) on \(context.machine)"
-             + (context.opensslVersion.map { "; \($0.split(separator: "(").first.map(String.init) ?? $0)" } ?? "")
-             + (quick ? " — --quick run, figures NOT meaningful" : ""),
-             x: width / 2, y: 58, size: 13, fill: "#444")
+    svg.text(
+        "Medians per operation, measured \(context.date) on \(context.machine)"
+            + (context.opensslVersion.map { "; \($0.split(separator: "(").first.map(String.init) ?? $0)" } ?? "")
+            + (quick ? " — --quick run, figures NOT meaningful" : ""),
+        x: width / 2, y: 58, size: 13, fill: "#444")
     let byName = Dictionary(results.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     rsaPanel(&svg, byName, top: 80)
     growthPanel(&svg, byName, top: 590)
@@ -26,8 +27,9 @@ func chart(_ results: [RowResult], context: RunContext, quick: Bool) -> String {
 // MARK: Panel 1
 
 private func rsaPanel(_ svg: inout SVG, _ rows: [String: RowResult], top: Double) {
-    svg.text("RSA PKCS#1 v1.5 with SHA-256: time per operation (lower is better)",
-             x: width / 2, y: top + 22, size: 17, weight: "bold")
+    svg.text(
+        "RSA PKCS#1 v1.5 with SHA-256: time per operation (lower is better)",
+        x: width / 2, y: top + 22, size: 17, weight: "bold")
     // (label, ours, OpenSSL) for each bar pair.
     var groups: [(operation: String, bits: Int, ours: Double, openssl: Double?)] = []
     for operation in ["sign", "verify"] {
@@ -42,11 +44,14 @@ private func rsaPanel(_ svg: inout SVG, _ rows: [String: RowResult], top: Double
         return
     }
     let hasOpenSSL = groups.contains { $0.openssl != nil }
-    legend(&svg, x: plot.left + 10, y: top + 50, entries: [("PureRS256 (pure Swift)", oursColour, "bar")]
-           + (hasOpenSSL ? [("OpenSSL (openssl speed, same run)", opensslColour, "bar")] : []))
+    legend(
+        &svg, x: plot.left + 10, y: top + 50,
+        entries: [("PureRS256 (pure Swift)", oursColour, "bar")]
+            + (hasOpenSSL ? [("OpenSSL (openssl speed, same run)", opensslColour, "bar")] : []))
     if !hasOpenSSL {
-        svg.text("OpenSSL not measured: run with --openssl to draw its bars", x: plot.right, y: top + 55,
-                 size: 12, anchor: "end", fill: "#666")
+        svg.text(
+            "OpenSSL not measured: run with --openssl to draw its bars", x: plot.right, y: top + 55,
+            size: 12, anchor: "end", fill: "#666")
     }
     let values = groups.flatMap { [$0.ours] + ($0.openssl.map { [$0] } ?? []) }
     let scale = LogScale(values: values, from: plot.bottom, to: plot.top, headroom: 1.5)
@@ -58,7 +63,9 @@ private func rsaPanel(_ svg: inout SVG, _ rows: [String: RowResult], top: Double
         let centre = plot.left + slot * (Double(index) + 0.5)
         let bars = [(group.ours, oursColour)] + (group.openssl.map { [($0, opensslColour)] } ?? [])
         for (barIndex, bar) in bars.enumerated() {
-            let x = bars.count == 1 ? centre - barWidth / 2
+            let x =
+                bars.count == 1
+                ? centre - barWidth / 2
                 : centre + (barIndex == 0 ? -barWidth - 2 : 2)
             let y = scale(bar.0)
             svg.rect(x: x, y: y, width: barWidth, height: plot.bottom - y, fill: bar.1)
@@ -66,8 +73,9 @@ private func rsaPanel(_ svg: inout SVG, _ rows: [String: RowResult], top: Double
         }
         svg.text("\(group.bits)-bit", x: centre, y: plot.bottom + 20, size: 13)
         if let openssl = group.openssl {
-            svg.text(String(format: "ours: %.1f×", group.ours / openssl), x: centre, y: plot.bottom + 38,
-                     size: 12, fill: "#444")
+            svg.text(
+                String(format: "ours: %.1f×", group.ours / openssl), x: centre, y: plot.bottom + 38,
+                size: 12, fill: "#444")
         }
     }
     // Operation names under their groups, and a divider between sign and verify.
@@ -75,16 +83,18 @@ private func rsaPanel(_ svg: inout SVG, _ rows: [String: RowResult], top: Double
         let indices = groups.indices.filter { groups[$0].operation == operation }
         guard let first = indices.first, let last = indices.last else { continue }
         let centre = plot.left + slot * (Double(first + last) / 2 + 0.5)
-        svg.text(operation == "sign" ? "sign (private key, CRT)" : "verify (public key, e = 65537)",
-                 x: centre, y: plot.bottom + 62, size: 14, weight: "bold")
+        svg.text(
+            operation == "sign" ? "sign (private key, CRT)" : "verify (public key, e = 65537)",
+            x: centre, y: plot.bottom + 62, size: 14, weight: "bold")
         if operation == "verify", first > 0 {
             let x = plot.left + slot * Double(first)
             svg.line(x1: x, y1: plot.top - 10, x2: x, y2: plot.bottom + 66, stroke: "#999", dash: "4 4")
         }
     }
     if hasOpenSSL {
-        svg.text("ours: r× = PureRS256's median time ÷ OpenSSL's in the same run (r = 1: as fast; r = 2: twice as long)",
-                 x: width / 2, y: plot.bottom + 86, size: 12, fill: "#555")
+        svg.text(
+            "ours: r× = PureRS256's median time ÷ OpenSSL's in the same run (r = 1: as fast; r = 2: twice as long)",
+            x: width / 2, y: plot.bottom + 86, size: 12, fill: "#555")
     }
 }
 
@@ -126,7 +136,7 @@ private func growthPanel(_ svg: inout SVG, _ rows: [String: RowResult], top: Dou
     let reference = stride(from: minBits, through: maxBits, by: (maxBits - minBits) / 40).map { (x($0), y(cubic($0))) }
     svg.polyline(reference, stroke: "#888", width: 2, dash: "7 5")
     var entries: [(String, String, String)] = [
-        ("n³ reference (cubic in the modulus size, through the \(anchor.bits)-bit point)", "#888", "dash"),
+        ("n³ reference (cubic in the modulus size, through the \(anchor.bits)-bit point)", "#888", "dash")
     ]
     if !modexp.isEmpty {
         plotSeries(&svg, modexp, x: x, y: y, colour: oursColour, labelBelow: false)
@@ -143,16 +153,19 @@ private func growthPanel(_ svg: inout SVG, _ rows: [String: RowResult], top: Dou
     legend(&svg, x: plot.left + 10, y: top + 48, entries: entries, columns: 1, rowHeight: 17)
 }
 
-private func plotSeries(_ svg: inout SVG, _ points: [(bits: Int, ns: Double)], x: LogScale, y: LogScale,
-                        colour: String, labelBelow: Bool) {
+private func plotSeries(
+    _ svg: inout SVG, _ points: [(bits: Int, ns: Double)], x: LogScale, y: LogScale,
+    colour: String, labelBelow: Bool
+) {
     let xy = points.map { (x(Double($0.bits)), y($0.ns)) }
     svg.polyline(xy, stroke: colour, width: 2.5, dash: nil)
     for (point, (px, py)) in zip(points, xy) {
         svg.circle(x: px, y: py, radius: 4.5, fill: colour)
         // Above-left for our series, below-right for OpenSSL's (the lowest line), so labels of
         // neighbouring series do not meet.
-        svg.text(duration(point.ns), x: labelBelow ? px + 8 : px - 8, y: labelBelow ? py + 17 : py - 10, size: 11.5,
-                 anchor: labelBelow ? "start" : "end", fill: colour)
+        svg.text(
+            duration(point.ns), x: labelBelow ? px + 8 : px - 8, y: labelBelow ? py + 17 : py - 10, size: 11.5,
+            anchor: labelBelow ? "start" : "end", fill: colour)
     }
 }
 
@@ -171,8 +184,9 @@ private func axis(_ svg: inout SVG, _ scale: LogScale, left: Double, right: Doub
             svg.line(x1: left, y1: y, x2: right, y2: y, stroke: multiple == 1 ? "#cfcfcf" : "#ececec")
             let edge = abs(value - scale.low) < scale.low * 1e-4 || abs(value - scale.high) < scale.high * 1e-4
             if multiple == 1 || labelMinor || edge {
-                svg.text(tickLabel(value), x: left - 8, y: y + 4, size: multiple == 1 ? 12 : 10.5, anchor: "end",
-                         fill: multiple == 1 ? "#222" : "#666")
+                svg.text(
+                    tickLabel(value), x: left - 8, y: y + 4, size: multiple == 1 ? 12 : 10.5, anchor: "end",
+                    fill: multiple == 1 ? "#222" : "#666")
             }
         }
         decade *= 10
@@ -182,8 +196,10 @@ private func axis(_ svg: inout SVG, _ scale: LogScale, left: Double, right: Doub
     svg.text(label, x: 28, y: middle, size: 13, rotate: -90)
 }
 
-private func legend(_ svg: inout SVG, x: Double, y: Double, entries: [(String, String, String)],
-                    columns: Int = 2, rowHeight: Double = 20) {
+private func legend(
+    _ svg: inout SVG, x: Double, y: Double, entries: [(String, String, String)],
+    columns: Int = 2, rowHeight: Double = 20
+) {
     for (index, entry) in entries.enumerated() {
         let ex = x + Double(index % columns) * 360, ey = y + Double(index / columns) * rowHeight
         switch entry.2 {
@@ -199,8 +215,12 @@ private func legend(_ svg: inout SVG, x: Double, y: Double, entries: [(String, S
 
 /// `5 ms`, `50 µs`, `200 ns`: a 1-2-5 gridline value without trailing zeros.
 private func tickLabel(_ nanoseconds: Double) -> String {
-    let (value, unit) = nanoseconds >= 1e9 ? (nanoseconds / 1e9, "s") : nanoseconds >= 1e6 ? (nanoseconds / 1e6, "ms")
-        : nanoseconds >= 1e3 ? (nanoseconds / 1e3, "µs") : (nanoseconds, "ns")
+    let (value, unit) =
+        nanoseconds >= 1e9
+        ? (nanoseconds / 1e9, "s")
+        : nanoseconds >= 1e6
+            ? (nanoseconds / 1e6, "ms")
+            : nanoseconds >= 1e3 ? (nanoseconds / 1e3, "µs") : (nanoseconds, "ns")
     return String(format: "%g", (value * 1000).rounded() / 1000) + " " + unit
 }
 
@@ -246,27 +266,34 @@ private struct LogScale {
 private struct SVG {
     private var elements: [String] = []
 
-    mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: String = "middle",
-                       weight: String = "normal", fill: String = "#111", rotate: Double? = nil) {
+    mutating func text(
+        _ content: String, x: Double, y: Double, size: Double, anchor: String = "middle",
+        weight: String = "normal", fill: String = "#111", rotate: Double? = nil
+    ) {
         let transform = rotate.map { " transform=\"rotate(\(f($0)) \(f(x)) \(f(y)))\"" } ?? ""
-        elements.append("<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor)\" "
-            + "font-weight=\"\(weight)\" fill=\"\(fill)\"\(transform)>\(escaped(content))</text>")
+        elements.append(
+            "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor)\" "
+                + "font-weight=\"\(weight)\" fill=\"\(fill)\"\(transform)>\(escaped(content))</text>")
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String) {
         elements.append("<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(width))\" height=\"\(f(max(0, height)))\" fill=\"\(fill)\"/>")
     }
 
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
-                       dash: String? = nil) {
-        elements.append("<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"\(stroke)\" "
-            + "stroke-width=\"\(f(width))\"" + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>")
+    mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
+        dash: String? = nil
+    ) {
+        elements.append(
+            "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"\(stroke)\" "
+                + "stroke-width=\"\(f(width))\"" + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>")
     }
 
     mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double, dash: String?) {
         let list = points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
-        elements.append("<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(f(width))\""
-            + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>")
+        elements.append(
+            "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(f(width))\""
+                + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>")
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, fill: String) {

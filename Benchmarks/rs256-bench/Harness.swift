@@ -38,8 +38,10 @@ struct BenchRow {
     /// its own, this many times, instead of calibrated batches. nil for the usual batches.
     let samples: Int?
 
-    init(_ name: String, bytes: Int? = nil, openssl: OpenSSLReference? = nil, samples: Int? = nil,
-         body: @escaping (_ iterations: Int) -> Void) {
+    init(
+        _ name: String, bytes: Int? = nil, openssl: OpenSSLReference? = nil, samples: Int? = nil,
+        body: @escaping (_ iterations: Int) -> Void
+    ) {
         self.name = name
         self.bytesPerOperation = bytes
         self.openssl = openssl

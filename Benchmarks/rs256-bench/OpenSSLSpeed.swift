@@ -78,9 +78,10 @@ final class OpenSSLSpeed {
                 // The table line reads `sha256  <k>k` (`hmac(sha256)  <k>k`), in thousands of
                 // bytes per second.
                 guard let output = run(shaArguments(key.bytes, algorithm), ia32cap: mask),
-                      let line = output.split(separator: "\n").last(where: { $0.hasPrefix(label + " ") }),
-                      let field = line.split(separator: " ").last, field.hasSuffix("k"),
-                      let kilobytes = Double(field.dropLast()) else { continue }
+                    let line = output.split(separator: "\n").last(where: { $0.hasPrefix(label + " ") }),
+                    let field = line.split(separator: " ").last, field.hasSuffix("k"),
+                    let kilobytes = Double(field.dropLast())
+                else { continue }
                 shaSamples[key.name, default: [:]][mask, default: []].append(kilobytes / 1e3)
             }
         case .genpkey(let bits, let samples):
@@ -123,29 +124,38 @@ final class OpenSSLSpeed {
             return masks.compactMap { mask in
                 guard let value = median(shaSamples[key.name]?[mask] ?? []) else { return nil }
                 let prefix = mask.map { "OPENSSL_ia32cap=\"\($0)\" " } ?? ""
-                return OpenSSLFigure(command: prefix + "openssl " + shaArguments(key.bytes, algorithm).joined(separator: " "),
-                                     value: value, unit: "MB/s")
+                return OpenSSLFigure(
+                    command: prefix + "openssl " + shaArguments(key.bytes, algorithm).joined(separator: " "),
+                    value: value, unit: "MB/s")
             }
         case .genpkey(let bits, _):
             let times = (genpkeySamples[bits] ?? []).sorted()
             guard let middle = median(times) else { return [] }
-            let text = String(format: "median %.1f ms, min %.1f, max %.1f over %d runs",
-                              middle * 1e3, times.first! * 1e3, times.last! * 1e3, times.count)
-            return [OpenSSLFigure(command: "openssl \(genpkeyArguments(bits).joined(separator: " ")) (\(text))",
-                                  value: 1 / middle, unit: "ops/s")]
+            let text = String(
+                format: "median %.1f ms, min %.1f, max %.1f over %d runs",
+                middle * 1e3, times.first! * 1e3, times.last! * 1e3, times.count)
+            return [
+                OpenSSLFigure(
+                    command: "openssl \(genpkeyArguments(bits).joined(separator: " ")) (\(text))",
+                    value: 1 / middle, unit: "ops/s")
+            ]
         case .ecdsaP256Sign, .ecdsaP256Verify:
             let signing = if case .ecdsaP256Sign = reference { true } else { false }
             guard let value = median(ecdsaSamples.map { signing ? $0.sign : $0.verify }) else { return [] }
-            return [OpenSSLFigure(command: "openssl " + ecdsaArguments.joined(separator: " ") + " (\(signing ? "sign" : "verify"))",
-                                  value: value, unit: "ops/s")]
+            return [
+                OpenSSLFigure(
+                    command: "openssl " + ecdsaArguments.joined(separator: " ") + " (\(signing ? "sign" : "verify"))",
+                    value: value, unit: "ops/s")
+            ]
         case .rsaSign(let bits), .rsaVerify(let bits):
             let signing = if case .rsaSign = reference { true } else { false }
             return OpenSSLSpeed.rsaMasks.compactMap { mask in
                 let samples = rsaSamples[bits]?[mask] ?? []
                 guard let value = median(samples.map { signing ? $0.sign : $0.verify }) else { return nil }
                 let prefix = mask.map { "OPENSSL_ia32cap=\"\($0)\" " } ?? ""
-                return OpenSSLFigure(command: prefix + rsaCommand + " (rsa\(bits) \(signing ? "sign" : "verify"))",
-                                     value: value, unit: "ops/s")
+                return OpenSSLFigure(
+                    command: prefix + rsaCommand + " (rsa\(bits) \(signing ? "sign" : "verify"))",
+                    value: value, unit: "ops/s")
             }
         }
     }
@@ -161,17 +171,22 @@ final class OpenSSLSpeed {
     /// For a hash or HMAC reference: its sample key, the algorithm arguments of `openssl speed`,
     /// the label of its table line, and the CPU masks to run it with.
     private func throughput(_ reference: OpenSSLReference)
-        -> (key: (name: String, bytes: Int), algorithm: [String], label: String, masks: [String?]) {
+        -> (key: (name: String, bytes: Int), algorithm: [String], label: String, masks: [String?])
+    {
         switch reference {
         case .sha256(let bytes):
             return (("sha256/\(bytes)", bytes), ["sha256"], "sha256", OpenSSLSpeed.shaMasks)
         case .sha2(let name, let bytes):
             // OpenSSL 3's `speed` knows sha384 only through EVP (`-evp sha384`); sha512 both ways.
-            return (("\(name)/\(bytes)", bytes), name == "sha512" ? [name] : ["-evp", name], name,
-                    OpenSSLSpeed.avxMasks)
+            return (
+                ("\(name)/\(bytes)", bytes), name == "sha512" ? [name] : ["-evp", name], name,
+                OpenSSLSpeed.avxMasks
+            )
         case .hmac(let name, let bytes):
-            return (("hmac-\(name)/\(bytes)", bytes), ["-hmac", name], "hmac(\(name))",
-                    name == "sha256" ? OpenSSLSpeed.shaMasks : OpenSSLSpeed.avxMasks)
+            return (
+                ("hmac-\(name)/\(bytes)", bytes), ["-hmac", name], "hmac(\(name))",
+                name == "sha256" ? OpenSSLSpeed.shaMasks : OpenSSLSpeed.avxMasks
+            )
         default:
             return (("", 0), [], "", [])
         }

@@ -11,16 +11,18 @@ func bigNumRows() -> [BenchRow] {
         guard let m = try? Modulus(limbs: random.oddModulus(limbs: limbs)) else { continue }
         let a = random.below(m)
         let b = random.below(m)
-        rows.append(BenchRow("montmul/\(limbs)") { iterations in
-            var result: [UInt64] = []
-            for _ in 0..<iterations { try? m.montgomeryMultiply(a, b, into: &result) }
-            blackHole(result)
-        })
-        rows.append(BenchRow("montsqr/\(limbs)") { iterations in
-            var result: [UInt64] = []
-            for _ in 0..<iterations { try? m.montgomerySquare(a, into: &result) }
-            blackHole(result)
-        })
+        rows.append(
+            BenchRow("montmul/\(limbs)") { iterations in
+                var result: [UInt64] = []
+                for _ in 0..<iterations { try? m.montgomeryMultiply(a, b, into: &result) }
+                blackHole(result)
+            })
+        rows.append(
+            BenchRow("montsqr/\(limbs)") { iterations in
+                var result: [UInt64] = []
+                for _ in 0..<iterations { try? m.montgomerySquare(a, into: &result) }
+                blackHole(result)
+            })
     }
     for bits in [1024, 1536, 2048, 3072, 4096] {
         guard let m = try? Modulus(limbs: random.oddModulus(limbs: bits / 64)) else { continue }
@@ -28,16 +30,18 @@ func bigNumRows() -> [BenchRow] {
         let exponent = random.limbs(bits / 64)
         // An RSA-2·BITS CRT signature is about two of these.
         let reference: OpenSSLReference? = bits == 1024 || bits == 2048 ? .rsaSign(bits: 2 * bits) : nil
-        rows.append(BenchRow("modexp/ct/\(bits)", openssl: reference) { iterations in
-            for _ in 0..<iterations { blackHole(m.exponentiateSecret(base: base, exponent: exponent)) }
-        })
+        rows.append(
+            BenchRow("modexp/ct/\(bits)", openssl: reference) { iterations in
+                for _ in 0..<iterations { blackHole(m.exponentiateSecret(base: base, exponent: exponent)) }
+            })
     }
     for bits in [2048, 4096] {
         guard let m = try? Modulus(limbs: random.oddModulus(limbs: bits / 64)) else { continue }
         let base = random.below(m)
-        rows.append(BenchRow("modexp/e65537/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
-            for _ in 0..<iterations { blackHole(m.exponentiatePublic(base: base, exponent: [65537])) }
-        })
+        rows.append(
+            BenchRow("modexp/e65537/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
+                for _ in 0..<iterations { blackHole(m.exponentiatePublic(base: base, exponent: [65537])) }
+            })
     }
     return rows
 }

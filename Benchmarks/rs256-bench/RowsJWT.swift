@@ -17,9 +17,10 @@ func jwtRows() -> [BenchRow] {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Vectors/keys/demo-rsa-2048.pem")
     guard let pem = try? String(contentsOf: url, encoding: .utf8),
-          let key = try? RSAPrivateKey(pemRepresentation: pem),
-          let token = try? JWTSigner(key: key).tenantToken("tenant-42", now: 1_700_000_000),
-          let signature = try? JWT.decodeWithoutVerifying(token).signature else {
+        let key = try? RSAPrivateKey(pemRepresentation: pem),
+        let token = try? JWTSigner(key: key).tenantToken("tenant-42", now: 1_700_000_000),
+        let signature = try? JWT.decodeWithoutVerifying(token).signature
+    else {
         FileHandle.standardError.write(Data("rs256-bench: Vectors/keys/demo-rsa-2048.pem is missing or unreadable; jwt rows skipped\n".utf8))
         return []
     }
@@ -34,7 +35,8 @@ func jwtRows() -> [BenchRow] {
         BenchRow("jwt/mint-overhead/2048") { iterations in
             for i in 0..<iterations {
                 guard let claims = try? JWTClaims.tenant("tenant-42", now: 1_700_000_000 + Int64(i & 1023)),
-                      let header = try? JWSHeader.rs256() else { continue }
+                    let header = try? JWSHeader.rs256()
+                else { continue }
                 var input = Base64URL.encode(header.serializedBytes)
                 input += "."
                 input += Base64URL.encode(claims.serializedBytes)
@@ -55,8 +57,9 @@ func jwtRows() -> [BenchRow] {
 func hs256Rows() -> [BenchRow] {
     let secret = SymmetricKey(data: (0..<32).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ 1) })
     guard let signer = try? JWTSigner(secret: secret, algorithm: .hs256),
-          let verifier = try? JWTVerifier(secret: secret, algorithm: .hs256),
-          let token = try? signer.tenantToken("tenant-42", now: 1_700_000_000) else { return [] }
+        let verifier = try? JWTVerifier(secret: secret, algorithm: .hs256),
+        let token = try? signer.tenantToken("tenant-42", now: 1_700_000_000)
+    else { return [] }
     return [
         BenchRow("jwt/mint/hs256", bytes: 300, openssl: .hmac(digest: "sha256", bytes: 300)) { iterations in
             for i in 0..<iterations {

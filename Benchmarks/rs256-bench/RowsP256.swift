@@ -40,11 +40,12 @@ func p256Rows() -> [BenchRow] {
     // p as a PureBigNum Modulus: the generic Montgomery path the 4-limb code was measured against.
     if let modulus = try? Modulus(bigEndianBytes: bytes("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff")) {
         let a = [UInt64](x.reversedLimbs), b = [UInt64](y.reversedLimbs)
-        rows.append(BenchRow("p256/fieldmul/bignum") { iterations in
-            var result = a
-            for _ in 0..<iterations { try? modulus.montgomeryMultiply(result, b, into: &result) }
-            blackHole(result)
-        })
+        rows.append(
+            BenchRow("p256/fieldmul/bignum") { iterations in
+                var result = a
+                for _ in 0..<iterations { try? modulus.montgomeryMultiply(result, b, into: &result) }
+                blackHole(result)
+            })
     }
     return rows
 }
@@ -60,9 +61,9 @@ private func bytes(_ hex: String) -> [UInt8] {
     return result
 }
 
-private extension Array where Element == UInt8 {
+extension Array where Element == UInt8 {
     /// 32 big-endian bytes as four little-endian limbs.
-    var reversedLimbs: [UInt64] {
+    fileprivate var reversedLimbs: [UInt64] {
         (0..<4).map { limb in
             (0..<8).reduce(UInt64(0)) { word, byte in word << 8 | UInt64(self[(3 - limb) * 8 + byte]) }
         }

@@ -17,37 +17,46 @@ private func benchmarkKeyPEM(bits: Int) -> String? {
 /// sign a digest); key loading has none.
 func rsaRows() -> [BenchRow] {
     // A typical RS256 signing input: header.payload, 140 bytes.
-    let message = Array("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ0ZW5hbnQtNDIiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx".utf8)
+    let message = Array(
+        "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ0ZW5hbnQtNDIiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            .utf8)
     var rows: [BenchRow] = []
     for bits in [2048, 3072, 4096] {
         guard let pem = benchmarkKeyPEM(bits: bits), let key = try? RSAPrivateKey(pemRepresentation: pem),
-              let signature = try? key.signature(for: message) else {
-            FileHandle.standardError.write(Data("rs256-bench: Vectors/rsa-diff/key-\(bits).pem is missing or unreadable; rsa rows for \(bits) bits skipped\n".utf8))
+            let signature = try? key.signature(for: message)
+        else {
+            FileHandle.standardError.write(
+                Data("rs256-bench: Vectors/rsa-diff/key-\(bits).pem is missing or unreadable; rsa rows for \(bits) bits skipped\n".utf8))
             continue
         }
         let publicKey = key.publicKey
-        rows.append(BenchRow("rsa/sign/\(bits)", openssl: .rsaSign(bits: bits)) { iterations in
-            for _ in 0..<iterations { blackHole(try? key.signature(for: message)) }
-        })
-        rows.append(BenchRow("rsa/verify/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
-            for _ in 0..<iterations { blackHole(publicKey.isValidSignature(signature, for: message)) }
-        })
+        rows.append(
+            BenchRow("rsa/sign/\(bits)", openssl: .rsaSign(bits: bits)) { iterations in
+                for _ in 0..<iterations { blackHole(try? key.signature(for: message)) }
+            })
+        rows.append(
+            BenchRow("rsa/verify/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
+                for _ in 0..<iterations { blackHole(publicKey.isValidSignature(signature, for: message)) }
+            })
         // PS256: the same private-key operation as RS256 behind EMSA-PSS (MGF1, a 32-byte salt
         // from the system random source); OpenSSL's row is its PKCS#1 v1.5 `speed rsaBITS`
         // (`openssl speed` has no PSS), so the ratio shows what the encoding adds.
         guard bits == 2048, let pssSignature = try? key.signature(for: message, padding: .PSS) else { continue }
-        rows.append(BenchRow("rsa/sign-pss/\(bits)", openssl: .rsaSign(bits: bits)) { iterations in
-            for _ in 0..<iterations { blackHole(try? key.signature(for: message, padding: .PSS)) }
-        })
-        rows.append(BenchRow("rsa/verify-pss/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
-            for _ in 0..<iterations { blackHole(publicKey.isValidSignature(pssSignature, for: message, padding: .PSS)) }
-        })
+        rows.append(
+            BenchRow("rsa/sign-pss/\(bits)", openssl: .rsaSign(bits: bits)) { iterations in
+                for _ in 0..<iterations { blackHole(try? key.signature(for: message, padding: .PSS)) }
+            })
+        rows.append(
+            BenchRow("rsa/verify-pss/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
+                for _ in 0..<iterations { blackHole(publicKey.isValidSignature(pssSignature, for: message, padding: .PSS)) }
+            })
     }
     for bits in [2048, 4096] {
         guard let pem = benchmarkKeyPEM(bits: bits) else { continue }
-        rows.append(BenchRow("rsa/load-pem/\(bits)") { iterations in
-            for _ in 0..<iterations { blackHole(try? RSAPrivateKey(pemRepresentation: pem)) }
-        })
+        rows.append(
+            BenchRow("rsa/load-pem/\(bits)") { iterations in
+                for _ in 0..<iterations { blackHole(try? RSAPrivateKey(pemRepresentation: pem)) }
+            })
     }
     return rows
 }

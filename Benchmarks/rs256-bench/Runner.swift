@@ -34,7 +34,7 @@ struct RowResult: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case name, bytesPerOperation, iterationsPerBatch, batches, medianNanoseconds, minNanoseconds,
-             maxNanoseconds, opsPerSecond, megabytesPerSecond, openssl
+            maxNanoseconds, opsPerSecond, megabytesPerSecond, openssl
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -55,12 +55,14 @@ struct RowResult: Encodable {
     mutating func attachOpenSSL(_ speed: OpenSSLSpeed) {
         guard let reference else { return }
         openssl = speed.figures(for: reference).map { figure in
-            let nanoseconds = figure.unit == "MB/s"
+            let nanoseconds =
+                figure.unit == "MB/s"
                 ? Double(bytesPerOperation ?? 0) * 1e3 / figure.value
                 : 1e9 / figure.value
-            return OpenSSLComparison(command: figure.command, value: figure.value, unit: figure.unit,
-                                     nanosecondsPerOperation: nanoseconds,
-                                     timeRatio: medianNanoseconds / nanoseconds)
+            return OpenSSLComparison(
+                command: figure.command, value: figure.value, unit: figure.unit,
+                nanosecondsPerOperation: nanoseconds,
+                timeRatio: medianNanoseconds / nanoseconds)
         }
     }
 }
@@ -143,15 +145,17 @@ enum BenchClock {
 func table(_ results: [RowResult], quick: Bool) -> String {
     var lines = [pad(["row", "median", "min", "max", "ops/s", "MB/s"])]
     for result in results {
-        lines.append(pad([
-            result.name, duration(result.medianNanoseconds), duration(result.minNanoseconds),
-            duration(result.maxNanoseconds), number(result.opsPerSecond),
-            result.megabytesPerSecond.map(number) ?? "",
-        ]))
+        lines.append(
+            pad([
+                result.name, duration(result.medianNanoseconds), duration(result.minNanoseconds),
+                duration(result.maxNanoseconds), number(result.opsPerSecond),
+                result.megabytesPerSecond.map(number) ?? "",
+            ]))
         for comparison in result.openssl {
-            lines.append("    \(comparison.command): \(number(comparison.value)) \(comparison.unit)"
-                + " = \(duration(comparison.nanosecondsPerOperation))/op; ours takes "
-                + String(format: "%.2f", comparison.timeRatio) + "× as long")
+            lines.append(
+                "    \(comparison.command): \(number(comparison.value)) \(comparison.unit)"
+                    + " = \(duration(comparison.nanosecondsPerOperation))/op; ours takes "
+                    + String(format: "%.2f", comparison.timeRatio) + "× as long")
         }
     }
     if quick { lines.append("(--quick: figures are not meaningful)") }
@@ -166,8 +170,9 @@ func json(_ results: [RowResult], quick: Bool, context: RunContext) -> String {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let report = Report(quick: quick, date: context.date, machine: context.machine,
-                        openssl: context.opensslVersion, loadAverage: context.loadAverage, rows: results)
+    let report = Report(
+        quick: quick, date: context.date, machine: context.machine,
+        openssl: context.opensslVersion, loadAverage: context.loadAverage, rows: results)
     let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
 }
@@ -185,13 +190,15 @@ func markdown(_ results: [RowResult], quick: Bool, context: RunContext) -> Strin
         "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
     ]
     for result in results {
-        let ours = "| `\(result.name)` | \(duration(result.medianNanoseconds)) | \(duration(result.minNanoseconds)) "
+        let ours =
+            "| `\(result.name)` | \(duration(result.medianNanoseconds)) | \(duration(result.minNanoseconds)) "
             + "| \(duration(result.maxNanoseconds)) | \(number(result.opsPerSecond)) "
         if result.openssl.isEmpty { lines.append(ours + "| | | |"); continue }
         for (index, comparison) in result.openssl.enumerated() {
             let lead = index == 0 ? ours : "| | | | | "
-            lines.append(lead + "| \(shortName(comparison.command)) | \(duration(comparison.nanosecondsPerOperation)) "
-                + "| " + String(format: "%.2f", comparison.timeRatio) + " |")
+            lines.append(
+                lead + "| \(shortName(comparison.command)) | \(duration(comparison.nanosecondsPerOperation)) "
+                    + "| " + String(format: "%.2f", comparison.timeRatio) + " |")
         }
     }
     return lines.joined(separator: "\n")
@@ -250,8 +257,9 @@ struct RunContext {
         machine += ", \(ProcessInfo.processInfo.activeProcessorCount) cores"
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))
             .map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
-        return RunContext(date: formatter.string(from: Date()), machine: machine,
-                          opensslVersion: openssl?.isAvailable == true ? openssl?.version : nil, loadAverage: load)
+        return RunContext(
+            date: formatter.string(from: Date()), machine: machine,
+            opensslVersion: openssl?.isAvailable == true ? openssl?.version : nil, loadAverage: load)
     }
 }
 
@@ -267,8 +275,11 @@ private func pad(_ cells: [String]) -> String {
 /// `2.10 ms`, `18.7 µs`, `571 ns`: three significant figures in a unit that suits.
 func duration(_ nanoseconds: Double) -> String {
     func figure(_ value: Double) -> String {
-        value >= 100 ? String(format: "%.0f", value) : value >= 10 ? String(format: "%.1f", value)
-            : String(format: "%.2f", value)
+        value >= 100
+            ? String(format: "%.0f", value)
+            : value >= 10
+                ? String(format: "%.1f", value)
+                : String(format: "%.2f", value)
     }
     switch nanoseconds {
     case ..<1e3: return figure(nanoseconds) + " ns"

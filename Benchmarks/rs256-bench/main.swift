@@ -102,9 +102,12 @@ let results = rows.indices.map { index in
     return result
 }
 let context = RunContext.current(openssl: speed)
-print(asJSON ? json(results, quick: quick, context: context)
-      : asMarkdown ? markdown(results, quick: quick, context: context)
-      : table(results, quick: quick))
+print(
+    asJSON
+        ? json(results, quick: quick, context: context)
+        : asMarkdown
+            ? markdown(results, quick: quick, context: context)
+            : table(results, quick: quick))
 
 if let svgPath {
     let svg = chart(results, context: context, quick: quick)

@@ -11,7 +11,7 @@ let library = String(Context.packageDirectory.split(separator: "/").dropLast(2).
 let package = Package(
     name: "ClientCheck",
     dependencies: [
-        .package(path: "../.."),
+        .package(path: "../..")
     ],
     targets: [
         // The README's "Using it from Swift" example, byte for byte (a test compares the two).

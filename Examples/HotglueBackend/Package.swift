@@ -10,7 +10,7 @@ let package = Package(
     name: "HotglueBackend",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "hotglue-backend", targets: ["App"]),
+        .executable(name: "hotglue-backend", targets: ["App"])
     ],
     dependencies: [
         .package(path: "../.."),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the library on the boards the README claims, under emulation, and fails if any board
+# Runs the library on the boards docs/portability.md claims, under emulation, and fails if any board
 # cannot be built, cannot run, or computes anything else than Vectors/ and the native rs256
 # command say (the checks of the wasm32 test, Scripts/wasm/checks.mjs):
 #   aarch64-linux  AArch64, static Linux executable, qemu-aarch64 (user mode)

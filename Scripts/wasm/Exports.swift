@@ -84,7 +84,7 @@ func tag<H: HashFunction>(
     var forged = code.bytes
     forged[forged.count - 1] ^= 1
     guard HMAC<H>.isValidAuthenticationCode(code, authenticating: message, using: SymmetricKey(data: key)),
-          !HMAC<H>.isValidAuthenticationCode(forged, authenticating: message, using: SymmetricKey(data: key))
+        !HMAC<H>.isValidAuthenticationCode(forged, authenticating: message, using: SymmetricKey(data: key))
     else { return -2 }
     return Int32(code.count)
 }

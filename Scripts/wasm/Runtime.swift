@@ -89,10 +89,11 @@ nonisolated(unsafe) private var heapStart: UInt = 0
 nonisolated(unsafe) private var heapEnd: UInt = 0
 nonisolated(unsafe) private var heapNext: UInt = 0
 /// Heads of the free lists: class k holds blocks of 16 << k bytes, header included.
-nonisolated(unsafe) private var freeLists: (
-    UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt,
-    UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt
-) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+nonisolated(unsafe) private var freeLists:
+    (
+        UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt,
+        UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt
+    ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 private let classCount = 28
 private let headerBytes: UInt = 16
 
@@ -130,6 +131,8 @@ private func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
     return pointer + Int(headerBytes)
 }
 
+// The C library's name, which the linker resolves.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_cdecl("posix_memalign")
 public func posix_memalign(_ out: UnsafeMutablePointer<UnsafeMutableRawPointer?>, _ alignment: Int, _ size: Int) -> Int32 {
     guard alignment <= 16, let p = allocate(size) else { return 12 }  // ENOMEM
@@ -168,6 +171,7 @@ nonisolated(unsafe) private var randomState: UInt64 = 0x9E37_79B9_7F4A_7C15
 /// splitmix64 sequence: hashing works, but its seeds are predictable. The library itself draws
 /// no randomness for signing (PKCS#1 v1.5 is deterministic); do not reuse this generator for
 /// anything secret.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_cdecl("arc4random_buf")
 public func arc4random_buf(_ buffer: UnsafeMutableRawPointer, _ count: Int) {
     let bytes = buffer.assumingMemoryBound(to: UInt8.self)

@@ -91,7 +91,7 @@ private func decimalToDouble(_ digits: [UInt8], _ scale: Int, negative: Bool) ->
         shift = -k
     }
     let top = q.bitLength - 1 + shift  // the value is in [2^top, 2^(top+1))
-    let lsb = max(top - 52, -1074)     // the exponent of the last bit a Double keeps
+    let lsb = max(top - 52, -1074)  // the exponent of the last bit a Double keeps
     let drop = lsb - shift
     var mantissa: UInt64
     if drop <= 0 {

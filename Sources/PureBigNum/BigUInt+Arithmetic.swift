@@ -117,8 +117,9 @@ extension BigUInt {
     ///   - lhs: the minuend, replaced by the difference.
     ///   - rhs: the subtrahend, at most `lhs`.
     @_spi(Internals) public static func -= (lhs: inout BigUInt, rhs: BigUInt) {
-        precondition(compare(lhs.limbs[...], rhs.limbs[...]) >= 0,
-                     "BigUInt subtraction would go below zero")
+        precondition(
+            compare(lhs.limbs[...], rhs.limbs[...]) >= 0,
+            "BigUInt subtraction would go below zero")
         lhs.subtractAssumingNoUnderflow(rhs)
     }
 

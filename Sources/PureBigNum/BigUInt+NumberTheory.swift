@@ -53,8 +53,8 @@ extension BigUInt {
         // Invariant: r_i ≡ ±t_i · self (mod m), with the sign + for odd i and − for even i.
         var rPrevious = m
         var r = BigUInt.divide(self, by: m).remainder
-        var tPrevious = BigUInt()       // |t_0| = 0
-        var t = BigUInt(1)              // |t_1| = 1, sign +
+        var tPrevious = BigUInt()  // |t_0| = 0
+        var t = BigUInt(1)  // |t_1| = 1, sign +
         var tIsPositive = true
         while !r.isZero && r != BigUInt(1) {
             let (q, remainder, _) = BigUInt.divide(rPrevious, by: r)

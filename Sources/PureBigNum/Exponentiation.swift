@@ -79,7 +79,7 @@ extension Modulus {
         while topBit >= 0, exponent[topBit / 64] >> UInt64(topBit % 64) & 1 == 0 { topBit -= 1 }
         var result = [UInt64](repeating: 0, count: n)
         guard topBit >= 0 else {
-            result[0] = 1   // x^0 = 1, and m > 1
+            result[0] = 1  // x^0 = 1, and m > 1
             return result
         }
         // Scratch: base in the Montgomery domain n | accumulator n | constant one n.
@@ -150,13 +150,15 @@ private func secretLadder(
         // The top window takes the bits that do not fill a whole window; the rest are full.
         let topWidth = bitCount % w == 0 ? w : bitCount % w
         var position = bitCount - topWidth
-        scanTable(selected: accumulator, table: table, tableSize: tableSize, n: n,
-                  index: windowValue(exponent, position: position, width: topWidth), masks: masks)
+        scanTable(
+            selected: accumulator, table: table, tableSize: tableSize, n: n,
+            index: windowValue(exponent, position: position, width: topWidth), masks: masks)
         while position > 0 {
             position -= w
             for _ in 0..<w { arithmetic.square(accumulator, accumulator) }
-            scanTable(selected: selected, table: table, tableSize: tableSize, n: n,
-                      index: windowValue(exponent, position: position, width: w), masks: masks)
+            scanTable(
+                selected: selected, table: table, tableSize: tableSize, n: n,
+                index: windowValue(exponent, position: position, width: w), masks: masks)
             arithmetic.multiply(accumulator, accumulator, selected)
         }
     }

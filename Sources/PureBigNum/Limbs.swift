@@ -18,7 +18,7 @@
         var limbs = [UInt64](repeating: 0, count: (count + 7) / 8)
         bytes.withUnsafeBufferPointer { source in
             limbs.withUnsafeMutableBufferPointer { target in
-                var position = count   // bytes left, i.e. byte weight + 1 of the next byte
+                var position = count  // bytes left, i.e. byte weight + 1 of the next byte
                 for byte in source {
                     position -= 1
                     target[position >> 3] |= UInt64(byte) << UInt64((position & 7) << 3)

@@ -23,7 +23,7 @@ extension Modulus {
         withArithmetic(extraScratch: 4 * n) { arithmetic, scratch in
             let lowPart = scratch
             let highPart = scratch + n
-            let remainder = scratch + 2 * n   // the running remainder, then the next chunk below it
+            let remainder = scratch + 2 * n  // the running remainder, then the next chunk below it
             wide.withUnsafeBufferPointer { w in
                 rSquared.withUnsafeBufferPointer { r2 in
                     rCubed.withUnsafeBufferPointer { r3 in
@@ -112,8 +112,10 @@ extension Modulus {
     /// Runs a two-operand kernel on `limbCount`-limb arrays.
     private func binary(
         _ result: inout [UInt64], _ x: [UInt64], _ y: [UInt64],
-        _ kernel: (UnsafeMutablePointer<UInt64>, UnsafePointer<UInt64>, UnsafePointer<UInt64>,
-                   UnsafePointer<UInt64>, Int) -> Void
+        _ kernel: (
+            UnsafeMutablePointer<UInt64>, UnsafePointer<UInt64>, UnsafePointer<UInt64>,
+            UnsafePointer<UInt64>, Int
+        ) -> Void
     ) {
         let n = limbCount
         withArithmetic(extraScratch: 0) { arithmetic, _ in

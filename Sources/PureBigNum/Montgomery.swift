@@ -41,13 +41,13 @@ func montgomeryMultiplyKernel(
         multiplyAccumulate(&t0, &t1, &t2, a[i], b[0])
         let q = t0 &* m0inv
         u[i] = q
-        multiplyAccumulate(&t0, &t1, &t2, q, m[0])   // clears t0
+        multiplyAccumulate(&t0, &t1, &t2, q, m[0])  // clears t0
         (t0, t1, t2) = (t1, t2, 0)
         i &+= 1
     }
     while i < 2 &* n {
         accumulateColumn(&t0, &t1, &t2, a, b, u, m, column: i, from: i &- n &+ 1, to: n)
-        u[i &- n] = t0   // u[k] is no longer needed once column n + k is reached
+        u[i &- n] = t0  // u[k] is no longer needed once column n + k is reached
         (t0, t1, t2) = (t1, t2, 0)
         i &+= 1
     }
@@ -74,7 +74,7 @@ func montgomerySquareKernel(
     var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0
     var i = 0
     while i < 2 &* n &- 1 {
-        let first = i < n ? 0 : i &- n &+ 1   // lowest index with a partner in range
+        let first = i < n ? 0 : i &- n &+ 1  // lowest index with a partner in range
         // Cross products aⱼ·aᵢ₋ⱼ with j < i − j.
         var c0: UInt64 = 0, c1: UInt64 = 0, c2: UInt64 = 0
         var j = first
@@ -100,7 +100,7 @@ func montgomerySquareKernel(
         if i < n {
             let q = t0 &* m0inv
             u[i] = q
-            multiplyAccumulate(&t0, &t1, &t2, q, m[0])   // clears t0
+            multiplyAccumulate(&t0, &t1, &t2, q, m[0])  // clears t0
         } else {
             u[i &- n] = t0
         }
@@ -203,7 +203,7 @@ func montgomerySquareSeparatedKernel(
     }
     w[2 &* n &- 1] = 0
     // w = 2·w + Σ aᵢ²·2^(128i).
-    var shifted: UInt64 = 0   // the bit shifted out of the previous limb
+    var shifted: UInt64 = 0  // the bit shifted out of the previous limb
     var carry: UInt64 = 0
     i = 0
     while i < n {
@@ -234,16 +234,16 @@ func montgomeryReduceWide(
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ n: Int
 ) {
     // Reduction, two rows at a time (n is even): q₁ is known once row i has reached limb i + 1.
-    var top: UInt64 = 0   // the carry into limb i + n, exact (a small word)
+    var top: UInt64 = 0  // the carry into limb i + n, exact (a small word)
     var i = 0
     while i < n {
         let z = w + i
         let q0 = z[0] &* m0inv
         var cA: UInt64, cB: UInt64, v: UInt64, cA2: UInt64
-        (cA, _) = multiplyAdd(m[0], q0, z[0], 0)   // the low word is 0
+        (cA, _) = multiplyAdd(m[0], q0, z[0], 0)  // the low word is 0
         (cA, v) = multiplyAdd(m[1], q0, z[1], cA)
         let q1 = v &* m0inv
-        (cB, _) = multiplyAdd(m[0], q1, v, 0)      // the low word is 0
+        (cB, _) = multiplyAdd(m[0], q1, v, 0)  // the low word is 0
         (cA, cB) = multiplyAccumulateTwoRows(z, m, q0, q1, from: 2, to: n, cA, cB)
         (v, cA2) = addWithCarry(z[n], cA, top)
         (cB, z[n]) = multiplyAdd(m[n &- 1], q1, v, cB)

@@ -62,12 +62,12 @@ func montgomerySquareGeneric(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ 
 
 @inline(never)
 func montgomeryMultiply16(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
-    montgomeryMultiply16Unrolled(out, a, b, m, m0inv)   // generated; needs no scratch
+    montgomeryMultiply16Unrolled(out, a, b, m, m0inv)  // generated; needs no scratch
 }
 
 @inline(never)
 func montgomerySquare16(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
-    montgomerySquare16Unrolled(out, a, m, m0inv)   // generated; needs no scratch
+    montgomerySquare16Unrolled(out, a, m, m0inv)  // generated; needs no scratch
 }
 
 @inline(never)
@@ -77,7 +77,7 @@ func montgomeryMultiply24(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: 
 
 @inline(never)
 func montgomerySquare24(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
-    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 24)   // square, then reduce
+    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 24)  // square, then reduce
 }
 
 @inline(never)
@@ -87,7 +87,7 @@ func montgomeryMultiply32(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: 
 
 @inline(never)
 func montgomerySquare32(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
-    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 32)   // square, then reduce
+    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 32)  // square, then reduce
 }
 
 @inline(never)
@@ -97,7 +97,7 @@ func montgomeryMultiply48(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: 
 
 @inline(never)
 func montgomerySquare48(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
-    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 48)   // square, then reduce
+    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 48)  // square, then reduce
 }
 
 @inline(never)
@@ -107,7 +107,7 @@ func montgomeryMultiply64(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: 
 
 @inline(never)
 func montgomerySquare64(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ t: MutableLimbs) {
-    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 64)   // square, then reduce
+    montgomerySquareSeparatedKernel(out, a, m, m0inv, t, 64)  // square, then reduce
 }
 
 // What the disassembly of these kernels shows, and how it was read: docs/implementation-notes.md.

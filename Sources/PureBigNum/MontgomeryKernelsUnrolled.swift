@@ -3,6 +3,8 @@
 // Fully unrolled 16-limb Montgomery multiply and square (see the script for why and
 // what was measured). They run the algorithms of Montgomery.swift with constant indices, so
 // the property tests that compare the specialised kernels with the generic one cover them.
+// Laid out by the script, not by swift-format:
+// swift-format-ignore-file
 
 /// `out = a·b·R⁻¹ mod m` for 16 limbs: ``montgomeryMultiplyKernel`` unrolled.
 ///

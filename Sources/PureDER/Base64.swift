@@ -123,7 +123,8 @@
             String(unsafeUninitializedCapacity: length) { out in
                 // Hot loop on raw pointers: index arithmetic with overflow checks made it ~3x slower.
                 if fullGroups > 0, let source = buffer.baseAddress, let target = out.baseAddress,
-                   let symbol = table.baseAddress {
+                    let symbol = table.baseAddress
+                {
                     var s = source
                     var d = target
                     let end = source + fullGroups * 3
@@ -288,10 +289,12 @@
                 var pads = 0
                 var j = i
                 while j < count {
-                    if input[j] == 0x3D { pads += 1; if pending + pads > 4 { return .failure(.misplacedPadding(offset: j)) } }
-                    else if !isWhitespace(input[j]) {
-                        return .failure(table[Int(input[j])] == invalid
-                            ? .invalidCharacter(byte: input[j], offset: j) : .misplacedPadding(offset: i))
+                    if input[j] == 0x3D {
+                        pads += 1; if pending + pads > 4 { return .failure(.misplacedPadding(offset: j)) }
+                    } else if !isWhitespace(input[j]) {
+                        return .failure(
+                            table[Int(input[j])] == invalid
+                                ? .invalidCharacter(byte: input[j], offset: j) : .misplacedPadding(offset: i))
                     }
                     j += 1
                 }

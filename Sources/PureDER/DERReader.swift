@@ -99,8 +99,9 @@ extension DER {
             }
             let contentStart = start + headerLength
             let end = contentStart + Int(length)
-            let element = Element(tag: Tag(rawValue: tagByte), content: remaining[contentStart..<end],
-                                  offset: start - origin)
+            let element = Element(
+                tag: Tag(rawValue: tagByte), content: remaining[contentStart..<end],
+                offset: start - origin)
             remaining = remaining[end...]
             return element
         }
@@ -202,7 +203,7 @@ extension DER {
         package mutating func readSmallUnsignedInteger() throws(DERError) -> Int {
             let start = offset
             let magnitude = try readUnsignedInteger()
-            guard magnitude.count <= 4, (magnitude.count < 4 || (magnitude.first ?? 0) < 0x80) else {
+            guard magnitude.count <= 4, magnitude.count < 4 || (magnitude.first ?? 0) < 0x80 else {
                 throw .integerOutOfRange(offset: start)
             }
             var value = 0

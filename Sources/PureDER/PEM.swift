@@ -383,7 +383,8 @@ private struct LenientParser {
     /// Turns `\r\n`, `\n` and `\r` escapes into line breaks when the text holds a PEM boundary.
     mutating func unescapeLineBreaks() {
         guard firstIndex(of: beginMarker, in: text, from: 0) != nil,
-              firstIndex(of: [0x5C, 0x6E], in: text, from: 0) != nil else { return }
+            firstIndex(of: [0x5C, 0x6E], in: text, from: 0) != nil
+        else { return }
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var i = 0
@@ -407,7 +408,9 @@ private struct LenientParser {
         while i > 0 {
             let byte = text[i - 1]
             if isLineBreak(byte) { break }
-            if isSpaceOrTab(byte) { sawSpace = true } else {
+            if isSpaceOrTab(byte) {
+                sawSpace = true
+            } else {
                 repairs.insert(.missingLineBreaks)
                 return
             }
@@ -423,7 +426,9 @@ private struct LenientParser {
         while i < text.count {
             let byte = text[i]
             if isLineBreak(byte) { break }
-            if isSpaceOrTab(byte) { sawSpace = true } else {
+            if isSpaceOrTab(byte) {
+                sawSpace = true
+            } else {
                 repairs.insert(.missingLineBreaks)
                 return
             }
@@ -502,7 +507,8 @@ private struct LenientParser {
             index = firstText
             while index < lines.count, !trimmed(lines[index]).isEmpty {
                 if let first = lines[index].first, isSpaceOrTab(first), !headers.isEmpty,
-                   !lines[index].contains(0x3A) {
+                    !lines[index].contains(0x3A)
+                {
                     index += 1
                     continue
                 }
@@ -532,7 +538,8 @@ private struct LenientParser {
         }
         if sawInnerWhitespace { repairs.insert(.whitespaceInBody) }
         if let last = contentLines.last,
-           contentLines.dropLast().contains(where: { $0 != 64 }) || last > 64 {
+            contentLines.dropLast().contains(where: { $0 != 64 }) || last > 64
+        {
             repairs.insert(.reflowedBody)
         }
         guard !body.isEmpty else { throw .emptyBody(label: label) }

@@ -102,10 +102,11 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
                 let member = Member(key: key, value: newValue)
                 if let index = JSONObject.arrayIndex(key) {
                     // Array-index names go before every other name, in ascending order.
-                    let position = members.firstIndex {
-                        guard let other = JSONObject.arrayIndex($0.key) else { return true }
-                        return other > index
-                    } ?? members.count
+                    let position =
+                        members.firstIndex {
+                            guard let other = JSONObject.arrayIndex($0.key) else { return true }
+                            return other > index
+                        } ?? members.count
                     members.insert(member, at: position)
                 } else {
                     members.append(member)

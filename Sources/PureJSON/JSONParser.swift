@@ -287,7 +287,8 @@ struct JSONParser {
             var scalar = UInt32(unit)
             if unit >= 0xD800 && unit <= 0xDBFF {
                 guard position + 1 < input.count, input[position] == UInt8(ascii: "\\"),
-                      input[position + 1] == UInt8(ascii: "u") else {
+                    input[position + 1] == UInt8(ascii: "u")
+                else {
                     throw JSONError(.loneSurrogate(unit), at: escapeStart)
                 }
                 position += 2

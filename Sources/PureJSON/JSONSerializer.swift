@@ -127,7 +127,8 @@ extension JSONValue {
                 let byte = UInt8(value)
                 if !writeEscape(ofASCII: byte, quotes: escapingQuotes, into: &out) { out.append(byte) }
             } else if value == 0x7F || (0x80...0x9F).contains(value) || value == 0x200E || value == 0x200F
-                        || (0x2028...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
+                || (0x2028...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            {
                 out += "\\u".utf8
                 out += JSONError.hex2(UInt8(value >> 8)).utf8
                 out += JSONError.hex2(UInt8(value & 0xFF)).utf8

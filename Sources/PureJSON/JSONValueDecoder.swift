@@ -14,7 +14,7 @@ public struct JSONValueDecoder: Sendable {
 
     /// Makes a decoder.
     ///
-    /// - Parameter limits: the parser's limits for ``decode(_:from:)-([UInt8])`` (default ``JSONParsingLimits/default``).
+    /// - Parameter limits: the parser's limits for ``decode(_:from:)-(_,[UInt8])`` (default ``JSONParsingLimits/default``).
     public init(limits: JSONParsingLimits = .default) { self.limits = limits }
 
     /// Decodes a value of type `T` from a JSON value.

@@ -111,7 +111,7 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum JWK {
     /// Parses JWK text into its JSON object.
     ///
-    /// A key set may be as large as any key file (``PureRSA/RSAKeyLoader/maximumInputSize``,
+    /// A key set may be as large as any key file (`RSAKeyLoader.maximumInputSize`,
     /// 1 MiB), so whatever the key limit admits parses; nesting is limited as for any JSON.
     ///
     /// - Parameter text: the JWK (or JWK Set) as JSON.
@@ -171,7 +171,10 @@ public enum JWK {
         if let use = key["use"], use != .string("sig") { return false }
         if let alg = key["alg"], alg != .string(algorithm.name) { return false }
         if let ops = key["key_ops"]?.arrayValue,
-           !ops.contains(where: { $0 == .string("sign") || $0 == .string("verify") }) { return false }
+            !ops.contains(where: { $0 == .string("sign") || $0 == .string("verify") })
+        {
+            return false
+        }
         return true
     }
 
@@ -214,7 +217,8 @@ public enum JWK {
                 }
                 names.append(Array(name.utf8))
             }
-            let permitted = names.contains(Array(operation.rawValue.utf8))
+            let permitted =
+                names.contains(Array(operation.rawValue.utf8))
                 || (operation == .verify && object["d"] != nil && names.contains(Array("sign".utf8)))
             guard permitted else { throw JWKError.operationNotPermitted(operation.rawValue) }
         }

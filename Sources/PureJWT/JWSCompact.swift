@@ -46,7 +46,7 @@ public struct JWSCompactParts: Sendable, Equatable {
                 guard dots.count < 2 else { throw JWTError.malformed("the token has more than three segments") }
                 dots.append(index)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
                 break
             default:
                 throw JWTError.malformed("the character at byte \(offset) is not in the base64url alphabet")

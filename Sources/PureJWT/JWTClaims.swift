@@ -1,6 +1,6 @@
 /// The claims of a JWT (its payload), as an ordered JSON object with typed access.
 ///
-/// Members keep the order they were set in (see ``JSONObject`` for JavaScript's one exception,
+/// Members keep the order they were set in (see `JSONObject` for JavaScript's one exception,
 /// array-index names), so the payload serializes byte for byte as node-jsonwebtoken's
 /// `JSON.stringify(payload)` for the same object.
 ///
@@ -209,8 +209,9 @@ public struct JWTClaims: Sendable, Equatable {
             if case let .number(n) = value, let seconds = n.int64Value, (0...JWTClaims.maxSafeInteger).contains(seconds) {
                 continue
             }
-            throw JWTError.invalidClaims("the \"\(name)\" claim must be a NumericDate, a whole number of seconds "
-                + "from 0 to \(JWTClaims.maxSafeInteger), not \(JWTClaims.kind(value))")
+            throw JWTError.invalidClaims(
+                "the \"\(name)\" claim must be a NumericDate, a whole number of seconds "
+                    + "from 0 to \(JWTClaims.maxSafeInteger), not \(JWTClaims.kind(value))")
         }
     }
 

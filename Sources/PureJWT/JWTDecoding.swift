@@ -39,8 +39,9 @@ public enum JWT {
         let payloadBytes = try decodeSegment(parts.encodedPayload, "payload")
         let claims = try JWTClaims(parsing: payloadBytes, limits: limits)
         let signature = try decodeSegment(parts.encodedSignature, "signature")
-        return UnverifiedJWT(header: header, claims: claims, signature: signature,
-                             headerBytes: headerBytes, payloadBytes: payloadBytes)
+        return UnverifiedJWT(
+            header: header, claims: claims, signature: signature,
+            headerBytes: headerBytes, payloadBytes: payloadBytes)
     }
 
     /// Strict unpadded base64url decoding of one segment, with the reason in the error.

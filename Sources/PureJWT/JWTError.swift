@@ -88,7 +88,8 @@ public enum JWTError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .notYetValid(at, now):
             return "the token is not valid before \(at) (seconds since 1970), \(Self.gap(at, now)) after now (\(now))"
         case let .maxAgeExceeded(issuedAt, maxAge, now):
-            return "the token was issued at \(issuedAt) (seconds since 1970), \(Self.gap(now, issuedAt)) before now (\(now)), more than the accepted \(maxAge) seconds"
+            return
+                "the token was issued at \(issuedAt) (seconds since 1970), \(Self.gap(now, issuedAt)) before now (\(now)), more than the accepted \(maxAge) seconds"
         case let .issuedInFuture(at, now):
             return "the token says it was issued at \(at) (seconds since 1970), \(Self.gap(at, now)) after now (\(now))"
         case .missingKeyID: return "the token's header has no \"kid\", and this verifier picks its key by kid"

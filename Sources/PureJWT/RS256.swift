@@ -13,7 +13,7 @@ import PureSHA2
 /// deterministic, so the signature is the same bytes too; PS* signatures use a fresh random salt,
 /// ES256 signatures a deterministic RFC 6979 nonce.
 ///
-/// Timing: the signature is computed by ``RSAPrivateKey/signature(for:padding:)-(SHA256Digest,_)``,
+/// Timing: the signature is computed by `RSAPrivateKey.signature(for:padding:)`,
 /// HMAC, or P-256 signing, each constant time with respect to the key; the JSON and base64url
 /// work touches only the claims.
 public struct JWTSigner: Sendable {
@@ -84,8 +84,9 @@ public struct JWTSigner: Sendable {
     ///   `.signingFailed` when the RSA signature could not be made.
     public func sign(_ claims: JWTClaims, keyID: String? = nil, extraHeader: JSONObject = JSONObject()) throws(JWTError) -> String {
         try claims.checkRegisteredTypes()
-        return try sign(headerBytes: try JWSHeader.jwt(algorithm: algorithm, keyID: keyID, extra: extraHeader).serializedBytes,
-                 payloadBytes: claims.serializedBytes, checkHeader: false)
+        return try sign(
+            headerBytes: try JWSHeader.jwt(algorithm: algorithm, keyID: keyID, extra: extraHeader).serializedBytes,
+            payloadBytes: claims.serializedBytes, checkHeader: false)
     }
 
     /// Signs claims under a header you built yourself; the header's `alg` must be the signer's
@@ -309,7 +310,8 @@ public struct JWTVerifier: Sendable {
         var keys: [String: RSAPublicKey] = [:]
         for entry in entries {
             guard algorithm.isRSA, case let .object(jwk) = entry, JWK.isVerificationCandidate(jwk, algorithm: algorithm),
-                  case let .string(kid)? = jwk["kid"] else { continue }
+                case let .string(kid)? = jwk["kid"]
+            else { continue }
             guard keys[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
             do {
                 keys[kid] = try RSAPublicKey(jwk: jwk, policy: policy, algorithm: algorithm)

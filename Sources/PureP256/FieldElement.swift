@@ -31,14 +31,18 @@ struct FieldElement: Sendable {
 
     /// 1 (2^256 mod p in Montgomery form).
     static var one: FieldElement {
-        FieldElement(montgomery: Limbs256(0x0000_0000_0000_0001, 0xFFFF_FFFF_0000_0000,
-                                          0xFFFF_FFFF_FFFF_FFFF, 0x0000_0000_FFFF_FFFE))
+        FieldElement(
+            montgomery: Limbs256(
+                0x0000_0000_0000_0001, 0xFFFF_FFFF_0000_0000,
+                0xFFFF_FFFF_FFFF_FFFF, 0x0000_0000_FFFF_FFFE))
     }
 
     /// The curve coefficient b.
     static var b: FieldElement {
-        FieldElement(montgomery: Limbs256(0xD89C_DF62_29C4_BDDF, 0xACF0_05CD_7884_3090,
-                                          0xE5A2_20AB_F721_2ED6, 0xDC30_061D_0487_4834))
+        FieldElement(
+            montgomery: Limbs256(
+                0xD89C_DF62_29C4_BDDF, 0xACF0_05CD_7884_3090,
+                0xE5A2_20AB_F721_2ED6, 0xDC30_061D_0487_4834))
     }
 
     /// Converts a value already below p.
@@ -102,13 +106,13 @@ struct FieldElement: Sendable {
     /// multiplications whatever the value.
     @_optimize(speed)
     func inverse() -> FieldElement {
-        let x2 = squared() * self                     // 2 ones
-        let x3 = x2.squared() * self                  // 3
-        let x6 = x3.squared(times: 3) * x3            // 6
-        let x12 = x6.squared(times: 6) * x6           // 12
-        let x15 = x12.squared(times: 3) * x3          // 15
-        let x30 = x15.squared(times: 15) * x15        // 30
-        let x32 = x30.squared(times: 2) * x2          // 32
+        let x2 = squared() * self  // 2 ones
+        let x3 = x2.squared() * self  // 3
+        let x6 = x3.squared(times: 3) * x3  // 6
+        let x12 = x6.squared(times: 6) * x6  // 12
+        let x15 = x12.squared(times: 3) * x3  // 15
+        let x30 = x15.squared(times: 15) * x15  // 30
+        let x32 = x30.squared(times: 2) * x2  // 32
         // p − 2 = ffffffff 00000001 00000000 00000000 00000000 ffffffff ffffffff fffffffd
         var t = x32.squared(times: 32) * self
         t = t.squared(times: 128) * x32

@@ -244,7 +244,8 @@ extension P256.Signing.PrivateKey {
     ///   anything ``init(derRepresentation:)`` refuses.
     public init(pemRepresentation: String) throws(P256Error) {
         let block = try ECKeyDER.strictPEMBlock(pemRepresentation, labels: [ECKeyDER.pkcs8Label, ECKeyDER.sec1Label])
-        self = block.label == ECKeyDER.sec1Label
+        self =
+            block.label == ECKeyDER.sec1Label
             ? try ECKeyDER.parseSEC1(block.der, insidePKCS8: false)
             : try ECKeyDER.parsePKCS8(block.der)
     }
@@ -334,7 +335,8 @@ package enum P256KeyMaterial: Sendable {
                 var reader = try DER.Reader(der, limits: ECKeyDER.limits)
                 return try reader.enterSequence().nextTag
             }
-            self = firstTag == .sequence
+            self =
+                firstTag == .sequence
                 ? .publicKey(try ECKeyDER.parseSPKI(der))
                 : .privateKey(try ECKeyDER.parsePrivateKey(der))
         }

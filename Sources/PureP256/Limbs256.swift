@@ -81,8 +81,9 @@ struct Limbs256: Sendable {
     /// `a` where `mask` is all ones, `b` where it is zero.
     @inline(__always)
     static func select(_ mask: UInt64, _ a: Limbs256, _ b: Limbs256) -> Limbs256 {
-        Limbs256((a.w0 & mask) | (b.w0 & ~mask), (a.w1 & mask) | (b.w1 & ~mask),
-                 (a.w2 & mask) | (b.w2 & ~mask), (a.w3 & mask) | (b.w3 & ~mask))
+        Limbs256(
+            (a.w0 & mask) | (b.w0 & ~mask), (a.w1 & mask) | (b.w1 & ~mask),
+            (a.w2 & mask) | (b.w2 & ~mask), (a.w3 & mask) | (b.w3 & ~mask))
     }
 
     /// The four bits starting at bit `4 · index` (0 ≤ index < 64). `index` must be public; the

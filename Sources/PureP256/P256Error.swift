@@ -62,7 +62,8 @@ public enum P256Error: Error, Equatable, Sendable, CustomStringConvertible {
             return "the P-256 point has \(count) byte\(count == 1 ? "" : "s"); SEC 1 encodes it in 33 bytes (compressed) or 65 bytes (uncompressed)"
         case let .unsupportedPointFormat(prefix):
             let hex = String(prefix, radix: 16, uppercase: false)
-            return "the P-256 point starts with byte 0x\(hex.count == 1 ? "0" + hex : hex); SEC 1 allows 0x02 or 0x03 (compressed) and 0x04 (uncompressed)"
+            return
+                "the P-256 point starts with byte 0x\(hex.count == 1 ? "0" + hex : hex); SEC 1 allows 0x02 or 0x03 (compressed) and 0x04 (uncompressed)"
         case .pointAtInfinity:
             return "the P-256 point is the point at infinity, which is not a valid public key"
         case .coordinateOutOfRange:
@@ -96,7 +97,8 @@ public enum P256Error: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unsupportedCurve(oid):
             return "the EC key is on \(curveName(oid: oid)) (OID \(oid)); only P-256 (prime256v1, OID 1.2.840.10045.3.1.7) is supported"
         case .explicitCurveParameters:
-            return "the EC key spells out its curve parameters instead of naming the curve; only the named curve P-256 is supported (convert with: openssl ec -in key.pem -param_enc named_curve)"
+            return
+                "the EC key spells out its curve parameters instead of naming the curve; only the named curve P-256 is supported (convert with: openssl ec -in key.pem -param_enc named_curve)"
         case .curveMismatch:
             return "the EC key names one curve in its algorithm identifier and another in its private key"
         case .publicKeyMismatch:

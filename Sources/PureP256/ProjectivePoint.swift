@@ -199,10 +199,14 @@ struct AffinePoint: Sendable {
     /// G.
     static var generator: AffinePoint {
         AffinePoint(
-            x: FieldElement(reduced: Limbs256(0xF4A1_3945_D898_C296, 0x7703_7D81_2DEB_33A0,
-                                              0xF8BC_E6E5_63A4_40F2, 0x6B17_D1F2_E12C_4247)),
-            y: FieldElement(reduced: Limbs256(0xCBB6_4068_37BF_51F5, 0x2BCE_3357_6B31_5ECE,
-                                              0x8EE7_EB4A_7C0F_9E16, 0x4FE3_42E2_FE1A_7F9B)))
+            x: FieldElement(
+                reduced: Limbs256(
+                    0xF4A1_3945_D898_C296, 0x7703_7D81_2DEB_33A0,
+                    0xF8BC_E6E5_63A4_40F2, 0x6B17_D1F2_E12C_4247)),
+            y: FieldElement(
+                reduced: Limbs256(
+                    0xCBB6_4068_37BF_51F5, 0x2BCE_3357_6B31_5ECE,
+                    0x8EE7_EB4A_7C0F_9E16, 0x4FE3_42E2_FE1A_7F9B)))
     }
 
     /// True when y² = x³ − 3x + b.

@@ -70,7 +70,8 @@ extension P256.Signing {
             let bytes = Array(bytes)
             guard bytes.count == 64 else { throw .invalidPointLength(count: bytes.count) }
             guard let x = FieldElement(bigEndianBytes: bytes[0..<32]),
-                  let y = FieldElement(bigEndianBytes: bytes[32..<64]) else { throw .coordinateOutOfRange }
+                let y = FieldElement(bigEndianBytes: bytes[32..<64])
+            else { throw .coordinateOutOfRange }
             let point = AffinePoint(x: x, y: y)
             // (0, 0) is not on the curve (b ≠ 0), so this also refuses zero-filled "infinity".
             guard point.isOnCurve else { throw .pointNotOnCurve }

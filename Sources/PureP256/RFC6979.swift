@@ -41,13 +41,13 @@ struct RFC6979NonceGenerator {
     init(privateKey: [UInt8], digest: SHA256Digest, additionalData: [UInt8]) {
         let reduced = subtractModulusIfNeeded(Limbs256(bigEndian: digest), carry: 0, Scalar.modulus)
         let h1 = reduced.bigEndianBytes
-        value = [UInt8](repeating: 0x01, count: 32)          // b
-        key = [UInt8](repeating: 0x00, count: 32)            // c
+        value = [UInt8](repeating: 0x01, count: 32)  // b
+        key = [UInt8](repeating: 0x00, count: 32)  // c
         keyed = HMAC<SHA256>(key: SymmetricKey(data: key))
-        rekey(separator: 0x00, privateKey, h1, additionalData) // d
-        value = mac(value)                                    // e
-        rekey(separator: 0x01, privateKey, h1, additionalData) // f
-        value = mac(value)                                    // g
+        rekey(separator: 0x00, privateKey, h1, additionalData)  // d
+        value = mac(value)  // e
+        rekey(separator: 0x01, privateKey, h1, additionalData)  // f
+        value = mac(value)  // g
     }
 
     /// The next candidate k, 32 big-endian bytes (not yet checked against 1 ≤ k < n).

@@ -138,7 +138,7 @@ final class BaseTable: Sendable {
     private init() {
         var projective: [ProjectivePoint] = []
         projective.reserveCapacity(960)
-        var base = ProjectivePoint.generator   // 16^i · G
+        var base = ProjectivePoint.generator  // 16^i · G
         for _ in 0..<64 {
             var multiple = base
             projective.append(multiple)
@@ -146,7 +146,7 @@ final class BaseTable: Sendable {
                 multiple = multiple + base
                 projective.append(multiple)
             }
-            base = multiple + base   // 16 · 16^i · G
+            base = multiple + base  // 16 · 16^i · G
         }
         entries = batchNormalize(projective)
     }

@@ -59,10 +59,10 @@ struct CRTKey: Sendable {
         case .corruptPrimeTwoHalf: m2[0] ^= 1
         }
         let m = try KeyValidation.arithmetic { () throws(BigNumError) -> [UInt64] in
-            let m2ModP = p.reduce(m2)                           // m₂ may exceed p when q > p
-            let difference = try p.subtract(m1, m2ModP)         // (m₁ − m₂) mod p
-            let h = try p.multiply(difference, qInv)            // < p
-            return Limbs.add(Limbs.multiply(h, q.limbs), m2)    // m₂ + q·h < q·p = n
+            let m2ModP = p.reduce(m2)  // m₂ may exceed p when q > p
+            let difference = try p.subtract(m1, m2ModP)  // (m₁ − m₂) mod p
+            let h = try p.multiply(difference, qInv)  // < p
+            return Limbs.add(Limbs.multiply(h, q.limbs), m2)  // m₂ + q·h < q·p = n
         }
         do {
             return try Limbs.bigEndianBytes(m, count: modulusByteCount)

@@ -19,8 +19,11 @@ enum EMSAPSS {
         mask.reserveCapacity(length + H.Digest.byteCount)
         var counter: UInt32 = 0
         while mask.count < length {
-            let block = seed + [UInt8(truncatingIfNeeded: counter >> 24), UInt8(truncatingIfNeeded: counter >> 16),
-                                UInt8(truncatingIfNeeded: counter >> 8), UInt8(truncatingIfNeeded: counter)]
+            let block =
+                seed + [
+                    UInt8(truncatingIfNeeded: counter >> 24), UInt8(truncatingIfNeeded: counter >> 16),
+                    UInt8(truncatingIfNeeded: counter >> 8), UInt8(truncatingIfNeeded: counter),
+                ]
             mask.append(contentsOf: hash(H.self, block))
             counter &+= 1
         }
@@ -77,7 +80,8 @@ enum EMSAPSS {
         let emLength = encodedLength(modulusBits: modulusBits)
         let hLength = H.Digest.byteCount
         guard digest.count == hLength, saltLength >= 0, em.count == emLength,
-              emLength >= hLength + saltLength + 2, em.last == 0xBC else { return false }
+            emLength >= hLength + saltLength + 2, em.last == 0xBC
+        else { return false }
         let dbLength = emLength - hLength - 1
         let maskedDB = Array(em[0..<dbLength])
         let h = Array(em[dbLength..<(dbLength + hLength)])

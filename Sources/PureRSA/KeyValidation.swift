@@ -40,17 +40,22 @@ enum KeyValidation {
         guard try arithmetic({ () throws(BigNumError) in try (d * e).modulo(lambda) }) == one else {
             throw .privateExponentMismatch
         }
-        guard try arithmetic({ () throws(BigNumError) in try d.modulo(pMinus1) })
-            == BigUInt(bigEndianBytes: key.exponent1) else {
+        guard
+            try arithmetic({ () throws(BigNumError) in try d.modulo(pMinus1) })
+                == BigUInt(bigEndianBytes: key.exponent1)
+        else {
             throw .crtValueMismatch(field: "first CRT exponent (d mod (p−1))")
         }
-        guard try arithmetic({ () throws(BigNumError) in try d.modulo(qMinus1) })
-            == BigUInt(bigEndianBytes: key.exponent2) else {
+        guard
+            try arithmetic({ () throws(BigNumError) in try d.modulo(qMinus1) })
+                == BigUInt(bigEndianBytes: key.exponent2)
+        else {
             throw .crtValueMismatch(field: "second CRT exponent (d mod (q−1))")
         }
         let coefficient = BigUInt(bigEndianBytes: key.coefficient)
         guard coefficient < p,
-              try arithmetic({ () throws(BigNumError) in try (coefficient * q).modulo(p) }) == one else {
+            try arithmetic({ () throws(BigNumError) in try (coefficient * q).modulo(p) }) == one
+        else {
             throw .crtValueMismatch(field: "CRT coefficient (q⁻¹ mod p)")
         }
     }

@@ -61,13 +61,17 @@ public struct RSAPrivateKey: Sendable {
     ///   - policy: which key sizes to accept.
     /// - Throws: ``RSAError/cannotRecoverPrimes`` when d does not belong to (n, e), or any other
     ///   ``RSAError`` of validation.
-    public init(modulus: [UInt8], publicExponent: [UInt8], privateExponent: [UInt8],
-                policy: RSAKeyPolicy = .standard) throws(RSAError) {
+    public init(
+        modulus: [UInt8], publicExponent: [UInt8], privateExponent: [UInt8],
+        policy: RSAKeyPolicy = .standard
+    ) throws(RSAError) {
         let publicKey = try RSAPublicKey(modulus: modulus, publicExponent: publicExponent, policy: policy)
         let d = minimal(privateExponent)
-        guard !d.isEmpty, d.count < publicKey.components.modulus.count
+        guard !d.isEmpty,
+            d.count < publicKey.components.modulus.count
                 || (d.count == publicKey.components.modulus.count
-                    && d.lexicographicallyPrecedes(publicKey.components.modulus)) else {
+                    && d.lexicographicallyPrecedes(publicKey.components.modulus))
+        else {
             throw .privateExponentOutOfRange
         }
         let recovered = try KeyValidation.recoverPrimes(
@@ -89,7 +93,8 @@ public struct RSAPrivateKey: Sendable {
             pemRepresentation, labels: [RSAKeyPEMLabel.pkcs8PrivateKey, RSAKeyPEMLabel.pkcs1PrivateKey])
         let components: RSAPrivateKeyComponents
         do {
-            components = block.label == RSAKeyPEMLabel.pkcs8PrivateKey
+            components =
+                block.label == RSAKeyPEMLabel.pkcs8PrivateKey
                 ? try RSAPrivateKeyComponents(pkcs8DER: block.der)
                 : try RSAPrivateKeyComponents(pkcs1DER: block.der)
         } catch {
@@ -219,7 +224,7 @@ public struct RSAPrivateKey: Sendable {
 
     /// Signs a precomputed SHA-256 digest (EMSA-PKCS1-v1_5, then the private-key operation).
     ///
-    /// Use this when the message was hashed elsewhere, e.g. in a streaming ``SHA256``. There is
+    /// Use this when the message was hashed elsewhere, e.g. in a streaming `SHA256`. There is
     /// no way to sign anything but a SHA-256 DigestInfo: no raw RSA.
     ///
     /// Timing contract: as ``signature(for:)-(Message)``.
@@ -240,7 +245,7 @@ public struct RSAPrivateKey: Sendable {
     ///
     /// Timing contract: as ``signature(for:)``.
     ///
-    /// - Parameter digest: the SHA-384 digest of the message (``SHA384/hash(data:)``).
+    /// - Parameter digest: the SHA-384 digest of the message (`SHA384.hash(data:)`).
     /// - Returns: the signature, exactly as many bytes as the modulus.
     /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
     public func signature(for digest: SHA384Digest) throws(RSAError) -> RSASignature {
@@ -254,7 +259,7 @@ public struct RSAPrivateKey: Sendable {
     ///
     /// Timing contract: as ``signature(for:)``.
     ///
-    /// - Parameter digest: the SHA-512 digest of the message (``SHA512/hash(data:)``).
+    /// - Parameter digest: the SHA-512 digest of the message (`SHA512.hash(data:)`).
     /// - Returns: the signature, exactly as many bytes as the modulus.
     /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
     public func signature(for digest: SHA512Digest) throws(RSAError) -> RSASignature {
@@ -319,7 +324,7 @@ public struct RSAPrivateKey: Sendable {
     /// The padding dispatch behind the `padding:` overloads.
     func signature<D: PKCS1Digest & PSSDigest>(forDigest digest: D, padding: RSASigningPadding) throws(RSAError) -> RSASignature {
         switch padding.backing {
-        case .pkcs1v1_5:
+        case .pkcs1v15:
             return try signature(forDigest: digest, fault: .none)
         case .pss:
             let salt = try RSAPrivateKey.randomSalt(count: D.byteCount)

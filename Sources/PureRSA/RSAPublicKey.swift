@@ -86,7 +86,8 @@ public struct RSAPublicKey: Sendable {
             pemRepresentation, labels: [RSAKeyPEMLabel.spkiPublicKey, RSAKeyPEMLabel.pkcs1PublicKey])
         let components: RSAPublicKeyComponents
         do {
-            components = block.label == RSAKeyPEMLabel.spkiPublicKey
+            components =
+                block.label == RSAKeyPEMLabel.spkiPublicKey
                 ? try RSAPublicKeyComponents(spkiDER: block.der)
                 : try RSAPublicKeyComponents(pkcs1DER: block.der)
         } catch {
@@ -259,7 +260,7 @@ public struct RSAPublicKey: Sendable {
     /// The padding dispatch behind the `padding:` overloads.
     func isValidSignature<D: PKCS1Digest & PSSDigest>(_ signature: RSASignature, forDigest digest: D, padding: RSASigningPadding) -> Bool {
         switch padding.backing {
-        case .pkcs1v1_5: return isValidPKCS1Signature(signature, forDigest: digest)
+        case .pkcs1v15: return isValidPKCS1Signature(signature, forDigest: digest)
         case .pss: return isValidPSSSignature(signature, forDigest: digest, saltLength: D.byteCount)
         }
     }
@@ -276,8 +277,9 @@ public struct RSAPublicKey: Sendable {
         let emLength = EMSAPSS.encodedLength(modulusBits: keySizeInBits)
         // I2OSP(m, emLen): a representative too large for emLen bytes is not an encoding.
         guard let em = try? Limbs.bigEndianBytes(m, count: emLength) else { return false }
-        return EMSAPSS.verify(D.Function.self, encoded: em, digest: Array(digest), saltLength: saltLength,
-                              modulusBits: keySizeInBits)
+        return EMSAPSS.verify(
+            D.Function.self, encoded: em, digest: Array(digest), saltLength: saltLength,
+            modulusBits: keySizeInBits)
     }
 
     /// The verification behind the three digest overloads of `isValidSignature(_:for:)`.
@@ -285,8 +287,9 @@ public struct RSAPublicKey: Sendable {
         let k = modulusByteCount
         let bytes = signature.rawRepresentation
         guard bytes.count == k else { return false }
-        return matches(signatureLimbs: Limbs.fromBigEndianBytes(bytes),
-                       encodedMessageLimbs: Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k)))
+        return matches(
+            signatureLimbs: Limbs.fromBigEndianBytes(bytes),
+            encodedMessageLimbs: Limbs.fromBigEndianBytes(EMSAPKCS1v15.encode(digest, length: k)))
     }
 
     /// Whether `s` is below n and `s^e mod n` equals the encoded message `em` (both as limbs).

@@ -5,7 +5,7 @@
 /// job), where swift-crypto's default is PSS. Pass the padding explicitly to be unambiguous.
 public struct RSASigningPadding: Sendable, Hashable {
     enum Backing: Sendable, Hashable {
-        case pkcs1v1_5
+        case pkcs1v15
         case pss
     }
 
@@ -17,10 +17,12 @@ public struct RSASigningPadding: Sendable, Hashable {
     ///
     /// Named as swift-crypto names it; PKCS#1 v1.5 signatures have no known weakness, the name
     /// warns against the encryption padding of the same name.
-    public static let insecurePKCS1v1_5 = RSASigningPadding(.pkcs1v1_5)
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    public static let insecurePKCS1v1_5 = RSASigningPadding(.pkcs1v15)
 
     /// RSASSA-PSS (RFC 8017 section 8.1) with MGF1 over the digest's own hash and a random salt
     /// as long as the digest: JWA's PS256, PS384, PS512 (RFC 7518 section 3.5). Verification
     /// accepts that salt length only.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public static let PSS = RSASigningPadding(.pss)
 }

@@ -87,7 +87,8 @@ public struct SHA256Digest: Sendable, Hashable, RandomAccessCollection, CustomSt
     ///
     /// - Timing: independent of the digests' contents.
     public static func == (lhs: SHA256Digest, rhs: SHA256Digest) -> Bool {
-        let difference = (lhs.words.0 ^ rhs.words.0) | (lhs.words.1 ^ rhs.words.1)
+        let difference =
+            (lhs.words.0 ^ rhs.words.0) | (lhs.words.1 ^ rhs.words.1)
             | (lhs.words.2 ^ rhs.words.2) | (lhs.words.3 ^ rhs.words.3)
         return difference == 0
     }

@@ -15,8 +15,10 @@ public struct SHA512Digest: Digest {
 
     /// Makes the digest from the final chaining state (H0…H7, each written big-endian).
     init(state: SHA512State) {
-        words = (state.h0.bigEndian, state.h1.bigEndian, state.h2.bigEndian, state.h3.bigEndian,
-                 state.h4.bigEndian, state.h5.bigEndian, state.h6.bigEndian, state.h7.bigEndian)
+        words = (
+            state.h0.bigEndian, state.h1.bigEndian, state.h2.bigEndian, state.h3.bigEndian,
+            state.h4.bigEndian, state.h5.bigEndian, state.h6.bigEndian, state.h7.bigEndian
+        )
     }
 
     /// Makes a digest from exactly 64 bytes (for tests); nil for any other count.
@@ -63,7 +65,8 @@ public struct SHA512Digest: Digest {
     /// - Timing: independent of the digests' contents.
     public static func == (lhs: SHA512Digest, rhs: SHA512Digest) -> Bool {
         let (l, r) = (lhs.words, rhs.words)
-        let difference = (l.0 ^ r.0) | (l.1 ^ r.1) | (l.2 ^ r.2) | (l.3 ^ r.3)
+        let difference =
+            (l.0 ^ r.0) | (l.1 ^ r.1) | (l.2 ^ r.2) | (l.3 ^ r.3)
             | (l.4 ^ r.4) | (l.5 ^ r.5) | (l.6 ^ r.6) | (l.7 ^ r.7)
         return difference == 0
     }
@@ -92,8 +95,10 @@ public struct SHA384Digest: Digest {
     /// Makes the digest from the final chaining state (H0…H5, each written big-endian; H6 and
     /// H7 are dropped).
     init(state: SHA512State) {
-        words = (state.h0.bigEndian, state.h1.bigEndian, state.h2.bigEndian,
-                 state.h3.bigEndian, state.h4.bigEndian, state.h5.bigEndian)
+        words = (
+            state.h0.bigEndian, state.h1.bigEndian, state.h2.bigEndian,
+            state.h3.bigEndian, state.h4.bigEndian, state.h5.bigEndian
+        )
     }
 
     /// Makes a digest from exactly 48 bytes (for tests); nil for any other count.

@@ -40,10 +40,11 @@ struct CommandSpec {
         if !options.isEmpty {
             lines.append("")
             lines.append("options:")
-            let shown = options.map { option -> (String, String) in
-                let names = option.names.joined(separator: ", ")
-                return (option.value.map { "\(names) \($0)" } ?? names, option.help)
-            } + [("-h, --help", "print this help")]
+            let shown =
+                options.map { option -> (String, String) in
+                    let names = option.names.joined(separator: ", ")
+                    return (option.value.map { "\(names) \($0)" } ?? names, option.help)
+                } + [("-h, --help", "print this help")]
             let width = shown.map { $0.0.count }.max() ?? 0
             for (left, right) in shown {
                 lines.append("  " + padded(left, to: width + 2) + right)
@@ -119,9 +120,10 @@ struct ParsedArguments {
         }
         if !wantsHelp && positionals.count > spec.maxPositionals {
             let extra = positionals[spec.maxPositionals]
-            throw .usage(spec.maxPositionals == 0
-                ? "'rs256 \(spec.name)' takes no arguments besides options, but got '\(shown(extra))'"
-                : "unexpected extra argument '\(shown(extra))' (see rs256 \(spec.name) --help)")
+            throw .usage(
+                spec.maxPositionals == 0
+                    ? "'rs256 \(spec.name)' takes no arguments besides options, but got '\(shown(extra))'"
+                    : "unexpected extra argument '\(shown(extra))' (see rs256 \(spec.name) --help)")
         }
     }
 }
@@ -131,7 +133,8 @@ func parseSeconds(_ text: String, option: String, range: ClosedRange<Int64>) thr
     guard let value = Int64(text), text.first != "+" else {
         let digits = text.utf8.drop(while: { $0 == UInt8(ascii: "-") })
         if !digits.isEmpty, text.utf8.prefix(while: { $0 == UInt8(ascii: "-") }).count <= 1,
-           digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        {
             throw .usage("\(option) must be between \(range.lowerBound) and \(range.upperBound), not \(shown(text))")
         }
         throw .usage("\(option) needs a whole number of seconds, not '\(shown(text))'")

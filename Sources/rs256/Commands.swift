@@ -39,7 +39,8 @@ let exitDetails = """
 let tokenSpec = CommandSpec(
     name: "token",
     summary: "Mint an RS256 tenant token, byte for byte as jsonwebtoken.sign({sub, iat, exp}, key, {algorithm: \"RS256\"}).",
-    synopsis: "--tenant ID [--ttl SECONDS] [--iat UNIX] [--claim NAME=VALUE]... [--kid ID] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--json]",
+    synopsis:
+        "--tenant ID [--ttl SECONDS] [--iat UNIX] [--claim NAME=VALUE]... [--kid ID] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--json]",
     options: [
         OptionSpec(names: ["--tenant", "--sub"], value: "ID", help: "the tenant ID, written as the \"sub\" claim (required)"),
         ttlOption, iatOption, claimOption, kidOption, keyOption, algOption, secretFileOption, secretEnvOption,
@@ -65,7 +66,8 @@ let tokenSpec = CommandSpec(
 /// one written (an integer it would round, a number it would make Infinity, a lone surrogate,
 /// a member given twice), so the token never says something other than what was typed.
 func claimValue(name: String, text: String) throws(Failure) -> JSONValue {
-    let asString = "to sign the text as a string, quote it: --claim '"
+    let asString =
+        "to sign the text as a string, quote it: --claim '"
         + JSONValue.escapedForMessage(name + "=" + JSONValue.string(text).serialized, escapingQuotes: false) + "'"
     let value: JSONValue
     do {
@@ -74,14 +76,17 @@ func claimValue(name: String, text: String) throws(Failure) -> JSONValue {
     } catch {
         switch error.reason {
         case .numberOutOfRange:
-            throw .usage("--claim \(shown(name)): the number is too large for JavaScript, which would read it as "
-                + "Infinity and sign null; \(asString)")
+            throw .usage(
+                "--claim \(shown(name)): the number is too large for JavaScript, which would read it as "
+                    + "Infinity and sign null; \(asString)")
         case .loneSurrogate:
-            throw .usage("--claim \(shown(name)): the string has half of a UTF-16 surrogate pair, which this tool "
-                + "cannot write as JavaScript would; give the whole character")
+            throw .usage(
+                "--claim \(shown(name)): the string has half of a UTF-16 surrogate pair, which this tool "
+                    + "cannot write as JavaScript would; give the whole character")
         case let .duplicateMemberName(member):
-            throw .usage("--claim \(shown(name)): the object has the member \(JSONValue.quotedForMessage(member)) twice, "
-                + "and JavaScript would keep only the last; give each member once")
+            throw .usage(
+                "--claim \(shown(name)): the object has the member \(JSONValue.quotedForMessage(member)) twice, "
+                    + "and JavaScript would keep only the last; give each member once")
         case .tooDeep, .tooLarge:
             throw .usage("--claim \(shown(name)): the value is beyond the JSON limits (\(error))")
         default:
@@ -91,8 +96,9 @@ func claimValue(name: String, text: String) throws(Failure) -> JSONValue {
     if let literal = inexactInteger(in: value) {
         let advice: String
         if case .number = value { advice = asString } else { advice = "write it as a string (\"\(shown(literal))\") to keep every digit" }
-        throw .usage("--claim \(shown(name)): the integer \(shown(literal)) is beyond what JavaScript holds exactly "
-            + "(2^53), so it would sign another number; \(advice)")
+        throw .usage(
+            "--claim \(shown(name)): the integer \(shown(literal)) is beyond what JavaScript holds exactly "
+                + "(2^53), so it would sign another number; \(advice)")
     }
     return asJavaScriptHoldsIt(value)
 }
@@ -126,7 +132,7 @@ func inexactInteger(in value: JSONValue) -> String? {
         return object.members.lazy.compactMap { inexactInteger(in: $0.value) }.first
     case let .number(number):
         guard let literal = number.sourceText,
-              literal.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) })
+            literal.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) })
         else { return nil }  // a fraction or an exponent: JavaScript reads the same float we do
         // Fine when the literal is that float exactly (2^60) or as JavaScript writes it back
         // (1152921504606847000); not when JavaScript would write another integer.
@@ -171,12 +177,14 @@ struct TokenRequest {
         guard !tenant.isEmpty else {
             throw .usage("--tenant is empty; give the tenant ID (is the shell variable that should hold it set?)")
         }
-        let ttl = try arguments.value("--ttl").map { (t: String) throws(Failure) -> Int64 in
-            try parseSeconds(t, option: "--ttl", range: 1...JWTClaims.maxSafeInteger)
-        } ?? 3600
-        let iat = try arguments.value("--iat").map { (t: String) throws(Failure) -> Int64 in
-            try parseSeconds(t, option: "--iat", range: 0...JWTClaims.maxSafeInteger)
-        } ?? IO.now()
+        let ttl =
+            try arguments.value("--ttl").map { (t: String) throws(Failure) -> Int64 in
+                try parseSeconds(t, option: "--ttl", range: 1...JWTClaims.maxSafeInteger)
+            } ?? 3600
+        let iat =
+            try arguments.value("--iat").map { (t: String) throws(Failure) -> Int64 in
+                try parseSeconds(t, option: "--iat", range: 0...JWTClaims.maxSafeInteger)
+            } ?? IO.now()
         var claims: JWTClaims
         do {
             claims = try JWTClaims.tenant(tenant, now: iat, lifetime: ttl)
@@ -233,7 +241,8 @@ func runToken(_ arguments: ParsedArguments) throws(Failure) {
 let verifySpec = CommandSpec(
     name: "verify",
     summary: "Verify an RS256 token's signature and times; print its payload JSON.",
-    synopsis: "[TOKEN|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--leeway SECONDS] [--now UNIX] [--issuer ISS] [--audience AUD]... [--subject SUB] [--require CLAIM]...",
+    synopsis:
+        "[TOKEN|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--leeway SECONDS] [--now UNIX] [--issuer ISS] [--audience AUD]... [--subject SUB] [--require CLAIM]...",
     options: [
         verifyKeyOption, algOption, secretFileOption, secretEnvOption,
         OptionSpec(names: ["--leeway"], value: "SECONDS", help: "tolerated clock skew on exp and nbf (default 0)"),
@@ -264,18 +273,21 @@ func runVerify(_ arguments: ParsedArguments) throws(Failure) {
         throw .usage("--require needs a claim name, not an empty one")
     }
     let token = try IO.token(arguments.positionals.first)
-    let leeway = try arguments.value("--leeway").map { (t: String) throws(Failure) -> Int64 in
-        try parseSeconds(t, option: "--leeway", range: 0...Int64(UInt32.max))
-    } ?? 0
-    let now = try arguments.value("--now").map { (t: String) throws(Failure) -> Int64 in
-        try parseSeconds(t, option: "--now", range: 0...Int64.max)
-    } ?? IO.now()
+    let leeway =
+        try arguments.value("--leeway").map { (t: String) throws(Failure) -> Int64 in
+            try parseSeconds(t, option: "--leeway", range: 0...Int64(UInt32.max))
+        } ?? 0
+    let now =
+        try arguments.value("--now").map { (t: String) throws(Failure) -> Int64 in
+            try parseSeconds(t, option: "--now", range: 0...Int64.max)
+        } ?? IO.now()
     // The kid (unverified) only picks a key out of a JWK Set; it decides nothing else. It is
     // read only when the key is JSON, and from the header alone: the payload is first parsed
     // by the verifier, after the signature has been checked.
     let unverifiedKeyID = { () -> String? in
         guard let parts = try? JWSCompactParts(token: token),
-              let headerBytes = try? Base64URL.decode(utf8: parts.encodedHeader.utf8) else { return nil }
+            let headerBytes = try? Base64URL.decode(utf8: parts.encodedHeader.utf8)
+        else { return nil }
         return (try? JWSHeader(parsing: headerBytes))?.keyID
     }
     let verifier = try loadVerifier(
@@ -300,7 +312,7 @@ let decodeSpec = CommandSpec(
     summary: "Show a token's header and payload WITHOUT checking its signature.",
     synopsis: "[TOKEN|-] [--json]",
     options: [
-        OptionSpec(names: ["--json"], value: nil, help: "print {\"header\":…,\"payload\":…} on one line instead"),
+        OptionSpec(names: ["--json"], value: nil, help: "print {\"header\":…,\"payload\":…} on one line instead")
     ],
     maxPositionals: 1,
     details: """
@@ -336,8 +348,9 @@ let pubkeySpec = CommandSpec(
     summary: "Print the public key of the signing key, for whoever verifies the tokens.",
     synopsis: "[--format spki|pkcs1|jwk|der] [--kid ID] [--key PATH]",
     options: [
-        OptionSpec(names: ["--format"], value: "FORMAT",
-                   help: "spki: PEM 'PUBLIC KEY' (default); pkcs1: PEM 'RSA PUBLIC KEY'; jwk: JSON Web Key; der: SPKI DER bytes"),
+        OptionSpec(
+            names: ["--format"], value: "FORMAT",
+            help: "spki: PEM 'PUBLIC KEY' (default); pkcs1: PEM 'RSA PUBLIC KEY'; jwk: JSON Web Key; der: SPKI DER bytes"),
         OptionSpec(names: ["--kid"], value: "ID", help: "with --format jwk: put this \"kid\" in the key"),
         verifyKeyOption, weakKeyOption,
     ],
@@ -416,7 +429,7 @@ func percentEncodedSegment(_ segment: String) -> String {
     for byte in segment.utf8 {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
             out.unicodeScalars.append(Unicode.Scalar(byte))
         case UInt8(ascii: ".") where !onlyDots:
             out += "."
@@ -438,7 +451,8 @@ func runURL(_ arguments: ParsedArguments) throws(Failure) {
     }
     var base = arguments.value("--base") ?? "https://client-api.hotglue.xyz"
     guard base.hasPrefix("https://") || base.hasPrefix("http://"), !base.contains("?"), !base.contains("#"),
-          !base.contains(where: { $0.isWhitespace }) else {
+        !base.contains(where: { $0.isWhitespace })
+    else {
         throw .usage("--base must be an http(s) URL without query or fragment, not '\(shown(base))'")
     }
     while base.hasSuffix("/") { base.removeLast() }

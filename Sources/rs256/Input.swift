@@ -138,9 +138,11 @@ enum IO {
             // Room for the longest accepted token and the whitespace around it; a longer one
             // is the token's fault (exit 1), as it is when given as an argument.
             let limit = JWSCompactParts.maxTokenBytes + 4096
-            let bytes = try read("-", limit: limit, what: "the token", tooLarge: .rejected(
-                "the token on standard input is longer than \(limit) bytes, beyond the limit of "
-                    + "\(JWSCompactParts.maxTokenBytes) bytes for a token"))
+            let bytes = try read(
+                "-", limit: limit, what: "the token",
+                tooLarge: .rejected(
+                    "the token on standard input is longer than \(limit) bytes, beyond the limit of "
+                        + "\(JWSCompactParts.maxTokenBytes) bytes for a token"))
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .rejected("the token read from standard input is not UTF-8 text")
             }
@@ -148,9 +150,10 @@ enum IO {
         }
         let token = trimmed(raw)
         guard !token.isEmpty else {
-            throw .usage(argument == nil
-                ? "no token: give it as an argument, or pipe it in (rs256 token … | rs256 verify)"
-                : "the token is empty")
+            throw .usage(
+                argument == nil
+                    ? "no token: give it as an argument, or pipe it in (rs256 token … | rs256 verify)"
+                    : "the token is empty")
         }
         return token
     }
@@ -160,7 +163,8 @@ enum IO {
         let bytes = Array(text.utf8)
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }),
-              let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+            let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
         return String(decoding: bytes[first...last], as: UTF8.self)
     }
 

@@ -27,12 +27,14 @@ struct KeyText {
             return KeyText(bytes: bytes, origin: origin, fromEnvironment: false)
         }
         guard let value = IO.environment(signingKeyVariable) else {
-            throw .input("\(signingKeyVariable) is not set; set it to the base64 of your PEM private key "
-                + "(export \(signingKeyVariable)=\"$(base64 -w0 key.pem)\") or pass --key PATH")
+            throw .input(
+                "\(signingKeyVariable) is not set; set it to the base64 of your PEM private key "
+                    + "(export \(signingKeyVariable)=\"$(base64 -w0 key.pem)\") or pass --key PATH")
         }
         guard value.contains(where: { !$0.isWhitespace }) else {
-            throw .input("\(signingKeyVariable) is set but empty; set it to the base64 of your PEM private key "
-                + "(base64 -w0 key.pem) or pass --key PATH")
+            throw .input(
+                "\(signingKeyVariable) is set but empty; set it to the base64 of your PEM private key "
+                    + "(base64 -w0 key.pem) or pass --key PATH")
         }
         return KeyText(bytes: Array(value.utf8), origin: signingKeyVariable, fromEnvironment: true)
     }
@@ -41,11 +43,13 @@ struct KeyText {
     func failure(_ error: RSAKeyFormatError) -> Failure {
         switch error {
         case let .unrecognizedText(base64Error) where fromEnvironment:
-            return .input("\(origin) is neither base64 nor a PEM key (\(base64Error)); "
-                + "it should hold the base64 of a PEM private key: base64 -w0 key.pem")
+            return .input(
+                "\(origin) is neither base64 nor a PEM key (\(base64Error)); "
+                    + "it should hold the base64 of a PEM private key: base64 -w0 key.pem")
         case .base64NotPEM where fromEnvironment:
-            return .input("\(origin) is base64, but what it encodes is not a PEM or DER key; "
-                + "it should hold the base64 of a PEM private key: base64 -w0 key.pem")
+            return .input(
+                "\(origin) is base64, but what it encodes is not a PEM or DER key; "
+                    + "it should hold the base64 of a PEM private key: base64 -w0 key.pem")
         default:
             return .input("\(origin): \(error)")
         }
@@ -88,18 +92,21 @@ func loadKey(
     let text = try KeyText.find(keyPath: keyPath)
     var kid: String?
     do {
-        let loaded = try KeyLoader.load(bytes: text.bytes, for: purpose, keyID: {
-            kid = keyID()
-            return kid
-        }, acceptingP256: acceptingP256)
+        let loaded = try KeyLoader.load(
+            bytes: text.bytes, for: purpose,
+            keyID: {
+                kid = keyID()
+                return kid
+            }, acceptingP256: acceptingP256)
         return (loaded, text)
     } catch {
         switch error {
         case let .keyFormat(formatError):
             throw text.failure(formatError)
         case .jwk(.keyIDNotFound):
-            throw .rejected("token rejected: its header names \"kid\" \(JSONValue.quotedForMessage(kid ?? "")), "
-                + "and \(text.origin) holds no signing key with that \"kid\"")
+            throw .rejected(
+                "token rejected: its header names \"kid\" \(JSONValue.quotedForMessage(kid ?? "")), "
+                    + "and \(text.origin) holds no signing key with that \"kid\"")
         default:
             throw .input("\(text.origin): \(error)")
         }

@@ -18,20 +18,29 @@ let keygenSpec = CommandSpec(
     summary: "Generate a new RSA (e = 65537) or P-256 private key, or an HMAC secret, and optionally write its public key.",
     synopsis: "[--alg RS256|ES256] [--bits 2048] [--format pkcs8|pkcs1|sec1|jwk] [--out FILE] [--public-out FILE] [--env] | --alg HS256|HS384|HS512",
     options: [
-        OptionSpec(names: ["--alg"], value: "ALG",
-                   help: "RS256: an RSA key (default); ES256: a P-256 key (FIPS 186-5 A.2.2), no --bits; HS256, HS384 or HS512: print a random HMAC secret instead (32, 48 or 64 bytes, base64url)"),
-        OptionSpec(names: ["--bits"], value: "BITS",
-                   help: "modulus size: 2048 (default), 3072, 4096 or any multiple of 8 up to 16384"),
-        OptionSpec(names: ["--format"], value: "FORMAT",
-                   help: "pkcs8: PEM 'PRIVATE KEY' (default); pkcs1: PEM 'RSA PRIVATE KEY' (RSA); sec1: PEM 'EC PRIVATE KEY' (ES256); jwk: JSON Web Key"),
-        OptionSpec(names: ["--out"], value: "FILE",
-                   help: "write the private key to FILE (created with mode 0600; an existing file is not overwritten)"),
-        OptionSpec(names: ["--public-out"], value: "FILE",
-                   help: "also write the public key to FILE (SPKI PEM, PKCS#1 PEM or JWK, after --format)"),
-        OptionSpec(names: ["--env"], value: nil,
-                   help: "write the private key as one line of base64 of its PEM: the value \(signingKeyVariable) takes"),
-        OptionSpec(names: ["--allow-weak-key"], value: nil,
-                   help: "allow 1024 to 2040 bits (for tests and legacy systems only)"),
+        OptionSpec(
+            names: ["--alg"], value: "ALG",
+            help:
+                "RS256: an RSA key (default); ES256: a P-256 key (FIPS 186-5 A.2.2), no --bits; HS256, HS384 or HS512: print a random HMAC secret instead (32, 48 or 64 bytes, base64url)"
+        ),
+        OptionSpec(
+            names: ["--bits"], value: "BITS",
+            help: "modulus size: 2048 (default), 3072, 4096 or any multiple of 8 up to 16384"),
+        OptionSpec(
+            names: ["--format"], value: "FORMAT",
+            help: "pkcs8: PEM 'PRIVATE KEY' (default); pkcs1: PEM 'RSA PRIVATE KEY' (RSA); sec1: PEM 'EC PRIVATE KEY' (ES256); jwk: JSON Web Key"),
+        OptionSpec(
+            names: ["--out"], value: "FILE",
+            help: "write the private key to FILE (created with mode 0600; an existing file is not overwritten)"),
+        OptionSpec(
+            names: ["--public-out"], value: "FILE",
+            help: "also write the public key to FILE (SPKI PEM, PKCS#1 PEM or JWK, after --format)"),
+        OptionSpec(
+            names: ["--env"], value: nil,
+            help: "write the private key as one line of base64 of its PEM: the value \(signingKeyVariable) takes"),
+        OptionSpec(
+            names: ["--allow-weak-key"], value: nil,
+            help: "allow 1024 to 2040 bits (for tests and legacy systems only)"),
     ],
     maxPositionals: 0,
     details: """
@@ -56,7 +65,8 @@ func runKeygen(_ arguments: ParsedArguments) throws(Failure) {
     }
     if algorithm == "ES256" { return try runP256Keygen(arguments) }
     if let length = secretLengths[algorithm] {
-        let others = ["--bits", "--format", "--out", "--public-out"].filter { arguments.value($0) != nil }
+        let others =
+            ["--bits", "--format", "--out", "--public-out"].filter { arguments.value($0) != nil }
             + ["--env", "--allow-weak-key"].filter { arguments.flag($0) }
         guard others.isEmpty else {
             throw .usage("keygen --alg \(algorithm) prints a secret to standard output and takes no \(others[0])")
@@ -164,9 +174,11 @@ func privateJWK(_ c: RSAPrivateKeyComponents) -> JSONObject {
         return .string(Base64URL.encode(minimal.isEmpty ? [0] : Array(minimal)))
     }
     var object: JSONObject = ["kty": .string("RSA")]
-    for (name, value) in [("n", c.modulus), ("e", c.publicExponent), ("d", c.privateExponent),
-                          ("p", c.prime1), ("q", c.prime2), ("dp", c.exponent1),
-                          ("dq", c.exponent2), ("qi", c.coefficient)] {
+    for (name, value) in [
+        ("n", c.modulus), ("e", c.publicExponent), ("d", c.privateExponent),
+        ("p", c.prime1), ("q", c.prime2), ("dp", c.exponent1),
+        ("dq", c.exponent2), ("qi", c.coefficient),
+    ] {
         object[name] = member(value)
     }
     object["alg"] = .string("RS256")
@@ -192,7 +204,13 @@ func generateWithProgress(bits: Int, policy: RSAKeyPolicy) throws(Failure) -> RS
     var thread = pthread_t()
     #endif
     let context = Unmanaged.passRetained(job).toOpaque()
-    guard pthread_create(&thread, &attributes, { context in runKeygenJob(context); return nil }, context) == 0 else {
+    guard
+        pthread_create(
+            &thread, &attributes,
+            { context in
+                runKeygenJob(context); return nil
+            }, context) == 0
+    else {
         Unmanaged<KeygenJob>.fromOpaque(context).release()
         throw .input("cannot start key generation: no thread could be created")
     }
@@ -263,7 +281,8 @@ private func runKeygenJob(_ context: UnsafeMutableRawPointer?) {
 func keygenFailure(_ error: RSAKeyGenerationError, bits: Int) -> Failure {
     switch error {
     case .keyTooSmall:
-        return .usage("a \(bits)-bit key is below the 2048 bits required; pass --allow-weak-key for 1024 to 2040 bits (tests and legacy systems only)")
+        return .usage(
+            "a \(bits)-bit key is below the 2048 bits required; pass --allow-weak-key for 1024 to 2040 bits (tests and legacy systems only)")
     case .unsupportedKeySize:
         return .usage("--bits must be a multiple of 8 from 2048 to 16384 (1024 and up with --allow-weak-key), not \(bits)")
     default:

@@ -7,12 +7,14 @@ import PureSHA2
 /// The refusal for a key that failed validation, with the opt-in named when there is one.
 func keyFailure(_ error: RSAError, origin: String, allowWeakKey: Bool) -> Failure {
     if case let .keyTooSmall(bits, _) = error, !allowWeakKey, bits >= RSAKeyPolicy.allowingLegacySizes.minimumModulusBits {
-        return .input("\(origin): the RSA key has \(bits) bits, fewer than the 2048 required; "
-            + "pass --allow-weak-key to accept 1024 to 2047 bits (for tests and legacy systems only)")
+        return .input(
+            "\(origin): the RSA key has \(bits) bits, fewer than the 2048 required; "
+                + "pass --allow-weak-key to accept 1024 to 2047 bits (for tests and legacy systems only)")
     }
     if case let .keyTooSmall(bits, _) = error, bits < RSAKeyPolicy.allowingLegacySizes.minimumModulusBits {
-        return .input("\(origin): the RSA key has \(bits) bits; keys below "
-            + "\(RSAKeyPolicy.allowingLegacySizes.minimumModulusBits) bits are refused whatever the options (use 2048 or more)")
+        return .input(
+            "\(origin): the RSA key has \(bits) bits; keys below "
+                + "\(RSAKeyPolicy.allowingLegacySizes.minimumModulusBits) bits are refused whatever the options (use 2048 or more)")
     }
     return .input("\(origin): \(error)")
 }
@@ -54,7 +56,9 @@ func rsaVerifyingKey(_ material: RSAKeyMaterial, origin: String, allowWeakKey: B
 }
 
 /// A verifier for the key from `--key` or the environment (public or private); see ``loadVerifyingKey``.
-func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure) -> JWTVerifier {
+func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure)
+    -> JWTVerifier
+{
     JWTVerifier(key: try loadVerifyingKey(keyPath: keyPath, keyID: keyID(), allowWeakKey: allowWeakKey), options: options)
 }
 
@@ -166,7 +170,8 @@ func algorithm(_ arguments: ParsedArguments) throws(Failure) -> JWTAlgorithm {
     let hasSecret = arguments.value("--secret-file") != nil || arguments.value("--secret-env") != nil
     if isHMAC(algorithm) {
         guard arguments.value("--key") == nil else {
-            throw .usage("--alg \(algorithm.name) takes an HMAC secret (--secret-file or --secret-env), not --key; an RSA key is never an HMAC secret")
+            throw .usage(
+                "--alg \(algorithm.name) takes an HMAC secret (--secret-file or --secret-env), not --key; an RSA key is never an HMAC secret")
         }
         guard hasSecret else { throw .usage("--alg \(algorithm.name) needs the HMAC secret: give --secret-file PATH or --secret-env NAME") }
         guard arguments.value("--secret-file") == nil || arguments.value("--secret-env") == nil else {
@@ -198,7 +203,8 @@ func loadSecret(_ arguments: ParsedArguments, algorithm: JWTAlgorithm) throws(Fa
     }
     let minimum = algorithm.name == "HS256" ? 32 : algorithm.name == "HS384" ? 48 : 64
     guard bytes.count >= minimum else {
-        throw .input("\(origin) holds \(bytes.count) bytes; an \(algorithm.name) secret must be at least \(minimum) bytes long (RFC 7518 section 3.2)")
+        throw .input(
+            "\(origin) holds \(bytes.count) bytes; an \(algorithm.name) secret must be at least \(minimum) bytes long (RFC 7518 section 3.2)")
     }
     return SymmetricKey(data: bytes)
 }

@@ -25,6 +25,7 @@ let overview: String = {
     let list = commands.map { "  " + padded($0.spec.name, to: width + 2) + $0.spec.summary }
     return """
         usage: rs256 COMMAND [options]    (rs256 COMMAND --help for each command's options)
+               rs256 --version             (the release: rs256 \(releaseVersion))
 
         RS256 JSON Web Tokens in pure Swift: mint hotglue tenant tokens byte for byte as
         node-jsonwebtoken does, verify them, and sign data as openssl dgst -sha256 does.
@@ -53,6 +54,10 @@ func main(_ arguments: [String]) -> Int32 {
         } else {
             IO.out(overview + "\n")
         }
+        return 0
+    }
+    if name == "--version" || name == "version" {
+        IO.out("rs256 \(releaseVersion)\n")
         return 0
     }
     guard let command = commands.first(where: { $0.spec.name == name }) else {

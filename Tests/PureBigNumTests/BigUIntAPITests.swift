@@ -78,8 +78,10 @@ struct BigUIntAPITests {
 
     @Test("comparison orders by magnitude across limb counts")
     func ordering() {
-        let values = [BigUInt(), BigUInt(1), BigUInt(.max), BigUInt(limbs: [0, 1]), BigUInt(limbs: [.max, 1]),
-                      BigUInt(limbs: [0, 0, 1])]
+        let values = [
+            BigUInt(), BigUInt(1), BigUInt(.max), BigUInt(limbs: [0, 1]), BigUInt(limbs: [.max, 1]),
+            BigUInt(limbs: [0, 0, 1]),
+        ]
         for (i, x) in values.enumerated() {
             for (j, y) in values.enumerated() {
                 #expect((x < y) == (i < j) && (x == y) == (i == j))
@@ -89,9 +91,11 @@ struct BigUIntAPITests {
 
     @Test("every error has a sentence for a person")
     func errorDescriptions() {
-        let errors: [BigNumError] = [.evenModulus, .modulusTooSmall, .operandTooWide(limbs: 3, maximum: 2),
-                                     .valueTooWide(bytes: 3, maximum: 2), .divisionByZero, .noInverse,
-                                     .invalidDigit(offset: 4), .emptyString, .negativeResult, .emptyRange]
+        let errors: [BigNumError] = [
+            .evenModulus, .modulusTooSmall, .operandTooWide(limbs: 3, maximum: 2),
+            .valueTooWide(bytes: 3, maximum: 2), .divisionByZero, .noInverse,
+            .invalidDigit(offset: 4), .emptyString, .negativeResult, .emptyRange,
+        ]
         for error in errors {
             #expect(error.description.count > 10)
         }

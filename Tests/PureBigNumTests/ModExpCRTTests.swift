@@ -40,7 +40,7 @@ import Testing
         var random = ModExpRandom(seed: 0xB16)
         for count in [1, 2, 4, 9, 16] {
             let m = try Modulus(limbs: random.oddModulus(limbs: count))
-            let base = random.limbs(3 * count + 1)   // wider than 2n: the folding path of reduce
+            let base = random.limbs(3 * count + 1)  // wider than 2n: the folding path of reduce
             let exponent = random.limbs(count)
             let expected = try BigUInt(limbs: base).power(BigUInt(limbs: exponent), modulus: m.value)
             #expect(BigUInt(limbs: m.exponentiateSecret(base: base, exponent: exponent)) == expected)

@@ -34,8 +34,9 @@ import Testing
                 #expect(normalized(try m.multiply(a, b)) == expected, "ModMul at line \(block.line)")
             case "ModSquare":
                 #expect(normalized(try m.multiply(a, a)) == expected, "ModSquare at line \(block.line)")
-                #expect(normalized(montgomerySquareThroughDomain(m, a)) == expected,
-                        "Montgomery squaring at line \(block.line)")
+                #expect(
+                    normalized(montgomerySquareThroughDomain(m, a)) == expected,
+                    "Montgomery squaring at line \(block.line)")
             case "Reduce":
                 #expect(normalized(m.reduce(a)) == expected, "Reduce at line \(block.line)")
             default:

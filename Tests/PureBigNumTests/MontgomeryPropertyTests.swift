@@ -38,7 +38,7 @@ import Testing
         for _ in 0..<8 {
             var a = random.limbs(n)
             var b = random.limbs(n)
-            a[n - 1] = m[n - 1] >> 1   // a, b < m
+            a[n - 1] = m[n - 1] >> 1  // a, b < m
             b[n - 1] = m[n - 1] >> 2
             var special = [UInt64](repeating: 0, count: n)
             var generic = [UInt64](repeating: 1, count: n)
@@ -116,7 +116,7 @@ import Testing
             for _ in 0..<8 {
                 let a = random.below(m.limbs)
                 var b = random.limbs(n)
-                b[n - 1] = m.limbs[n - 1] - 1   // b < m, and a + b > m: the sum wraps, a − b borrows
+                b[n - 1] = m.limbs[n - 1] - 1  // b < m, and a + b > m: the sum wraps, a − b borrows
                 let sum = try m.add(a, b)
                 // Against an independent oracle: BigUInt's arithmetic and long division.
                 let (bigA, bigB, bigM) = (BigUInt(limbs: a), BigUInt(limbs: b), m.value)

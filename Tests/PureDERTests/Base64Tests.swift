@@ -15,12 +15,16 @@ struct Base64Tests {
         let json = try JSONSerialization.jsonObject(with: try vectorData("base64/rfc4648_base64.json")) as! [String: Any]
         var cases: [Case] = []
         for entry in json["rfc4648_section10"] as! [[String: Any]] {
-            cases.append(Case(input: hexBytes(entry["input_hex"] as! String), base64: entry["base64"] as! String,
-                              base64url: entry["base64url"] as! String, unpadded: entry["base64url_unpadded"] as! String))
+            cases.append(
+                Case(
+                    input: hexBytes(entry["input_hex"] as! String), base64: entry["base64"] as! String,
+                    base64url: entry["base64url"] as! String, unpadded: entry["base64url_unpadded"] as! String))
         }
         let c = json["rfc7515_appendix_c"] as! [String: Any]
-        cases.append(Case(input: hexBytes(c["input_hex"] as! String), base64: c["base64"] as! String,
-                          base64url: c["base64url"] as! String, unpadded: c["base64url_unpadded"] as! String))
+        cases.append(
+            Case(
+                input: hexBytes(c["input_hex"] as! String), base64: c["base64"] as! String,
+                base64url: c["base64url"] as! String, unpadded: c["base64url_unpadded"] as! String))
         return cases
     }
 
@@ -106,8 +110,10 @@ struct Base64Tests {
         #expect(error("Zh==") == .nonCanonicalTrailingBits(offset: 1))
         #expect(error("Zm9=") == .nonCanonicalTrailingBits(offset: 2))
         #expect(error("Zh", padding: false) == .nonCanonicalTrailingBits(offset: 1))
-        for e in [Base64Error.invalidCharacter(byte: 0x21, offset: 4), .misplacedPadding(offset: 1), .missingPadding(offset: 2),
-                  .unexpectedPadding(offset: 2), .impossibleLength(5), .nonCanonicalTrailingBits(offset: 1)] {
+        for e in [
+            Base64Error.invalidCharacter(byte: 0x21, offset: 4), .misplacedPadding(offset: 1), .missingPadding(offset: 2),
+            .unexpectedPadding(offset: 2), .impossibleLength(5), .nonCanonicalTrailingBits(offset: 1),
+        ] {
             #expect(e.description.count > 20)
         }
     }

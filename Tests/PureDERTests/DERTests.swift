@@ -20,7 +20,8 @@ struct DERTests {
     @Test("lengths must be definite, minimal, at most four octets, and within the input")
     func lengthRules() throws {
         #expect(readError([0x04, 0x81, 0x05, 1, 2, 3, 4, 5]) { _ = try $0.readOctetString() } == .nonMinimalLength(offset: 1))
-        #expect(readError([0x04, 0x82, 0x00, 0x80] + [UInt8](repeating: 0, count: 128)) { _ = try $0.readOctetString() } == .nonMinimalLength(offset: 1))
+        #expect(
+            readError([0x04, 0x82, 0x00, 0x80] + [UInt8](repeating: 0, count: 128)) { _ = try $0.readOctetString() } == .nonMinimalLength(offset: 1))
         #expect(readError([0x30, 0x80, 0x05, 0x00, 0x00, 0x00]) { _ = try $0.readElement() } == .indefiniteLength(offset: 0))
         #expect(readError([0x04, 0x85, 1, 0, 0, 0, 0]) { _ = try $0.readElement() } == .lengthTooLarge(offset: 1))
         #expect(readError([0x04, 0xFF, 1]) { _ = try $0.readElement() } == .lengthTooLarge(offset: 1))
@@ -84,7 +85,8 @@ struct DERTests {
         #expect(readError([0x06, 0x00]) { _ = try $0.readObjectIdentifier() } == .invalidObjectIdentifier(offset: 0))
         #expect(readError([0x06, 0x02, 0x80, 0x01]) { _ = try $0.readObjectIdentifier() } == .invalidObjectIdentifier(offset: 0))
         #expect(readError([0x06, 0x01, 0x86]) { _ = try $0.readObjectIdentifier() } == .invalidObjectIdentifier(offset: 0))
-        #expect(readError([0x06, 0x0B, 0x2A] + [UInt8](repeating: 0xFF, count: 9) + [0x7F]) { _ = try $0.readObjectIdentifier() }
+        #expect(
+            readError([0x06, 0x0B, 0x2A] + [UInt8](repeating: 0xFF, count: 9) + [0x7F]) { _ = try $0.readObjectIdentifier() }
                 == .invalidObjectIdentifier(offset: 0))
         for bad in ["", "1", "3.1", "1.40", "1..2", "1.2.", "01.2", "1.2.a", "1.2.99999999999999999999999"] {
             #expect(throws: DERError.invalidObjectIdentifierString) { try DER.ObjectIdentifier(bad) }
@@ -94,9 +96,10 @@ struct DERTests {
     @Test("SEQUENCEs refuse leftovers inside and after them")
     func sequences() throws {
         #expect(readError([0x30, 0x03, 0x02, 0x01, 0x00, 0x00]) { _ = try $0.readElement() } == .trailingData(count: 1))
-        #expect(readError([0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x01]) {
-            try $0.readSequence { (s: inout DER.Reader) throws(DERError) in _ = try s.readInteger() }
-        } == .trailingData(count: 3))
+        #expect(
+            readError([0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x01]) {
+                try $0.readSequence { (s: inout DER.Reader) throws(DERError) in _ = try s.readInteger() }
+            } == .trailingData(count: 3))
         var reader = try DER.Reader(([0xAA, 0x30, 0x05, 0x02, 0x01, 0x05, 0x05, 0x00] as [UInt8])[1...])
         let value = try reader.readSequence { (s: inout DER.Reader) throws(DERError) -> Int in
             let v = try s.readSmallUnsignedInteger()
@@ -123,9 +126,15 @@ struct DERTests {
             for _ in 0..<depth {
                 var header: [UInt8] = [0x30]
                 let n = bytes.count
-                if n < 0x80 { header.append(UInt8(n)) } else if n < 0x100 { header += [0x81, UInt8(n)] }
-                else if n < 0x10000 { header += [0x82, UInt8(n >> 8), UInt8(n & 0xFF)] }
-                else { header += [0x83, UInt8(n >> 16), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)] }
+                if n < 0x80 {
+                    header.append(UInt8(n))
+                } else if n < 0x100 {
+                    header += [0x81, UInt8(n)]
+                } else if n < 0x10000 {
+                    header += [0x82, UInt8(n >> 8), UInt8(n & 0xFF)]
+                } else {
+                    header += [0x83, UInt8(n >> 16), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)]
+                }
                 bytes = header + bytes
             }
             return bytes

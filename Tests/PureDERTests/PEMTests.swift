@@ -59,27 +59,58 @@ struct PEMTests {
         let flatBody = body.joined()
         return [
             ("literal \\n escapes (.env)", text.replacingOccurrences(of: "\n", with: "\\n"), .malformedBoundary(line: 1), [.escapedLineBreaks]),
-            ("quoted .env value with escapes", "KEY=\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\"",
-             .malformedBoundary(line: 1), [.escapedLineBreaks, .missingLineBreaks]),
+            (
+                "quoted .env value with escapes", "KEY=\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\"",
+                .malformedBoundary(line: 1), [.escapedLineBreaks, .missingLineBreaks]
+            ),
             ("body on one line", begin + "\n" + flatBody + "\n" + end + "\n", .bodyLineLength(line: 2, length: flatBody.count), [.reflowedBody]),
-            ("everything on one line with spaces", begin + " " + flatBody + " " + end, .malformedBoundary(line: 1),
-             [.missingLineBreaks, .whitespaceInBody, .reflowedBody]),
-            ("body lines joined by spaces", begin + "\n" + body.joined(separator: " ") + "\n" + end + "\n",
-             .bodyLineLength(line: 2, length: body.joined(separator: " ").count), [.whitespaceInBody, .reflowedBody]),
-            ("indented body", begin + "\n" + body.map { "  " + $0 }.joined(separator: "\n") + "\n" + end + "\n",
-             .bodyLineLength(line: 2, length: 66), [.whitespaceInBody]),
-            ("indented block (YAML)", lines.map { "    " + $0 }.joined(separator: "\n") + "\n", .malformedBoundary(line: 1),
-             [.whitespaceAroundBoundaries, .whitespaceInBody]),
-            ("trailing spaces after END", begin + "\n" + body.joined(separator: "\n") + "\n" + end + "   \n", .malformedBoundary(line: lines.count),
-             [.whitespaceAroundBoundaries]),
-            ("blank lines inside body", begin + "\n\n" + body.joined(separator: "\n") + "\n\n" + end + "\n",
-             .bodyLineLength(line: 2, length: 0), [.whitespaceInBody]),
+            (
+                "everything on one line with spaces", begin + " " + flatBody + " " + end, .malformedBoundary(line: 1),
+                [.missingLineBreaks, .whitespaceInBody, .reflowedBody]
+            ),
+            (
+                "body lines joined by spaces", begin + "\n" + body.joined(separator: " ") + "\n" + end + "\n",
+                .bodyLineLength(line: 2, length: body.joined(separator: " ").count), [.whitespaceInBody, .reflowedBody]
+            ),
+            (
+                "indented body", begin + "\n" + body.map { "  " + $0 }.joined(separator: "\n") + "\n" + end + "\n",
+                .bodyLineLength(line: 2, length: 66), [.whitespaceInBody]
+            ),
+            (
+                "indented block (YAML)", lines.map { "    " + $0 }.joined(separator: "\n") + "\n", .malformedBoundary(line: 1),
+                [.whitespaceAroundBoundaries, .whitespaceInBody]
+            ),
+            (
+                "trailing spaces after END", begin + "\n" + body.joined(separator: "\n") + "\n" + end + "   \n",
+                .malformedBoundary(line: lines.count),
+                [.whitespaceAroundBoundaries]
+            ),
+            (
+                "blank lines inside body", begin + "\n\n" + body.joined(separator: "\n") + "\n\n" + end + "\n",
+                .bodyLineLength(line: 2, length: 0), [.whitespaceInBody]
+            ),
             ("body rewrapped at 76", begin + "\n" + wrap(flatBody, 76) + "\n" + end + "\n", .bodyLineLength(line: 2, length: 76), [.reflowedBody]),
-            ("END glued to the body", begin + "\n" + body.joined(separator: "\n") + end + "\n",
-             .malformedBoundary(line: lines.count - 1), [.missingLineBreaks]),
-            ("padding stripped", text.replacingOccurrences(of: "=", with: ""), .invalidBase64(label: "PRIVATE KEY", .missingPadding(offset: flatBody.count - flatBody.filter { $0 == "=" }.count)), [.missingPadding]),
-            ("URL-safe alphabet", begin + "\n" + body.map { $0.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_") }.joined(separator: "\n") + "\n" + end + "\n",
-             .invalidBase64(label: "PRIVATE KEY", .invalidCharacter(byte: UInt8(ascii: "-"), offset: flatBody.utf8.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "/") }).map { flatBody.utf8.distance(from: flatBody.utf8.startIndex, to: $0) } ?? 0)), [.urlSafeAlphabet]),
+            (
+                "END glued to the body", begin + "\n" + body.joined(separator: "\n") + end + "\n",
+                .malformedBoundary(line: lines.count - 1), [.missingLineBreaks]
+            ),
+            (
+                "padding stripped", text.replacingOccurrences(of: "=", with: ""),
+                .invalidBase64(label: "PRIVATE KEY", .missingPadding(offset: flatBody.count - flatBody.filter { $0 == "=" }.count)), [.missingPadding]
+            ),
+            (
+                "URL-safe alphabet",
+                begin + "\n"
+                    + body.map { $0.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_") }.joined(separator: "\n") + "\n"
+                    + end + "\n",
+                .invalidBase64(
+                    label: "PRIVATE KEY",
+                    .invalidCharacter(
+                        byte: UInt8(ascii: "-"),
+                        offset: flatBody.utf8.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "/") }).map {
+                            flatBody.utf8.distance(from: flatBody.utf8.startIndex, to: $0)
+                        } ?? 0)), [.urlSafeAlphabet]
+            ),
         ]
     }
 
@@ -111,18 +142,26 @@ struct PEMTests {
             ("", .noBlock, .noBlock),
             ("just words\n", .noBlock, .noBlock),
             ("-----BEGIN PRIVATE KEY-----\n" + body + "\n", .missingEnd(label: "PRIVATE KEY"), .missingEnd(label: "PRIVATE KEY")),
-            ("-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\n",
-             .labelMismatch(begin: "PRIVATE KEY", end: "RSA PRIVATE KEY"), .labelMismatch(begin: "PRIVATE KEY", end: "RSA PRIVATE KEY")),
+            (
+                "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\n",
+                .labelMismatch(begin: "PRIVATE KEY", end: "RSA PRIVATE KEY"), .labelMismatch(begin: "PRIVATE KEY", end: "RSA PRIVATE KEY")
+            ),
             ("-----BEGIN PRIVATE KEY\n" + body + "\n-----END PRIVATE KEY-----\n", .malformedBoundary(line: 1), .invalidLabel(line: 1)),
             ("-----BEGIN PRIVATE  KEY-----\n" + body + "\n-----END PRIVATE  KEY-----\n", .invalidLabel(line: 1), .invalidLabel(line: 1)),
             ("-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n", .emptyBody(label: "PRIVATE KEY"), .emptyBody(label: "PRIVATE KEY")),
-            ("-----BEGIN PRIVATE KEY-----\nMIIB*AAA\n-----END PRIVATE KEY-----\n",
-             .invalidBase64(label: "PRIVATE KEY", .invalidCharacter(byte: UInt8(ascii: "*"), offset: 4)),
-             .invalidBase64(label: "PRIVATE KEY", .invalidCharacter(byte: UInt8(ascii: "*"), offset: 4))),
-            ("-----BEGIN X-----\nProc-Type 4,X\n\nAAAA\n-----END X-----\n", .bodyLineLength(line: 2, length: 13),
-             .invalidBase64(label: "X", .invalidCharacter(byte: UInt8(ascii: ","), offset: 11))),
-            ("-----BEGIN X-----\nA: b\nnot a header!\n\nAAAA\n-----END X-----\n", .invalidHeader(line: 3),
-             .invalidBase64(label: "X", .invalidCharacter(byte: UInt8(ascii: "!"), offset: 12))),
+            (
+                "-----BEGIN PRIVATE KEY-----\nMIIB*AAA\n-----END PRIVATE KEY-----\n",
+                .invalidBase64(label: "PRIVATE KEY", .invalidCharacter(byte: UInt8(ascii: "*"), offset: 4)),
+                .invalidBase64(label: "PRIVATE KEY", .invalidCharacter(byte: UInt8(ascii: "*"), offset: 4))
+            ),
+            (
+                "-----BEGIN X-----\nProc-Type 4,X\n\nAAAA\n-----END X-----\n", .bodyLineLength(line: 2, length: 13),
+                .invalidBase64(label: "X", .invalidCharacter(byte: UInt8(ascii: ","), offset: 11))
+            ),
+            (
+                "-----BEGIN X-----\nA: b\nnot a header!\n\nAAAA\n-----END X-----\n", .invalidHeader(line: 3),
+                .invalidBase64(label: "X", .invalidCharacter(byte: UInt8(ascii: "!"), offset: 12))
+            ),
         ]
         for (input, strict, lenient) in cases {
             #expect(throws: strict, "strict: \(input.prefix(40))") { try PEM.blocks(in: input) }
@@ -145,7 +184,9 @@ struct PEMTests {
     @Test("random text never traps either parser")
     func fuzz() {
         var rng = SeededGenerator(seed: 77)
-        let pieces = ["-----BEGIN ", "-----END ", "-----", "X", "PRIVATE KEY", "\n", "\r\n", "\\n", " ", "AAAA", "=", ":", "Proc-Type: 4,ENCRYPTED", "MIIB"]
+        let pieces = [
+            "-----BEGIN ", "-----END ", "-----", "X", "PRIVATE KEY", "\n", "\r\n", "\\n", " ", "AAAA", "=", ":", "Proc-Type: 4,ENCRYPTED", "MIIB",
+        ]
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             _ = try? PEM.blocks(in: text)
@@ -155,9 +196,11 @@ struct PEMTests {
 
     @Test("every PEM error has a sentence")
     func descriptions() {
-        let errors: [PEMError] = [.noBlock, .malformedBoundary(line: 1), .invalidLabel(line: 1), .missingEnd(label: "X"),
-                                  .labelMismatch(begin: "A", end: "B"), .invalidHeader(line: 2), .bodyLineLength(line: 2, length: 70),
-                                  .emptyBody(label: "X"), .invalidBase64(label: "X", .impossibleLength(5))]
+        let errors: [PEMError] = [
+            .noBlock, .malformedBoundary(line: 1), .invalidLabel(line: 1), .missingEnd(label: "X"),
+            .labelMismatch(begin: "A", end: "B"), .invalidHeader(line: 2), .bodyLineLength(line: 2, length: 70),
+            .emptyBody(label: "X"), .invalidBase64(label: "X", .impossibleLength(5)),
+        ]
         for error in errors { #expect(error.description.count > 15) }
     }
 }

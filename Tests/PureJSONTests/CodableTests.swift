@@ -61,10 +61,12 @@ struct IndexNamed: Codable, Equatable {
 
 @Test func tenantClaimsEncodeAsNodeWritesThemWithTheNilRoleLeftOut() throws {
     let claims = TenantClaims(sub: "tenant-id", iat: 1_700_000_000, exp: 1_700_003_600, role: nil)
-    #expect(try JSONValueEncoder().encodeBytes(claims)
+    #expect(
+        try JSONValueEncoder().encodeBytes(claims)
             == nodeStringify("{sub: 'tenant-id', iat: 1700000000, exp: 1700003600, role: undefined}"))
     let admin = TenantClaims(sub: "t", iat: 0, exp: 9_007_199_254_740_991, role: "admin")
-    #expect(try JSONValueEncoder().encodeBytes(admin)
+    #expect(
+        try JSONValueEncoder().encodeBytes(admin)
             == nodeStringify("{sub: 't', iat: 0, exp: 9007199254740991, role: 'admin'}"))
 }
 
@@ -105,7 +107,8 @@ struct IndexNamed: Codable, Equatable {
     // Beyond 2^53 JavaScript has no exact number; the library writes the integer exactly
     // (as JSONNumber documents) rather than JavaScript's rounded digits.
     #expect(try JSONValueEncoder().encodeBytes([Int64.max, Int64.min]) == Array("[9223372036854775807,-9223372036854775808]".utf8))
-    #expect(try JSONValueDecoder().decode([Int64].self, from: Array("[9223372036854775807,-9223372036854775808]".utf8))
+    #expect(
+        try JSONValueDecoder().decode([Int64].self, from: Array("[9223372036854775807,-9223372036854775808]".utf8))
             == [Int64.max, Int64.min])
 }
 
@@ -135,9 +138,9 @@ struct IndexNamed: Codable, Equatable {
         }
     }
     #expect(code(#"{"sub":"t","iat":1,"exp":2}"#) == nil)
-    #expect(code(#"{"sub":"t","iat":1,"exp":2,"role":null}"#) == nil)        // null → nil optional
-    #expect(code(#"{"sub":"t","iat":1,"exp":2,"extra":[1]}"#) == nil)        // undeclared: ignored
-    #expect(code(#"{"sub":"t","iat":1e3,"exp":2}"#) == nil)                  // whole float → Int64
+    #expect(code(#"{"sub":"t","iat":1,"exp":2,"role":null}"#) == nil)  // null → nil optional
+    #expect(code(#"{"sub":"t","iat":1,"exp":2,"extra":[1]}"#) == nil)  // undeclared: ignored
+    #expect(code(#"{"sub":"t","iat":1e3,"exp":2}"#) == nil)  // whole float → Int64
     #expect(code(#"{"sub":"t","sub":"u","iat":1,"exp":2}"#)?.0 == .invalidJSON)  // duplicate member
     #expect(code(#"{"sub":"t","iat":1.5,"exp":2}"#)! == (.numberOutOfRange, "iat"))
     #expect(code(#"{"sub":"t","iat":1e300,"exp":2}"#)! == (.numberOutOfRange, "iat"))

@@ -105,8 +105,10 @@ struct Family {
 
     var ecJWK: [String: String] {
         let raw = ecKey.publicKey.rawRepresentation
-        return ["kty": "EC", "crv": "P-256", "d": base64URL(ecKey.rawRepresentation),
-                "x": base64URL(Array(raw[0..<32])), "y": base64URL(Array(raw[32...]))]
+        return [
+            "kty": "EC", "crv": "P-256", "d": base64URL(ecKey.rawRepresentation),
+            "x": base64URL(Array(raw[0..<32])), "y": base64URL(Array(raw[32...])),
+        ]
     }
 }
 
@@ -189,7 +191,9 @@ func shortHMACSecretsAreRefused(algorithm: JWTAlgorithm, minimum: Int) throws {
     let error = JWTError.secretTooShort(algorithm: algorithm.name, bytes: minimum - 1, minimum: minimum)
     #expect(throws: error) { try JWTSigner(secret: short, algorithm: algorithm) }
     #expect(throws: error) { try JWTVerifier(secret: short, algorithm: algorithm) }
-    #expect(error.description == "an \(algorithm.name) secret must be at least \(minimum) bytes long (RFC 7518 section 3.2), and this one has \(minimum - 1)")
+    #expect(
+        error.description
+            == "an \(algorithm.name) secret must be at least \(minimum) bytes long (RFC 7518 section 3.2), and this one has \(minimum - 1)")
     let enough = SymmetricKey(data: [UInt8](repeating: 7, count: minimum))
     let token = try JWTSigner(secret: enough, algorithm: algorithm).tenantToken("t", now: familyNow)
     #expect(try JWTVerifier(secret: enough, algorithm: algorithm).verify(token, now: familyNow).claims.subject == "t")

@@ -51,13 +51,17 @@ func nodeToken(_ object: String) throws -> String {
     #expect(token == (try nodeToken("{sub: 'tenant-id', iat: 1700000000, exp: 1700003600}")))
     #expect(token == (try Keys.demoSigner.tenantToken("tenant-id", now: 1_700_000_000)))
 
-    let rich = RichClaims(sub: "t-ü", aud: ["a", "b"], iat: 1_700_000_000, exp: 1_700_000_600,
-                          scopes: [.init(name: "read", write: false), .init(name: "w\"", write: true)],
-                          weight: 0.30000000000000004, label: "𝄞\u{2028}")
-    #expect(try Keys.demoSigner.sign(rich) == nodeToken("""
-        {sub: 't-ü', aud: ['a', 'b'], iat: 1700000000, exp: 1700000600,
-         scopes: [{name: 'read', write: false}, {name: 'w"', write: true}], weight: 0.1 + 0.2, label: '𝄞\\u2028'}
-        """))
+    let rich = RichClaims(
+        sub: "t-ü", aud: ["a", "b"], iat: 1_700_000_000, exp: 1_700_000_600,
+        scopes: [.init(name: "read", write: false), .init(name: "w\"", write: true)],
+        weight: 0.30000000000000004, label: "𝄞\u{2028}")
+    #expect(
+        try Keys.demoSigner.sign(rich)
+            == nodeToken(
+                """
+                {sub: 't-ü', aud: ['a', 'b'], iat: 1700000000, exp: 1700000600,
+                 scopes: [{name: 'read', write: false}, {name: 'w"', write: true}], weight: 0.1 + 0.2, label: '𝄞\\u2028'}
+                """))
 }
 
 @Test func verifyAsDecodesTheClaimsAfterCheckingTheRegisteredOnes() throws {

@@ -108,8 +108,10 @@ func malformedJWKsAreRefusedWithTheirReason(json: String, expected: JWKError) th
 }
 
 @Test func jwkErrorDescriptionsAreSentences() {
-    let errors: [JWKError] = [.notAnObject, .missingKeyType, .notRSA("EC"), .missingMember("n"), .multiPrimeKey,
-                              .publicKeyNotPrivate, .ambiguousKeySet(count: 2), .keyIDNotFound("k")]
+    let errors: [JWKError] = [
+        .notAnObject, .missingKeyType, .notRSA("EC"), .missingMember("n"), .multiPrimeKey,
+        .publicKeyNotPrivate, .ambiguousKeySet(count: 2), .keyIDNotFound("k"),
+    ]
     for error in errors {
         #expect(error.description.hasPrefix("the JSON Web Key"))
     }

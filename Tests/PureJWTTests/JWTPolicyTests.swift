@@ -76,8 +76,9 @@ func wronglyTypedRegisteredClaimsAreMalformed(_ json: String) throws {
     #expect(validationError(c, now: 0, .init(requiredClaims: ["exp", "sub"])) == nil)
     #expect(validationError(c, now: 0, .init(requiredClaims: ["exp", "nbf"])) == .missingClaim("nbf"))
     #expect(validationError(c, now: 0, .init(issuer: "https://a.example")) == nil)
-    #expect(validationError(c, now: 0, .init(issuer: "https://b.example"))
-        == .unexpectedIssuer(expected: "https://b.example", found: "https://a.example"))
+    #expect(
+        validationError(c, now: 0, .init(issuer: "https://b.example"))
+            == .unexpectedIssuer(expected: "https://b.example", found: "https://a.example"))
     #expect(validationError(c, now: 0, .init(audiences: ["z", "y"])) == nil)
     #expect(validationError(c, now: 0, .init(audiences: ["z"])) == .unexpectedAudience(accepted: ["z"], found: ["x", "y"]))
     #expect(validationError(c, now: 0, .init(subject: "tenant")) == nil)
@@ -140,9 +141,11 @@ func headersAskingForAnotherAlgorithmAreRefused(_ alg: String) throws {
     let h = try header(#"{"alg":"RS256","crit":["exp"],"exp":5}"#)
     #expect(throws: JWTError.unsupportedCriticalHeader("exp")) { try h.checkPolicy() }
     try h.checkPolicy(understoodCritical: ["exp"])
-    for bad in [#"{"alg":"RS256","crit":[]}"#, #"{"alg":"RS256","crit":"exp","exp":1}"#,
-                #"{"alg":"RS256","crit":["alg"]}"#, #"{"alg":"RS256","crit":["x"]}"#,
-                #"{"alg":"RS256","crit":["x","x"],"x":1}"#, #"{"alg":"RS256","crit":[1]}"#] {
+    for bad in [
+        #"{"alg":"RS256","crit":[]}"#, #"{"alg":"RS256","crit":"exp","exp":1}"#,
+        #"{"alg":"RS256","crit":["alg"]}"#, #"{"alg":"RS256","crit":["x"]}"#,
+        #"{"alg":"RS256","crit":["x","x"],"x":1}"#, #"{"alg":"RS256","crit":[1]}"#,
+    ] {
         #expect(throws: JWTError.self, "\(bad)") { try header(bad).checkPolicy(understoodCritical: ["x", "exp", "alg"]) }
     }
 }
@@ -163,7 +166,10 @@ func compactTokensOfTheWrongShapeAreMalformed(_ token: String) {
 
 @Test func oversizedTokensAreRefusedBeforeSplitting() {
     let token = String(repeating: "a", count: JWSCompactParts.maxTokenBytes + 1)
-    #expect(throws: JWTError.malformed("the token is \(JWSCompactParts.maxTokenBytes + 1) bytes long, more than the limit of \(JWSCompactParts.maxTokenBytes)")) {
+    #expect(
+        throws: JWTError.malformed(
+            "the token is \(JWSCompactParts.maxTokenBytes + 1) bytes long, more than the limit of \(JWSCompactParts.maxTokenBytes)")
+    ) {
         try JWSCompactParts(token: token)
     }
 }
@@ -193,10 +199,13 @@ func compactTokensOfTheWrongShapeAreMalformed(_ token: String) {
 }
 
 @Test func errorDescriptionsAreSentences() {
-    #expect(JWTError.expired(at: 2000, now: 2030).description
-        == "the token expired at 2000 (seconds since 1970), 30 seconds before now (2030)")
-    #expect(JWTError.algorithmNotAllowed("none").description
-        == "the token's header asks for algorithm \"none\", but only RS256 is accepted")
-    #expect(JSONError(.loneSurrogate(0xD800), at: 3).description
-        == "the \\u escape U+D800 is half of a UTF-16 surrogate pair without its other half (at byte 3)")
+    #expect(
+        JWTError.expired(at: 2000, now: 2030).description
+            == "the token expired at 2000 (seconds since 1970), 30 seconds before now (2030)")
+    #expect(
+        JWTError.algorithmNotAllowed("none").description
+            == "the token's header asks for algorithm \"none\", but only RS256 is accepted")
+    #expect(
+        JSONError(.loneSurrogate(0xD800), at: 3).description
+            == "the \\u escape U+D800 is half of a UTF-16 surrogate pair without its other half (at byte 3)")
 }

@@ -33,7 +33,8 @@ struct KeyLoaderTests {
     /// One openssl key in every form, with openssl's own d and public point (hex) and Node's
     /// JWK export of it.
     static let forms: [String] = {
-        (try? shell(#"""
+        (try? shell(
+            #"""
             d=$(mktemp -d); trap 'rm -rf "$d"' EXIT; cd "$d"
             b() { base64 -w0 "$@"; echo; }
             openssl ecparam -name prime256v1 -genkey -out k.pem

@@ -8,10 +8,12 @@ import Testing
 
 /// `{"keys": [...]}` made by Node from `members`: (PEM file under Vectors/keys, kid, extra JSON members).
 func nodeKeySet(_ members: [(file: String, kid: String, extra: String)], more: [String] = []) throws -> [UInt8] {
-    let entries = members.map { m in
-        "Object.assign(crypto.createPublicKey(fs.readFileSync('\(Keys.root.path)/Vectors/keys/\(m.file)')).export({format: 'jwk'}), {kid: '\(m.kid)'}, \(m.extra.isEmpty ? "{}" : m.extra))"
-    } + more
-    let script = "const crypto = require('crypto'), fs = require('fs'); process.stdout.write(JSON.stringify({keys: [\(entries.joined(separator: ", "))]}))"
+    let entries =
+        members.map { m in
+            "Object.assign(crypto.createPublicKey(fs.readFileSync('\(Keys.root.path)/Vectors/keys/\(m.file)')).export({format: 'jwk'}), {kid: '\(m.kid)'}, \(m.extra.isEmpty ? "{}" : m.extra))"
+        } + more
+    let script =
+        "const crypto = require('crypto'), fs = require('fs'); process.stdout.write(JSON.stringify({keys: [\(entries.joined(separator: ", "))]}))"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["node", "-e", script]
@@ -32,9 +34,13 @@ func privateKey(_ file: String) throws -> RSAPrivateKey {
 
 @Test func aKeySetVerifierPicksTheKeyByKidAndRefusesUnknownOrMissingKids() throws {
     let jwks = try nodeKeySet(
-        [("rsa-2048.spki.pem", "a", ""), ("rsa-3072.spki.pem", "b", "{use: 'sig', alg: 'RS256'}"),
-         ("rsa-4096.spki.pem", "enc", "{use: 'enc'}")],
-        more: ["{kty: 'EC', crv: 'P-256', kid: 'ec', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0'}"])
+        [
+            ("rsa-2048.spki.pem", "a", ""), ("rsa-3072.spki.pem", "b", "{use: 'sig', alg: 'RS256'}"),
+            ("rsa-4096.spki.pem", "enc", "{use: 'enc'}"),
+        ],
+        more: [
+            "{kty: 'EC', crv: 'P-256', kid: 'ec', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0'}"
+        ])
     let verifier = try JWTVerifier(jwks: jwks)
     #expect(verifier.key == nil && Set(verifier.keys.keys) == ["a", "b"])
 
@@ -85,11 +91,13 @@ func privateKey(_ file: String) throws -> RSAPrivateKey {
     try verify(iat: .integer(1000), now: 1099, maxAge: 100)
     #expect(throws: JWTError.maxAgeExceeded(issuedAt: 1000, maxAge: 100, now: 1100)) { try verify(iat: .integer(1000), now: 1100, maxAge: 100) }
     try verify(iat: .integer(1000), now: 1100, maxAge: 100, leeway: 1)
-    try verify(iat: try .double(999.5), now: 1099, maxAge: 100)      // 1099 < 1099.5
+    try verify(iat: try .double(999.5), now: 1099, maxAge: 100)  // 1099 < 1099.5
     #expect(throws: JWTError.self) { try verify(iat: try .double(999.5), now: 1100, maxAge: 100) }
     #expect(throws: JWTError.missingClaim("iat")) { try verify(iat: nil, now: 1100, maxAge: 100) }
     // Off by default.
-    #expect(try JWTVerifier(key: Keys.demo.publicKey).verify(try signer.tenantToken("t", now: 1000, lifetime: 1_000_000), now: 500_000).claims.subject == "t")
+    #expect(
+        try JWTVerifier(key: Keys.demo.publicKey).verify(try signer.tenantToken("t", now: 1000, lifetime: 1_000_000), now: 500_000).claims.subject
+            == "t")
 }
 
 @Test func issuedInTheFutureIsRefusedOnlyWhenAsked() throws {

@@ -46,8 +46,9 @@ enum Keys {
 @Test func everyNodeTokenIsReproducedByteForByteSignatureIncluded() throws {
     for c in Vectors.tokens {
         // Every case, lone-surrogate IDs included: sign Node's exact header and payload bytes.
-        let token = try Keys.demoSigner.sign(headerBytes: Vectors.bytes(hex: c.header_hex),
-                                             payloadBytes: Vectors.bytes(hex: c.payload_hex))
+        let token = try Keys.demoSigner.sign(
+            headerBytes: Vectors.bytes(hex: c.header_hex),
+            payloadBytes: Vectors.bytes(hex: c.payload_hex))
         #expect(token == c.token, "\(c.name)")
     }
 }
@@ -71,8 +72,9 @@ enum Keys {
     var compared = 0
     for c in Vectors.tokens where c.swift_representable && c.keyid == nil && c.header_extra == nil {
         guard case let .obj(members) = c.claims, members.count == 3,
-              members.map({ Tagged.string($0.k) }) == ["sub", "iat", "exp"],
-              case let .str(units) = members[0].v, let iat = c.iat, let exp = c.exp else { continue }
+            members.map({ Tagged.string($0.k) }) == ["sub", "iat", "exp"],
+            case let .str(units) = members[0].v, let iat = c.iat, let exp = c.exp
+        else { continue }
         let token = try Keys.demoSigner.tenantToken(Tagged.string(units), now: iat, lifetime: exp - iat)
         #expect(token == c.token, "\(c.name)")
         compared += 1
@@ -153,8 +155,9 @@ func rfcExamplesVerifyAndResigningTheirBytesReproducesThem(file: String) throws 
     let c = try #require(Vectors.tokens.first { $0.name == "kid header" })
     // Re-sign under another key: decoding still works, verifying does not.
     let other = try RSAPrivateKey(jwk: try Keys.joseJWK("rfc7520_4_1_rs256.json"))
-    let foreign = try JWTSigner(key: other).sign(headerBytes: Vectors.bytes(hex: c.header_hex),
-                                                  payloadBytes: Vectors.bytes(hex: c.payload_hex))
+    let foreign = try JWTSigner(key: other).sign(
+        headerBytes: Vectors.bytes(hex: c.header_hex),
+        payloadBytes: Vectors.bytes(hex: c.payload_hex))
     let decoded = try JWT.decodeWithoutVerifying(foreign)
     #expect(decoded.header.keyID == c.keyid)
     #expect(decoded.payloadBytes == Vectors.bytes(hex: c.payload_hex))

@@ -44,8 +44,9 @@ let tenantPayload = #"{"sub":"t","iat":1700000000,"exp":1700003600}"#
     let token = try rawToken(#"{"alg":"RS256","typ":"JWT"}"#, tenantPayload)
     #expect(refusal(token) == nil)
     // RFC 4231 test case 2: HMAC-SHA256("Jefe", "what do ya want for nothing?").
-    #expect(hmacSHA256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
-        == Vectors.bytes(hex: "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"))
+    #expect(
+        hmacSHA256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+            == Vectors.bytes(hex: "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"))
 }
 
 @Test(arguments: ["none", "HS256", "RS512", "RS384", "PS256", "ES256", "rs256"])
@@ -96,9 +97,11 @@ func validlySignedTokensNamingAnotherAlgorithmAreRefused(alg: String) throws {
     let good = try rawToken(#"{"alg":"RS256","typ":"JWT"}"#, tenantPayload)
     let parts = good.split(separator: ".").map(String.init)
     // Padding, the standard alphabet's + and /, whitespace: not in the base64url alphabet.
-    for bad in [parts[0] + "=." + parts[1] + "." + parts[2], parts[0] + "." + parts[1] + "." + parts[2] + "==",
-                parts[0] + "." + parts[1].replacingOccurrences(of: "-", with: "+") + "+." + parts[2],
-                parts[0] + "." + parts[1] + "." + parts[2].replacingOccurrences(of: "_", with: "/") + "/"] {
+    for bad in [
+        parts[0] + "=." + parts[1] + "." + parts[2], parts[0] + "." + parts[1] + "." + parts[2] + "==",
+        parts[0] + "." + parts[1].replacingOccurrences(of: "-", with: "+") + "+." + parts[2],
+        parts[0] + "." + parts[1] + "." + parts[2].replacingOccurrences(of: "_", with: "/") + "/",
+    ] {
         guard case let .malformed(reason) = refusal(bad) else {
             Issue.record("not refused as malformed: \(bad)")
             continue
@@ -227,9 +230,11 @@ func validlySignedTokensNamingAnotherAlgorithmAreRefused(alg: String) throws {
     // Each is refused for its shape, header or algorithm: a reason the verifier checks before it
     // touches the key, so no RSA work is spent on them (speed is the benchmark's business:
     // `rs256-bench --filter jwt/verify`).
-    let tokens = ["a.b", "a.b.c.d", "e30.e30.AAAA", String(repeating: "A", count: 200_000),
-                  Base64URL.encode(Array(String(repeating: "{\"a\":", count: 5000).utf8)) + ".e30.AAAA",
-                  Base64URL.encode(Array(#"{"alg":"none"}"#.utf8)) + ".e30.AAAA"]
+    let tokens = [
+        "a.b", "a.b.c.d", "e30.e30.AAAA", String(repeating: "A", count: 200_000),
+        Base64URL.encode(Array(String(repeating: "{\"a\":", count: 5000).utf8)) + ".e30.AAAA",
+        Base64URL.encode(Array(#"{"alg":"none"}"#.utf8)) + ".e30.AAAA",
+    ]
     for token in tokens {
         let error = try #require(refusal(token), "\(token.prefix(20))… was accepted")
         #expect(error != .invalidSignature, "\(token.prefix(20))… reached the signature check")

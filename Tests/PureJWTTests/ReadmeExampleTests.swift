@@ -18,8 +18,9 @@ import Testing
     claims["role"] = .string("admin")
     let other = try signer.sign(claims, keyID: "2024-01")
 
-    let verifier = JWTVerifier(key: key.publicKey,
-                               options: JWTValidationOptions(leeway: 30, subject: "tenant-id"))
+    let verifier = JWTVerifier(
+        key: key.publicKey,
+        options: JWTValidationOptions(leeway: 30, subject: "tenant-id"))
     let verified = try verifier.verify(token, now: now)
     #expect(try verified.claims.subject == "tenant-id")
     #expect(try verified.claims.expiresAt == now + 3600)
@@ -32,6 +33,7 @@ import Testing
     let typed = try signer.sign(TenantClaims(sub: "tenant-id", iat: now, exp: now + 3600, role: "admin"))
     let mine = try verifier.verify(typed, as: TenantClaims.self, now: now)
     #expect(mine.role == "admin" && mine.exp == now + 3600)
-    #expect(try JWT.decodeWithoutVerifying(typed).claims.serialized
+    #expect(
+        try JWT.decodeWithoutVerifying(typed).claims.serialized
             == #"{"sub":"tenant-id","iat":\#(now),"exp":\#(now + 3600),"role":"admin"}"#)
 }

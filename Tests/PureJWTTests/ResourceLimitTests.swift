@@ -13,8 +13,9 @@ import PureRSA
 private func measured<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double, peakGrowthMiB: Double) {
     func status(_ field: String) -> Double {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
-              let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+            let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
         return kib / 1024
     }
     var best = (seconds: Double.infinity, growth: Double.infinity)
@@ -63,8 +64,10 @@ private let demoKey: RSAPublicKey = {
             ("JWSCompactParts", measured { failure { () throws(JWTError) in try JWSCompactParts(token: token) } }),
         ]
         for (name, run) in runs {
-            #expect(run.value == "the token is malformed: the token is \(token.utf8.count) bytes long, more than the limit of \(JWSCompactParts.maxTokenBytes)",
-                    "\(name): \(run.value)")
+            #expect(
+                run.value
+                    == "the token is malformed: the token is \(token.utf8.count) bytes long, more than the limit of \(JWSCompactParts.maxTokenBytes)",
+                "\(name): \(run.value)")
             #expect(run.seconds < quickly, "\(name) took \(run.seconds) s")
             #expect(run.peakGrowthMiB < smallMiB, "\(name) grew the resident set by \(run.peakGrowthMiB) MiB")
         }
@@ -97,8 +100,9 @@ private let demoKey: RSAPublicKey = {
         let token = Base64URL.encode(Array(#"{"alg":"RS256","typ":"JWT"}"#.utf8)) + "." + payload + ".AAAA"
         #expect(token.utf8.count < JWSCompactParts.maxTokenBytes)
         let decoded = measured { failure { () throws(JWTError) in try JWT.decodeWithoutVerifying(token) } }
-        #expect(decoded.value.contains("payload is not valid JSON") && decoded.value.contains("nested more than 64 levels deep"),
-                "\(decoded.value)")
+        #expect(
+            decoded.value.contains("payload is not valid JSON") && decoded.value.contains("nested more than 64 levels deep"),
+            "\(decoded.value)")
         #expect(decoded.seconds < quickly && decoded.peakGrowthMiB < smallMiB)
         // The verifier checks the signature before it reads the payload at all.
         let verified = failure { () throws(JWTError) in try JWTVerifier(key: demoKey).verify(token, now: 1_700_000_000) }

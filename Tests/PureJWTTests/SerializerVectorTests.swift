@@ -34,8 +34,9 @@ import Testing
     var compared = 0
     for c in Vectors.tokens where c.swift_representable {
         guard case let .obj(members) = c.claims, members.count == 3,
-              members.map({ Tagged.string($0.k) }) == ["sub", "iat", "exp"],
-              case let .str(units) = members[0].v, let iat = c.iat, let exp = c.exp else { continue }
+            members.map({ Tagged.string($0.k) }) == ["sub", "iat", "exp"],
+            case let .str(units) = members[0].v, let iat = c.iat, let exp = c.exp
+        else { continue }
         let claims = try JWTClaims.tenant(Tagged.string(units), now: iat, lifetime: exp - iat)
         #expect(claims.serialized == c.payload_json, "\(c.name)")
         compared += 1
@@ -103,9 +104,10 @@ func sameAsJavaScriptSees(_ a: JSONValue, _ b: JSONValue) -> Bool {
     case let (.number(x), .number(y)): return x.doubleValue == y.doubleValue
     case let (.array(x), .array(y)): return x.count == y.count && zip(x, y).allSatisfy(sameAsJavaScriptSees)
     case let (.object(x), .object(y)):
-        return x.count == y.count && zip(x.members, y.members).allSatisfy {
-            $0.key.utf8.elementsEqual($1.key.utf8) && sameAsJavaScriptSees($0.value, $1.value)
-        }
+        return x.count == y.count
+            && zip(x.members, y.members).allSatisfy {
+                $0.key.utf8.elementsEqual($1.key.utf8) && sameAsJavaScriptSees($0.value, $1.value)
+            }
     default: return a == b
     }
 }

@@ -11,6 +11,8 @@ enum Vectors {
         let cases: [TokenCase]
     }
 
+    // Field names are those of Vectors/jwt/tokens.json.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     struct TokenCase: Decodable, Sendable {
         let name: String
         let claims: Tagged

@@ -9,10 +9,12 @@ struct ArithmeticTests {
     static func operands(modulusHex: String, count: Int, seed: UInt64) throws -> [Limbs256] {
         let m = try Limbs256(hex: modulusHex)
         var generator = SeededGenerator(state: seed)
-        var values: [Limbs256] = [.zero, Limbs256(1, 0, 0, 0), Limbs256(2, 0, 0, 0),
-                                  modularSubtract(.zero, Limbs256(1, 0, 0, 0), m),
-                                  modularSubtract(.zero, Limbs256(2, 0, 0, 0), m),
-                                  Limbs256(0, 0, 0, 1 << 63)]
+        var values: [Limbs256] = [
+            .zero, Limbs256(1, 0, 0, 0), Limbs256(2, 0, 0, 0),
+            modularSubtract(.zero, Limbs256(1, 0, 0, 0), m),
+            modularSubtract(.zero, Limbs256(2, 0, 0, 0), m),
+            Limbs256(0, 0, 0, 1 << 63),
+        ]
         while values.count < count {
             let v = Limbs256(bigEndian: generator.bytes(32))
             if v.lessThanWord(m) == 1 { values.append(v) }
@@ -26,13 +28,14 @@ struct ArithmeticTests {
         let b = try Self.operands(modulusHex: Curve.p, count: 120, seed: 2).reversed()
         let pairs = Array(zip(a, b))
         let input = pairs.map { "\($0.0.hexString) \($0.1.hexString)" }.joined(separator: "\n")
-        let expected = try runPython(pythonReference + """
-            for line in sys.stdin:
-                x, y = (int(v, 16) for v in line.split())
-                r = pow(x, (p + 1) // 4, p)
-                root = "%064x" % r if r * r % p == x else "none"
-                print("%064x %064x %064x %064x %s" % ((x + y) % p, (x - y) % p, x * y % p, pow(x, p - 2, p), root))
-            """, input: input)
+        let expected = try runPython(
+            pythonReference + """
+                for line in sys.stdin:
+                    x, y = (int(v, 16) for v in line.split())
+                    r = pow(x, (p + 1) // 4, p)
+                    root = "%064x" % r if r * r % p == x else "none"
+                    print("%064x %064x %064x %064x %s" % ((x + y) % p, (x - y) % p, x * y % p, pow(x, p - 2, p), root))
+                """, input: input)
         #expect(expected.count == pairs.count)
         for ((x, y), line) in zip(pairs, expected) {
             let fx = FieldElement(reduced: x), fy = FieldElement(reduced: y)
@@ -49,15 +52,17 @@ struct ArithmeticTests {
         let b = try Self.operands(modulusHex: Curve.n, count: 120, seed: 4).reversed()
         var generator = SeededGenerator(state: 5)
         // Unreduced 256-bit values, as digests are, including 2^256 − 1 and n itself.
-        let wide = try [Limbs256(hex: "ff" + String(repeating: "ff", count: 31)), Limbs256(hex: Curve.n)]
+        let wide =
+            try [Limbs256(hex: "ff" + String(repeating: "ff", count: 31)), Limbs256(hex: Curve.n)]
             + (0..<118).map { _ in Limbs256(bigEndian: generator.bytes(32)) }
         let rows = Array(zip(zip(a, b), wide))
         let input = rows.map { "\($0.0.0.hexString) \($0.0.1.hexString) \($0.1.hexString)" }.joined(separator: "\n")
-        let expected = try runPython(pythonReference + """
-            for line in sys.stdin:
-                x, y, w = (int(v, 16) for v in line.split())
-                print("%064x %064x %064x %064x %064x" % ((x + y) % n, (x - y) % n, x * y % n, pow(x, n - 2, n), w % n))
-            """, input: input)
+        let expected = try runPython(
+            pythonReference + """
+                for line in sys.stdin:
+                    x, y, w = (int(v, 16) for v in line.split())
+                    print("%064x %064x %064x %064x %064x" % ((x + y) % n, (x - y) % n, x * y % n, pow(x, n - 2, n), w % n))
+                """, input: input)
         #expect(expected.count == rows.count)
         for (((x, y), w), line) in zip(rows, expected) {
             let sx = Scalar(reduced: x), sy = Scalar(reduced: y)

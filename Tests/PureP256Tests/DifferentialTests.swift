@@ -9,7 +9,8 @@ struct DifferentialTests {
     @Test("fresh keys: same public key from d, compressed form, their signatures verify here, ours (s and n − s) there")
     func bothWays() throws {
         // Python makes 12 keys and signs one random message with each.
-        let lines = try runPython("""
+        let lines = try runPython(
+            """
             import os
             from cryptography.hazmat.primitives.asymmetric import ec
             from cryptography.hazmat.primitives import hashes, serialization
@@ -47,7 +48,8 @@ struct DifferentialTests {
             #expect(key.publicKey.isValidSignature(twin, for: message))
             ours.append([f[1], f[3], hex(signature!.derRepresentation), hex(twin.derRepresentation)].joined(separator: " "))
         }
-        let verdicts = try runPython("""
+        let verdicts = try runPython(
+            """
             import sys
             from cryptography.hazmat.primitives.asymmetric import ec
             from cryptography.hazmat.primitives import hashes

@@ -50,11 +50,13 @@ struct ECDSAVectorTests {
         var counted = 0, valid = 0
         for group in groups {
             guard let publicKey = group["publicKey"] as? [String: Any], let uncompressed = publicKey["uncompressed"] as? String,
-                  let tests = group["tests"] as? [[String: Any]] else { throw TestDataError(description: "malformed group") }
+                let tests = group["tests"] as? [[String: Any]]
+            else { throw TestDataError(description: "malformed group") }
             let key = try P256.Signing.PublicKey(x963Representation: try hexBytes(uncompressed))
             for test in tests {
                 guard let id = test["tcId"] as? Int, let message = test["msg"] as? String,
-                      let signatureHex = test["sig"] as? String, let result = test["result"] as? String else {
+                    let signatureHex = test["sig"] as? String, let result = test["result"] as? String
+                else {
                     throw TestDataError(description: "malformed test")
                 }
                 #expect(result == "valid" || result == "invalid", "tcId \(id) has result \(result)")

@@ -6,7 +6,8 @@ import PureSHA2
 @Suite("P-256 point and signature encodings")
 struct EncodingTests {
     /// G, uncompressed (SEC 2).
-    static let generator = "046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296"
+    static let generator =
+        "046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296"
         + "4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5"
 
     @Test("G decodes from its SEC 2 uncompressed and compressed forms, and encodes back")
@@ -52,15 +53,16 @@ struct EncodingTests {
     func compressedDecoding() throws {
         var generator = SeededGenerator(state: 21)
         let xs = (0..<40).map { _ in generator.bytes(32) }
-        let expected = try runPython(pythonReference + """
-            for line in sys.stdin:
-                x = int(line, 16)
-                if x >= p: print("range"); continue
-                rhs = (x ** 3 - 3 * x + b) % p
-                if pow(rhs, (p - 1) // 2, p) != 1 and rhs != 0: print("none"); continue
-                y = pow(rhs, (p + 1) // 4, p)
-                print("%064x" % (y if y % 2 == 0 else p - y))
-            """, input: xs.map(hex).joined(separator: "\n"))
+        let expected = try runPython(
+            pythonReference + """
+                for line in sys.stdin:
+                    x = int(line, 16)
+                    if x >= p: print("range"); continue
+                    rhs = (x ** 3 - 3 * x + b) % p
+                    if pow(rhs, (p - 1) // 2, p) != 1 and rhs != 0: print("none"); continue
+                    y = pow(rhs, (p + 1) // 4, p)
+                    print("%064x" % (y if y % 2 == 0 else p - y))
+                """, input: xs.map(hex).joined(separator: "\n"))
         #expect(expected.count == xs.count)
         for (x, line) in zip(xs, expected) {
             do {
@@ -105,7 +107,9 @@ struct EncodingTests {
 
     @Test("private keys: 32 bytes, 0 < d < n")
     func privateKeyRange() throws {
-        #expect(throws: P256Error.invalidPrivateKeyLength(count: 31)) { try P256.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 1, count: 31)) }
+        #expect(throws: P256Error.invalidPrivateKeyLength(count: 31)) {
+            try P256.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 1, count: 31))
+        }
         #expect(throws: P256Error.scalarOutOfRange) { try P256.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 0, count: 32)) }
         #expect(throws: P256Error.scalarOutOfRange) { try P256.Signing.PrivateKey(rawRepresentation: try hexBytes(Curve.n)) }
         // d = 1 gives G.

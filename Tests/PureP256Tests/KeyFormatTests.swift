@@ -38,22 +38,23 @@ struct KeyFormatTests {
         // Per key, one line: SEC 1 PEM (ecparam -genkey, with its EC PARAMETERS block), SEC 1
         // DER, SEC 1 DER without the public key, PKCS#8 DER, PKCS#8 PEM, SPKI DER, SPKI PEM,
         // SPKI DER with the compressed point, all base64 so they fit one field.
-        let lines = try runShell(pemFile + """
+        let lines = try runShell(
+            pemFile + """
 
-            d=$(mktemp -d); trap 'rm -rf "$d"' EXIT; cd "$d"
-            for i in 1 2 3 4 5 6; do
-              openssl ecparam -name prime256v1 -genkey -out k.pem
-              openssl ec -in k.pem -outform DER -out sec1.der 2>/dev/null
-              openssl ec -in k.pem -no_public -outform DER -out nopub.der 2>/dev/null
-              openssl pkcs8 -topk8 -nocrypt -in k.pem -outform DER -out p8.der
-              openssl pkcs8 -topk8 -nocrypt -in k.pem -out p8.pem
-              openssl pkey -in k.pem -pubout -outform DER -out spki.der
-              openssl pkey -in k.pem -pubout -out spki.pem
-              openssl ec -in k.pem -pubout -conv_form compressed -outform DER -out spkic.der 2>/dev/null
-              openssl ec -in k.pem -out sec1.pem 2>/dev/null
-              echo "$(b64 k.pem) $(b64 sec1.der) $(b64 nopub.der) $(b64 p8.der) $(b64 p8.pem) $(b64 spki.der) $(b64 spki.pem) $(b64 spkic.der) $(b64 sec1.pem)"
-            done
-            """)
+                d=$(mktemp -d); trap 'rm -rf "$d"' EXIT; cd "$d"
+                for i in 1 2 3 4 5 6; do
+                  openssl ecparam -name prime256v1 -genkey -out k.pem
+                  openssl ec -in k.pem -outform DER -out sec1.der 2>/dev/null
+                  openssl ec -in k.pem -no_public -outform DER -out nopub.der 2>/dev/null
+                  openssl pkcs8 -topk8 -nocrypt -in k.pem -outform DER -out p8.der
+                  openssl pkcs8 -topk8 -nocrypt -in k.pem -out p8.pem
+                  openssl pkey -in k.pem -pubout -outform DER -out spki.der
+                  openssl pkey -in k.pem -pubout -out spki.pem
+                  openssl ec -in k.pem -pubout -conv_form compressed -outform DER -out spkic.der 2>/dev/null
+                  openssl ec -in k.pem -out sec1.pem 2>/dev/null
+                  echo "$(b64 k.pem) $(b64 sec1.der) $(b64 nopub.der) $(b64 p8.der) $(b64 p8.pem) $(b64 spki.der) $(b64 spki.pem) $(b64 spkic.der) $(b64 sec1.pem)"
+                done
+                """)
         #expect(lines.count == 6)
         for line in lines {
             let f = try line.split(separator: " ").map { try base64Bytes(String($0)) }
@@ -86,7 +87,8 @@ struct KeyFormatTests {
             [key.derRepresentation, key.sec1DERRepresentation, key.publicKey.derRepresentation, key.x963Representation]
                 .map { hex($0) }.joined(separator: " ")
         }.joined(separator: "\n")
-        let lines = try runPython("""
+        let lines = try runPython(
+            """
             import sys
             from cryptography.hazmat.primitives.asymmetric import ec
             from cryptography.hazmat.primitives import serialization as s
@@ -120,26 +122,27 @@ struct KeyFormatTests {
 
     @Test("other curves, explicit parameters and other algorithms are refused, the curve named by its OID")
     func otherCurvesRefused() throws {
-        let lines = try runShell(pemFile + """
+        let lines = try runShell(
+            pemFile + """
 
-            d=$(mktemp -d); trap 'rm -rf "$d"' EXIT; cd "$d"
-            for c in secp384r1 secp521r1 secp256k1; do
-              openssl ecparam -name $c -genkey -noout -out k.pem
-              openssl pkcs8 -topk8 -nocrypt -in k.pem -outform DER -out p8.der
-              openssl pkey -in k.pem -pubout -outform DER -out spki.der
-              echo "$(b64 k.pem) $(b64 p8.der) $(b64 spki.der)"
-            done
-            openssl ecparam -name prime256v1 -genkey -noout -out k.pem
-            openssl ec -in k.pem -param_enc explicit -outform DER -out x.der 2>/dev/null
-            openssl pkcs8 -topk8 -nocrypt -in x.der -inform DER -outform DER -out xp8.der
-            openssl ec -in k.pem -param_enc explicit -pubout -outform DER -out xspki.der 2>/dev/null
-            echo "$(b64 x.der) $(b64 xp8.der) $(b64 xspki.der)"
-            openssl genpkey -algorithm ed25519 -outform DER -out ed.der
-            openssl pkey -in ed.der -inform DER -pubout -outform DER -out edpub.der
-            openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa.pem 2>/dev/null
-            openssl pkcs8 -topk8 -nocrypt -in rsa.pem -outform DER -out rsa.der
-            echo "$(b64 ed.der) $(b64 edpub.der) $(b64 rsa.der)"
-            """)
+                d=$(mktemp -d); trap 'rm -rf "$d"' EXIT; cd "$d"
+                for c in secp384r1 secp521r1 secp256k1; do
+                  openssl ecparam -name $c -genkey -noout -out k.pem
+                  openssl pkcs8 -topk8 -nocrypt -in k.pem -outform DER -out p8.der
+                  openssl pkey -in k.pem -pubout -outform DER -out spki.der
+                  echo "$(b64 k.pem) $(b64 p8.der) $(b64 spki.der)"
+                done
+                openssl ecparam -name prime256v1 -genkey -noout -out k.pem
+                openssl ec -in k.pem -param_enc explicit -outform DER -out x.der 2>/dev/null
+                openssl pkcs8 -topk8 -nocrypt -in x.der -inform DER -outform DER -out xp8.der
+                openssl ec -in k.pem -param_enc explicit -pubout -outform DER -out xspki.der 2>/dev/null
+                echo "$(b64 x.der) $(b64 xp8.der) $(b64 xspki.der)"
+                openssl genpkey -algorithm ed25519 -outform DER -out ed.der
+                openssl pkey -in ed.der -inform DER -pubout -outform DER -out edpub.der
+                openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa.pem 2>/dev/null
+                openssl pkcs8 -topk8 -nocrypt -in rsa.pem -outform DER -out rsa.der
+                echo "$(b64 ed.der) $(b64 edpub.der) $(b64 rsa.der)"
+                """)
         #expect(lines.count == 5)
         func privateRefusal(_ bytes: [UInt8]) -> P256Error? {
             do { _ = try P256.Signing.PrivateKey(derRepresentation: bytes); return nil } catch { return error }
@@ -156,8 +159,9 @@ struct KeyFormatTests {
             #expect(privateRefusal(f[1]) == .unsupportedCurve(oid: oid))
             #expect(publicRefusal(f[2]) == .unsupportedCurve(oid: oid))
         }
-        #expect(P256Error.unsupportedCurve(oid: "1.3.132.0.34").description
-            == "the EC key is on the curve P-384 (secp384r1) (OID 1.3.132.0.34); only P-256 (prime256v1, OID 1.2.840.10045.3.1.7) is supported")
+        #expect(
+            P256Error.unsupportedCurve(oid: "1.3.132.0.34").description
+                == "the EC key is on the curve P-384 (secp384r1) (OID 1.3.132.0.34); only P-256 (prime256v1, OID 1.2.840.10045.3.1.7) is supported")
         let explicit = try lines[3].split(separator: " ").map { try base64Bytes(String($0)) }
         #expect(privateRefusal(explicit[0]) == .explicitCurveParameters)
         #expect(privateRefusal(explicit[1]) == .explicitCurveParameters)
@@ -239,7 +243,8 @@ struct KeyFormatTests {
         // Fresh keys from the system generator: distinct, and valid for Python.
         let keys = (0..<6).map { _ in P256.Signing.PrivateKey() }
         #expect(Set(keys.map { $0.rawRepresentation }).count == keys.count)
-        let verdicts = try runPython("""
+        let verdicts = try runPython(
+            """
             import sys
             from cryptography.hazmat.primitives import serialization as s
             n = 0x\(Curve.n)

@@ -8,11 +8,13 @@ struct PointArithmeticTests {
     /// Scalars: 0, 1, 2, 3, 15, 16, 17, n − 2, n − 1, n, 2^256 − 1 and seeded random ones.
     static func scalars(count: Int, seed: UInt64) throws -> [Limbs256] {
         var generator = SeededGenerator(state: seed)
-        var values = [Limbs256.zero, Limbs256(1, 0, 0, 0), Limbs256(2, 0, 0, 0), Limbs256(3, 0, 0, 0),
-                      Limbs256(15, 0, 0, 0), Limbs256(16, 0, 0, 0), Limbs256(17, 0, 0, 0),
-                      try Limbs256(hex: "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254f"),
-                      try Limbs256(hex: "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632550"),
-                      try Limbs256(hex: Curve.n), try Limbs256(hex: String(repeating: "f", count: 64))]
+        var values = [
+            Limbs256.zero, Limbs256(1, 0, 0, 0), Limbs256(2, 0, 0, 0), Limbs256(3, 0, 0, 0),
+            Limbs256(15, 0, 0, 0), Limbs256(16, 0, 0, 0), Limbs256(17, 0, 0, 0),
+            try Limbs256(hex: "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63254f"),
+            try Limbs256(hex: "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632550"),
+            try Limbs256(hex: Curve.n), try Limbs256(hex: String(repeating: "f", count: 64)),
+        ]
         while values.count < count { values.append(Limbs256(bigEndian: generator.bytes(32))) }
         return values
     }
@@ -28,9 +30,10 @@ struct PointArithmeticTests {
     @Test("k·G (fixed-base and variable-base) matches the affine reference, k = 0, 1, n−2, n−1, n, random")
     func scalarMultiplication() throws {
         let ks = try Self.scalars(count: 24, seed: 11)
-        let expected = try runPython(pythonReference + """
-            for line in sys.stdin: print(show(mul(int(line, 16), G)))
-            """, input: ks.map(\.hexString).joined(separator: "\n"))
+        let expected = try runPython(
+            pythonReference + """
+                for line in sys.stdin: print(show(mul(int(line, 16), G)))
+                """, input: ks.map(\.hexString).joined(separator: "\n"))
         #expect(expected.count == ks.count)
         for (k, line) in zip(ks, expected) {
             #expect(ProjectivePoint.generatorMultiplied(bySecret: k).shown == line, "k = \(k.hexString)")
@@ -44,12 +47,13 @@ struct PointArithmeticTests {
         let ks = try Self.scalars(count: 16, seed: 13)
         let rows = ks.map { k in (k, Limbs256(bigEndian: generator.bytes(32)), Limbs256(bigEndian: generator.bytes(32))) }
         let input = rows.map { "\($0.0.hexString) \($0.1.hexString) \($0.2.hexString)" }.joined(separator: "\n")
-        let expected = try runPython(pythonReference + """
-            for line in sys.stdin:
-                k, a, u = (int(v, 16) for v in line.split())
-                P = mul(a, G)
-                print(show(P) + "|" + show(mul(k, P)) + "|" + show(add(mul(u, G), mul(k, P))))
-            """, input: input)
+        let expected = try runPython(
+            pythonReference + """
+                for line in sys.stdin:
+                    k, a, u = (int(v, 16) for v in line.split())
+                    P = mul(a, G)
+                    print(show(P) + "|" + show(mul(k, P)) + "|" + show(add(mul(u, G), mul(k, P))))
+                """, input: input)
         #expect(expected.count == rows.count)
         for ((k, a, u), line) in zip(rows, expected) {
             let parts = line.split(separator: "|").map(String.init)
@@ -65,12 +69,13 @@ struct PointArithmeticTests {
         var generator = SeededGenerator(state: 14)
         let pairs = (0..<12).map { _ in (Limbs256(bigEndian: generator.bytes(32)), Limbs256(bigEndian: generator.bytes(32))) }
         let input = pairs.map { "\($0.0.hexString) \($0.1.hexString)" }.joined(separator: "\n")
-        let expected = try runPython(pythonReference + """
-            for line in sys.stdin:
-                a, c = (int(v, 16) for v in line.split())
-                P, Q = mul(a, G), mul(c, G)
-                print(show(add(P, Q)) + "|" + show(add(P, P)))
-            """, input: input)
+        let expected = try runPython(
+            pythonReference + """
+                for line in sys.stdin:
+                    a, c = (int(v, 16) for v in line.split())
+                    P, Q = mul(a, G), mul(c, G)
+                    print(show(add(P, Q)) + "|" + show(add(P, P)))
+                """, input: input)
         #expect(expected.count == pairs.count)
         for ((a, c), line) in zip(pairs, expected) {
             let parts = line.split(separator: "|").map(String.init)
@@ -100,7 +105,8 @@ struct PointArithmeticTests {
         for k in try Self.scalars(count: 20, seed: 15) where k.lessThanWord(try Limbs256(hex: Curve.n)) == 1 {
             let digits = nonAdjacentForm(k, width: 5)
             let input = digits.map { String($0) }.joined(separator: " ")
-            let value = try runPython("import sys\nd = [int(v) for v in sys.stdin.read().split()]\nprint('%064x' % sum(x << i for i, x in enumerate(d)))", input: input)
+            let value = try runPython(
+                "import sys\nd = [int(v) for v in sys.stdin.read().split()]\nprint('%064x' % sum(x << i for i, x in enumerate(d)))", input: input)
             #expect(value == [k.hexString])
             #expect(digits.allSatisfy { $0 == 0 || ($0 & 1 == 1 && abs(Int($0)) < 16) })
         }

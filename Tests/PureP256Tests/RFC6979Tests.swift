@@ -27,8 +27,9 @@ private struct RFC6979Section {
         let lines = section.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func pem(after marker: String) throws -> [UInt8] {
             guard let begin = lines.firstIndex(of: marker),
-                  let end = lines[begin...].firstIndex(where: { $0.hasPrefix("-----END") }),
-                  let der = Data(base64Encoded: lines[(begin + 2)..<end].joined()) else {
+                let end = lines[begin...].firstIndex(where: { $0.hasPrefix("-----END") }),
+                let der = Data(base64Encoded: lines[(begin + 2)..<end].joined())
+            else {
                 throw TestDataError(description: "no PEM after \(marker)")
             }
             return Array(der)
@@ -43,8 +44,11 @@ private struct RFC6979Section {
                     #expect(record["NonceType"] == "deterministic")
                     signs.append((try unquoted(record["Input"]), try hexBytes(record["Output"] ?? "")))
                 } else if record["DigestVerify"] == "SHA256" {
-                    verifies.append((try unquoted(record["Input"]), try hexBytes(record["Output"] ?? ""),
-                                     record["Result"] == nil))
+                    verifies.append(
+                        (
+                            try unquoted(record["Input"]), try hexBytes(record["Output"] ?? ""),
+                            record["Result"] == nil
+                        ))
                 }
                 record = [:]
                 continue
@@ -150,8 +154,11 @@ struct RFC6979Tests {
             #expect(first != deterministic && second != deterministic)
             for signature in [first, second] {
                 #expect(testCase.key.publicKey.isValidSignature(signature, for: testCase.message))
-                lines.append([hex(testCase.key.publicKey.x963Representation), hex(testCase.message),
-                              hex(signature.derRepresentation)].joined(separator: ":"))
+                lines.append(
+                    [
+                        hex(testCase.key.publicKey.x963Representation), hex(testCase.message),
+                        hex(signature.derRepresentation),
+                    ].joined(separator: ":"))
             }
         }
         let script = """
@@ -175,38 +182,39 @@ struct RFC6979Tests {
     /// RFC 6979 section 3.2 with section 3.6's k', written from the RFC in Python: for each
     /// "d:message:k'" line, the signature r‖s and the first three DRBG candidates (each after
     /// a step h.3 rejection of the previous one).
-    private static let pythonDRBG = pythonReference + """
-        import hmac, hashlib
-        def H(K, *parts): return hmac.new(K, b"".join(parts), hashlib.sha256).digest()
-        class DRBG:
-            def __init__(self, d, h1, extra):
-                x = d.to_bytes(32, "big")
-                h = (int.from_bytes(h1, "big") % n).to_bytes(32, "big")
-                self.V, self.K = b"\\x01" * 32, b"\\x00" * 32
-                self.K = H(self.K, self.V, b"\\x00", x, h, extra); self.V = H(self.K, self.V)
-                self.K = H(self.K, self.V, b"\\x01", x, h, extra); self.V = H(self.K, self.V)
-            def candidate(self):
-                self.V = H(self.K, self.V); return self.V
-            def reject(self):
-                self.K = H(self.K, self.V, b"\\x00"); self.V = H(self.K, self.V)
-        for line in sys.stdin.read().split():
-            dh, mh, eh = line.split(":")
-            d, m, extra = int(dh, 16), bytes.fromhex(mh), bytes.fromhex(eh)
-            h1 = hashlib.sha256(m).digest(); e = int.from_bytes(h1, "big")
-            g = DRBG(d, h1, extra)
-            while True:
-                k = int.from_bytes(g.candidate(), "big")
-                if 1 <= k < n:
-                    r = mul(k, G)[0] % n
-                    s = pow(k, -1, n) * (e + r * d) % n
-                    if r and s: break
-                g.reject()
-            g = DRBG(d, h1, extra)
-            cs = []
-            for _ in range(3):
-                cs.append(g.candidate().hex()); g.reject()
-            print("%064x%064x" % (r, s), *cs)
-        """
+    private static let pythonDRBG =
+        pythonReference + """
+            import hmac, hashlib
+            def H(K, *parts): return hmac.new(K, b"".join(parts), hashlib.sha256).digest()
+            class DRBG:
+                def __init__(self, d, h1, extra):
+                    x = d.to_bytes(32, "big")
+                    h = (int.from_bytes(h1, "big") % n).to_bytes(32, "big")
+                    self.V, self.K = b"\\x01" * 32, b"\\x00" * 32
+                    self.K = H(self.K, self.V, b"\\x00", x, h, extra); self.V = H(self.K, self.V)
+                    self.K = H(self.K, self.V, b"\\x01", x, h, extra); self.V = H(self.K, self.V)
+                def candidate(self):
+                    self.V = H(self.K, self.V); return self.V
+                def reject(self):
+                    self.K = H(self.K, self.V, b"\\x00"); self.V = H(self.K, self.V)
+            for line in sys.stdin.read().split():
+                dh, mh, eh = line.split(":")
+                d, m, extra = int(dh, 16), bytes.fromhex(mh), bytes.fromhex(eh)
+                h1 = hashlib.sha256(m).digest(); e = int.from_bytes(h1, "big")
+                g = DRBG(d, h1, extra)
+                while True:
+                    k = int.from_bytes(g.candidate(), "big")
+                    if 1 <= k < n:
+                        r = mul(k, G)[0] % n
+                        s = pow(k, -1, n) * (e + r * d) % n
+                        if r and s: break
+                    g.reject()
+                g = DRBG(d, h1, extra)
+                cs = []
+                for _ in range(3):
+                    cs.append(g.candidate().hex()); g.reject()
+                print("%064x%064x" % (r, s), *cs)
+            """
 
     @Test("Additional data k' (section 3.6) and the rejection step match an HMAC_DRBG written in Python")
     func additionalDataAndRejection() throws {

@@ -17,8 +17,9 @@ import Testing
             if let cached = keys[n] {
                 key = cached
             } else {
-                key = try RSAPrivateKey(modulus: hexBytes(n), publicExponent: hexBytes(record.require("e")),
-                                        privateExponent: hexBytes(record.require("d")))
+                key = try RSAPrivateKey(
+                    modulus: hexBytes(n), publicExponent: hexBytes(record.require("e")),
+                    privateExponent: hexBytes(record.require("d")))
                 keys[n] = key
             }
             sizes.insert(key.keySizeInBits)
@@ -40,14 +41,16 @@ import Testing
         var passes = 0, failures = 0
         for record in records {
             let modulus = try hexBytes(record.require("n"))
-            let key = try RSAPublicKey(modulus: modulus, publicExponent: hexBytes(record.require("e")),
-                                       policy: .allowingLegacySizes)
+            let key = try RSAPublicKey(
+                modulus: modulus, publicExponent: hexBytes(record.require("e")),
+                policy: .allowingLegacySizes)
             let k = (key.keySizeInBits + 7) / 8
             let signature = RSASignature(rawRepresentation: leftPadded(try hexBytes(record.require("S")), to: k))
             let message = leftPadded(try hexBytes(record.require("Msg")), to: 128)
             let expected = try record.require("Result").hasPrefix("P")
-            #expect(key.isValidSignature(signature, for: message) == expected,
-                    "SigVer mod \(record["mod"] ?? "?") S \(record["S"]?.prefix(16) ?? "")")
+            #expect(
+                key.isValidSignature(signature, for: message) == expected,
+                "SigVer mod \(record["mod"] ?? "?") S \(record["S"]?.prefix(16) ?? "")")
             if expected { passes += 1 } else { failures += 1 }
         }
         #expect(passes == 9 && failures == 45)
@@ -55,8 +58,9 @@ import Testing
 
     /// The 1024-bit SigVer moduli are refused under the default policy, naming the size.
     @Test func sigVer1024BitKeysNeedTheLegacyPolicy() throws {
-        let record = try #require(parseNIST(try vectorText("rsa-pkcs1v15/SigVer15_186-3.rsp"), recordStartKey: "SHAAlg")
-            .first { $0["mod"] == "1024" })
+        let record = try #require(
+            parseNIST(try vectorText("rsa-pkcs1v15/SigVer15_186-3.rsp"), recordStartKey: "SHAAlg")
+                .first { $0["mod"] == "1024" })
         #expect(throws: RSAError.keyTooSmall(bits: 1024, minimum: 2048)) {
             try RSAPublicKey(modulus: hexBytes(record.require("n")), publicExponent: hexBytes(record.require("e")))
         }

@@ -15,13 +15,16 @@ import Testing
 
     static func cases() throws -> [Case] {
         try parseNIST(try vectorText("rsa-diff/cases.txt"), recordStartKey: "Key").map { record in
-            Case(keyFile: try record.require("Key"), message: try hexBytes(try record.require("Msg")),
-                 signature: try hexBytes(try record.require("Sig")))
+            Case(
+                keyFile: try record.require("Key"), message: try hexBytes(try record.require("Msg")),
+                signature: try hexBytes(try record.require("Sig")))
         }
     }
 
-    static let keyFiles = ["key-1024.pem", "key-2047.pem", "key-2048.pem", "key-2049.pem",
-                           "key-3071.pem", "key-3072.pem", "key-4096.pem"]
+    static let keyFiles = [
+        "key-1024.pem", "key-2047.pem", "key-2048.pem", "key-2049.pem",
+        "key-3071.pem", "key-3072.pem", "key-4096.pem",
+    ]
 
     @Test(arguments: keyFiles)
     func signaturesMatchOpenSSLByteForByte(keyFile: String) throws {
@@ -37,8 +40,9 @@ import Testing
         var ours: [(message: [UInt8], signature: [UInt8])] = []
         for item in cases {
             let signature = try key.signature(for: item.message)
-            #expect(signature.rawRepresentation == item.signature,
-                    "\(keyFile), \(item.message.count)-byte message")
+            #expect(
+                signature.rawRepresentation == item.signature,
+                "\(keyFile), \(item.message.count)-byte message")
             #expect(key.publicKey.isValidSignature(RSASignature(rawRepresentation: item.signature), for: item.message))
             ours.append((item.message, signature.rawRepresentation))
         }
@@ -63,8 +67,9 @@ import Testing
             try Data(item.signature).write(to: signatureFile)
             let (status, text) = try runOpenSSL(
                 openssl, ["dgst", "-sha256", "-verify", publicKeyFile.path, "-signature", signatureFile.path, messageFile.path])
-            #expect(status == 0 && text.contains("Verified OK"),
-                    "openssl refused our \(label) signature of a \(item.message.count)-byte message: \(text)")
+            #expect(
+                status == 0 && text.contains("Verified OK"),
+                "openssl refused our \(label) signature of a \(item.message.count)-byte message: \(text)")
         }
     }
 }

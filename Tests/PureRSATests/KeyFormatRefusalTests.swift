@@ -15,23 +15,25 @@ struct KeyFormatRefusalTests {
 
     func file(_ path: String) throws -> [UInt8] { [UInt8](try keyVectorData("keys/\(path)")) }
 
-    @Test("real files that are not usable RSA keys are refused with the reason", arguments: [
-        ("refuse/encrypted-pkcs8.pem", RSAKeyFormatError.encryptedKey),
-        ("refuse/encrypted-pkcs8.der", .encryptedKey),
-        ("refuse/encrypted-traditional.pem", .encryptedKey),
-        ("refuse/ec-p256.pkcs8.pem", .notRSA(algorithm: "EC")),
-        ("refuse/ec-p256.pkcs8.der", .notRSA(algorithm: "EC")),
-        ("refuse/ec-p256.sec1.pem", .notRSA(algorithm: "EC")),
-        ("refuse/ec-p256.sec1.der", .notRSA(algorithm: "EC")),
-        ("refuse/ec-p256.spki.pem", .notRSA(algorithm: "EC")),
-        ("refuse/ed25519.pkcs8.pem", .notRSA(algorithm: "Ed25519")),
-        ("refuse/rsa-pss.pkcs8.pem", .rsaPSSKey),
-        ("refuse/rsa-pss.spki.pem", .rsaPSSKey),
-        ("refuse/rsa-3prime.pkcs1.pem", .multiPrimeKey),
-        ("refuse/rsa-3prime.pkcs8.pem", .multiPrimeKey),
-        ("refuse/certificate.pem", .certificate),
-        ("refuse/certificate.der", .certificate),
-    ])
+    @Test(
+        "real files that are not usable RSA keys are refused with the reason",
+        arguments: [
+            ("refuse/encrypted-pkcs8.pem", RSAKeyFormatError.encryptedKey),
+            ("refuse/encrypted-pkcs8.der", .encryptedKey),
+            ("refuse/encrypted-traditional.pem", .encryptedKey),
+            ("refuse/ec-p256.pkcs8.pem", .notRSA(algorithm: "EC")),
+            ("refuse/ec-p256.pkcs8.der", .notRSA(algorithm: "EC")),
+            ("refuse/ec-p256.sec1.pem", .notRSA(algorithm: "EC")),
+            ("refuse/ec-p256.sec1.der", .notRSA(algorithm: "EC")),
+            ("refuse/ec-p256.spki.pem", .notRSA(algorithm: "EC")),
+            ("refuse/ed25519.pkcs8.pem", .notRSA(algorithm: "Ed25519")),
+            ("refuse/rsa-pss.pkcs8.pem", .rsaPSSKey),
+            ("refuse/rsa-pss.spki.pem", .rsaPSSKey),
+            ("refuse/rsa-3prime.pkcs1.pem", .multiPrimeKey),
+            ("refuse/rsa-3prime.pkcs8.pem", .multiPrimeKey),
+            ("refuse/certificate.pem", .certificate),
+            ("refuse/certificate.der", .certificate),
+        ])
     func refusedFiles(path: String, expected: RSAKeyFormatError) throws {
         let bytes = try file(path)
         #expect(loadError(bytes) == expected)
@@ -41,7 +43,9 @@ struct KeyFormatRefusalTests {
 
     @Test("the refusal sentences say what the key is and what to do")
     func sentences() {
-        #expect(RSAKeyFormatError.encryptedKey.description == "encrypted keys are not supported; decrypt first with: openssl pkey -in key.pem -out plain.pem")
+        #expect(
+            RSAKeyFormatError.encryptedKey.description
+                == "encrypted keys are not supported; decrypt first with: openssl pkey -in key.pem -out plain.pem")
         #expect(RSAKeyFormatError.notRSA(algorithm: "EC").description == "this is an EC key; RS256 needs an RSA key")
         #expect(RSAKeyFormatError.notRSA(algorithm: "Ed25519").description == "this is an Ed25519 key; RS256 needs an RSA key")
         #expect(RSAKeyFormatError.publicKeyNotPrivate.description == "this is a public key; signing needs the private key")
@@ -88,7 +92,8 @@ struct KeyFormatRefusalTests {
         #expect(loadError("-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n") == .unsupportedPEMLabel("X509 CRL"))
         #expect(loadError([0x00, 0x01, 0x02]) == .unrecognizedBinary)
         #expect(loadError([0xFF, 0xFE, 0x41]) == .unrecognizedBinary)
-        #expect(loadError([UInt8](repeating: 0x41, count: RSAKeyLoader.maximumInputSize + 1))
+        #expect(
+            loadError([UInt8](repeating: 0x41, count: RSAKeyLoader.maximumInputSize + 1))
                 == .inputTooLarge(size: RSAKeyLoader.maximumInputSize + 1, limit: RSAKeyLoader.maximumInputSize))
     }
 
@@ -162,8 +167,9 @@ struct KeyFormatRefusalTests {
         return offsets
     }
 
-    @Test("every single-byte corruption of every length octet of the outer structures is refused",
-          arguments: ["pkcs1.der", "pkcs8.der", "spki.der", "pkcs1pub.der"])
+    @Test(
+        "every single-byte corruption of every length octet of the outer structures is refused",
+        arguments: ["pkcs1.der", "pkcs8.der", "spki.der", "pkcs1pub.der"])
     func lengthCorruption(suffix: String) throws {
         let bytes = try file("rsa-1024.\(suffix)")
         let offsets = try lengthOctetOffsets(bytes)
@@ -272,7 +278,9 @@ struct KeyFormatRefusalTests {
             let identifier = try DER.ObjectIdentifier(oid)
             var writer = DER.Writer()
             writer.writeSequence { seq in
-                seq.writeSequence { alg in alg.writeObjectIdentifier(identifier); alg.writeNull() }
+                seq.writeSequence { alg in
+                    alg.writeObjectIdentifier(identifier); alg.writeNull()
+                }
                 seq.writeBitString(key.publicKey.pkcs1DER)
             }
             return writer.bytes
@@ -284,7 +292,11 @@ struct KeyFormatRefusalTests {
         #expect(loadError(try pkcs8(oid: "1.3.101.112") { _ in }) == .notRSA(algorithm: "Ed25519"))
         #expect(loadError(try pkcs8(oid: "1.2.840.10040.4.1") { _ in }) == .notRSA(algorithm: "DSA"))
         #expect(loadError(try pkcs8(oid: rsa) { $0.writeOctetString([]) }) == .invalidAlgorithmParameters)
-        #expect(loadError(try pkcs8(oid: rsa) { $0.writeNull(); $0.writeNull() }) == .malformed(.trailingData(count: 2)))
+        #expect(
+            loadError(
+                try pkcs8(oid: rsa) {
+                    $0.writeNull(); $0.writeNull()
+                }) == .malformed(.trailingData(count: 2)))
         #expect(loadError(try pkcs8(version: 2, oid: rsa) { $0.writeNull() }) == .unsupportedVersion(2))
         #expect(loadError(try spki(oid: "1.2.840.10045.2.1")) == .notRSA(algorithm: "EC"))
         #expect(loadError(try spki(oid: "1.2.3.4")) == .unsupportedAlgorithm(oid: "1.2.3.4"))

@@ -15,8 +15,10 @@ struct KeyFormatRepairTests {
             ("CRLF line endings (allowed by RFC 7468)", text.replacingOccurrences(of: "\n", with: "\r\n"), []),
             ("no final newline (allowed by RFC 7468)", String(text.dropLast()), []),
             ("literal \\n escapes", text.replacingOccurrences(of: "\n", with: "\\n"), [.escapedLineBreaks]),
-            ("quoted .env line", "HOTGLUE_SIGNING_KEY=\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\"\n",
-             [.escapedLineBreaks, .missingLineBreaks]),
+            (
+                "quoted .env line", "HOTGLUE_SIGNING_KEY=\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\"\n",
+                [.escapedLineBreaks, .missingLineBreaks]
+            ),
             ("one line with spaces", begin + " " + body.joined() + " " + end, [.missingLineBreaks, .whitespaceInBody, .reflowedBody]),
             ("body on one line", begin + "\n" + body.joined() + "\n" + end + "\n", [.reflowedBody]),
             ("indented", lines.map { "  " + $0 }.joined(separator: "\n") + "\n", [.whitespaceAroundBoundaries, .whitespaceInBody]),

@@ -11,12 +11,14 @@ struct KeyFormatVectorTests {
         let json = try keyVectorJSON("keys/rsa-\(bits).json")
         func f(_ k: String) -> [UInt8] { minimalBytes(hex: json[k] as! String) }
         #expect(json["bits"] as? Int == bits)
-        return RSAPrivateKeyComponents(modulus: f("n"), publicExponent: f("e"), privateExponent: f("d"), prime1: f("p"),
-                                       prime2: f("q"), exponent1: f("dp"), exponent2: f("dq"), coefficient: f("qi"))
+        return RSAPrivateKeyComponents(
+            modulus: f("n"), publicExponent: f("e"), privateExponent: f("d"), prime1: f("p"),
+            prime2: f("q"), exponent1: f("dp"), exponent2: f("dq"), coefficient: f("qi"))
     }
 
-    @Test("OpenSSL-made keys of 1024, 2048, 2051, 3072 and 4096 bits load in all eight files to Python cryptography's integers",
-          arguments: sizes)
+    @Test(
+        "OpenSSL-made keys of 1024, 2048, 2051, 3072 and 4096 bits load in all eight files to Python cryptography's integers",
+        arguments: sizes)
     func generatedKeys(bits: Int) throws {
         let key = try Self.expected(bits)
         #expect(key.modulusBitCount == bits)
@@ -98,8 +100,9 @@ struct KeyFormatVectorTests {
     func joseKey() throws {
         let jwk = (try keyVectorJSON("jose/rfc7515_a2_rs256.json"))["jwk"] as! [String: Any]
         func f(_ k: String) -> [UInt8] { minimalBytes(base64url: jwk[k] as! String) }
-        let key = RSAPrivateKeyComponents(modulus: f("n"), publicExponent: f("e"), privateExponent: f("d"), prime1: f("p"),
-                                          prime2: f("q"), exponent1: f("dp"), exponent2: f("dq"), coefficient: f("qi"))
+        let key = RSAPrivateKeyComponents(
+            modulus: f("n"), publicExponent: f("e"), privateExponent: f("d"), prime1: f("p"),
+            prime2: f("q"), exponent1: f("dp"), exponent2: f("dq"), coefficient: f("qi"))
         for name in ["rfc7515_a2_private_pkcs1.pem", "rfc7515_a2_private_pkcs8.pem"] {
             let text = try keyVectorText("jose/\(name)")
             let loaded = try RSAKeyLoader.loadPrivateKey(text)
@@ -116,8 +119,9 @@ struct KeyFormatVectorTests {
         }
     }
 
-    @Test("every Wycheproof sig_gen key agrees across its PEM, PKCS#8, numeric, JWK and public forms",
-          arguments: ["rsa_pkcs1_2048_sig_gen_test.json", "rsa_pkcs1_3072_sig_gen_test.json"])
+    @Test(
+        "every Wycheproof sig_gen key agrees across its PEM, PKCS#8, numeric, JWK and public forms",
+        arguments: ["rsa_pkcs1_2048_sig_gen_test.json", "rsa_pkcs1_3072_sig_gen_test.json"])
     func wycheproofKeys(file: String) throws {
         let json = try keyVectorJSON("wycheproof/\(file)")
         var checkedJWK = 0

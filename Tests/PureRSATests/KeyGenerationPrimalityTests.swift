@@ -21,8 +21,9 @@ import Testing
         for vector in Self.vectors {
             guard let text = vector["Carmichael"] else { continue }
             let n = try bigUInt(decimal: text)
-            #expect(KeyGenerationPrimality.isProbablePrime(n, rounds: 20, using: &generator) == false,
-                    "Carmichael number \(text) passed Miller-Rabin")
+            #expect(
+                KeyGenerationPrimality.isProbablePrime(n, rounds: 20, using: &generator) == false,
+                "Carmichael number \(text) passed Miller-Rabin")
         }
     }
 
@@ -34,11 +35,13 @@ import Testing
             let n = try bigUInt(decimal: text)
             // The listed bases are liars: a correct strong test must say "probable prime".
             for base in bases.split(separator: ",") {
-                #expect(KeyGenerationPrimality.isStrongProbablePrime(n, base: try bigUInt(decimal: String(base))) == true,
-                        "\(text) should be a strong probable prime to base \(base)")
+                #expect(
+                    KeyGenerationPrimality.isStrongProbablePrime(n, base: try bigUInt(decimal: String(base))) == true,
+                    "\(text) should be a strong probable prime to base \(base)")
             }
-            #expect(KeyGenerationPrimality.isProbablePrime(n, rounds: 20, using: &generator) == false,
-                    "strong pseudoprime \(text) passed 20 random-base rounds")
+            #expect(
+                KeyGenerationPrimality.isProbablePrime(n, rounds: 20, using: &generator) == false,
+                "strong pseudoprime \(text) passed 20 random-base rounds")
             checked += 1
         }
         #expect(checked > 100)
@@ -61,8 +64,9 @@ import Testing
             // ones get one round each to keep the debug-build test time to seconds.
             let large = p.bitLength > 4096
             let rounds = large ? 1 : KeyGenerationPrimality.rounds(forPrimeBits: p.bitLength)
-            #expect(KeyGenerationPrimality.isProbablePrime(p, rounds: rounds, using: &generator) == true,
-                    "\(vector["Name"] ?? "") was rejected")
+            #expect(
+                KeyGenerationPrimality.isProbablePrime(p, rounds: rounds, using: &generator) == true,
+                "\(vector["Name"] ?? "") was rejected")
             #expect(KeyGenerationPrimality.hasSmallFactor(p, divisors: 3511) == false)
             // So is (p − 1)/2: these are safe primes.
             if !large {
@@ -89,8 +93,9 @@ import Testing
             let n = try bigUInt(hex: hex)
             let factor = try bigUInt(hex: factorHex)
             #expect(try n.modulo(factor).isZero && factor > BigUInt(1) && factor < n)  // composite indeed
-            #expect(KeyGenerationPrimality.isProbablePrime(n, rounds: 5, using: &generator) == false,
-                    "\(vector["Name"] ?? "") passed Miller-Rabin")
+            #expect(
+                KeyGenerationPrimality.isProbablePrime(n, rounds: 5, using: &generator) == false,
+                "\(vector["Name"] ?? "") passed Miller-Rabin")
             // Chernick numbers have no factor below 2000 by construction, RSA moduli none at all.
             #expect(KeyGenerationPrimality.hasSmallFactor(n, divisors: 256) == false)
         }
@@ -105,7 +110,7 @@ import Testing
             #expect(KeyGenerationPrimality.hasSmallFactor(n, divisors: 256), "\(text)")
         }
         // And it finds a factor that is a product's only small one, at the end of the table.
-        let p = BigUInt(32749)   // the largest odd prime below 2^15, the table's last entry
+        let p = BigUInt(32749)  // the largest odd prime below 2^15, the table's last entry
         let big = try bigUInt(hex: try #require(Self.vectors.first { $0["Prime"] != nil }?["Prime"]))
         #expect(KeyGenerationPrimality.hasSmallFactor(big * p, divisors: 3511))
         #expect(!KeyGenerationPrimality.hasSmallFactor(big * p, divisors: 3510))
@@ -116,6 +121,6 @@ import Testing
         #expect(KeyGenerationPrimality.rounds(forPrimeBits: 1536) == 4)  // nlen 3072
         #expect(KeyGenerationPrimality.rounds(forPrimeBits: 2048) == 4)  // nlen 4096
         #expect(KeyGenerationPrimality.rounds(forPrimeBits: 1028) == 5)  // between rows: the smaller row
-        #expect(KeyGenerationPrimality.rounds(forPrimeBits: 512) == 7)   // legacy 1024-bit keys
+        #expect(KeyGenerationPrimality.rounds(forPrimeBits: 512) == 7)  // legacy 1024-bit keys
     }
 }

@@ -64,8 +64,12 @@ import Testing
         #expect(rsaCheck.status == 0 && rsaCheck.output.contains("RSA key ok"), "openssl rsa -check: \(rsaCheck.output)")
         let bits = try runOpenSSL(openssl, ["pkey", "-in", keyFile.path, "-text", "-noout"])
         #expect(bits.output.contains("(\(key.keySizeInBits) bit"), "openssl sees another size: \(bits.output.prefix(80))")
-        let verify = try runOpenSSL(openssl, ["dgst", "-sha256", "-verify", publicFile.path,
-                                              "-signature", signatureFile.path, messageFile.path])
+        let verify = try runOpenSSL(
+            openssl,
+            [
+                "dgst", "-sha256", "-verify", publicFile.path,
+                "-signature", signatureFile.path, messageFile.path,
+            ])
         #expect(verify.status == 0 && verify.output.contains("Verified OK"), "openssl dgst -verify: \(verify.output)")
     }
 

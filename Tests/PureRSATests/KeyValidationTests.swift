@@ -35,22 +35,32 @@ import Testing
         let cases: [(String, RSAPrivateKeyComponents, RSAError)] = [
             ("wrong d", try demo { $0.privateExponent = (d + two).bigEndianBytes() }, .privateExponentMismatch),
             ("zero d", try demo { $0.privateExponent = [0] }, .privateExponentOutOfRange),
-            ("wrong dP", try demo { $0.exponent1 = (big($0.exponent1) + two).bigEndianBytes() },
-             .crtValueMismatch(field: "first CRT exponent (d mod (p−1))")),
-            ("wrong dQ", try demo { $0.exponent2 = (big($0.exponent2) + two).bigEndianBytes() },
-             .crtValueMismatch(field: "second CRT exponent (d mod (q−1))")),
-            ("wrong qInv", try demo { $0.coefficient = (big($0.coefficient) + one).bigEndianBytes() },
-             .crtValueMismatch(field: "CRT coefficient (q⁻¹ mod p)")),
-            ("qInv + p", try demo { $0.coefficient = (big($0.coefficient) + p).bigEndianBytes() },
-             .crtValueMismatch(field: "CRT coefficient (q⁻¹ mod p)")),
+            (
+                "wrong dP", try demo { $0.exponent1 = (big($0.exponent1) + two).bigEndianBytes() },
+                .crtValueMismatch(field: "first CRT exponent (d mod (p−1))")
+            ),
+            (
+                "wrong dQ", try demo { $0.exponent2 = (big($0.exponent2) + two).bigEndianBytes() },
+                .crtValueMismatch(field: "second CRT exponent (d mod (q−1))")
+            ),
+            (
+                "wrong qInv", try demo { $0.coefficient = (big($0.coefficient) + one).bigEndianBytes() },
+                .crtValueMismatch(field: "CRT coefficient (q⁻¹ mod p)")
+            ),
+            (
+                "qInv + p", try demo { $0.coefficient = (big($0.coefficient) + p).bigEndianBytes() },
+                .crtValueMismatch(field: "CRT coefficient (q⁻¹ mod p)")
+            ),
             ("p + 2", try demo { $0.prime1 = (p + two).bigEndianBytes() }, .modulusNotProductOfPrimes),
             ("even p", try demo { $0.prime1 = (p + one).bigEndianBytes() }, .invalidPrime(field: "first prime (p)")),
             ("q = 1", try demo { $0.prime2 = [1] }, .invalidPrime(field: "second prime (q)")),
             ("even e", try demo { $0.publicExponent = [0x01, 0x00, 0x00] }, .invalidPublicExponent),
             ("e = 1", try demo { $0.publicExponent = [1] }, .invalidPublicExponent),
             ("even n", try demo { $0.modulus = (big($0.modulus) + one).bigEndianBytes() }, .evenModulus),
-            ("e of 65 bits", try demo { $0.publicExponent = [1, 0, 0, 0, 0, 0, 0, 0, 1] },
-             .publicExponentTooLarge(bits: 65, maximum: 64)),
+            (
+                "e of 65 bits", try demo { $0.publicExponent = [1, 0, 0, 0, 0, 0, 0, 0, 1] },
+                .publicExponentTooLarge(bits: 65, maximum: 64)
+            ),
         ]
         for (name, components, error) in cases {
             #expect(throws: error, "\(name)") { try RSAPrivateKey(components: components) }
@@ -58,10 +68,11 @@ import Testing
         // p = q: n = p², with CRT values computed for that "key".
         let square = p * p
         #expect(throws: RSAError.equalPrimes) {
-            try RSAPrivateKey(components: RSAPrivateKeyComponents(
-                modulus: square.bigEndianBytes(), publicExponent: good.publicExponent,
-                privateExponent: good.privateExponent, prime1: good.prime1, prime2: good.prime1,
-                exponent1: good.exponent1, exponent2: good.exponent1, coefficient: [1]),
+            try RSAPrivateKey(
+                components: RSAPrivateKeyComponents(
+                    modulus: square.bigEndianBytes(), publicExponent: good.publicExponent,
+                    privateExponent: good.privateExponent, prime1: good.prime1, prime2: good.prime1,
+                    exponent1: good.exponent1, exponent2: good.exponent1, coefficient: [1]),
                 policy: .allowingLegacySizes)
         }
     }
@@ -88,13 +99,15 @@ import Testing
     /// with the full key; a d that does not belong to (n, e) is refused.
     @Test func primesAreRecoveredFromModulusAndExponents() throws {
         let good = try Self.demoKey().privateComponents
-        let recovered = try RSAPrivateKey(modulus: good.modulus, publicExponent: good.publicExponent,
-                                          privateExponent: good.privateExponent)
+        let recovered = try RSAPrivateKey(
+            modulus: good.modulus, publicExponent: good.publicExponent,
+            privateExponent: good.privateExponent)
         #expect(recovered.privateComponents == good, "OpenSSL puts the larger prime first too")
         let d = big(good.privateExponent)
         #expect(throws: RSAError.cannotRecoverPrimes) {
-            try RSAPrivateKey(modulus: good.modulus, publicExponent: good.publicExponent,
-                              privateExponent: (d + BigUInt(2)).bigEndianBytes())
+            try RSAPrivateKey(
+                modulus: good.modulus, publicExponent: good.publicExponent,
+                privateExponent: (d + BigUInt(2)).bigEndianBytes())
         }
         #expect(throws: RSAError.privateExponentOutOfRange) {
             try RSAPrivateKey(modulus: good.modulus, publicExponent: good.publicExponent, privateExponent: good.modulus)

@@ -17,8 +17,10 @@ import Testing
     /// Every `valid` signature verifies, every `invalid` one is refused, and the one
     /// `acceptable` case (DigestInfo without the NULL, flag MissingNull) is refused too, as for
     /// SHA-256: the encoding is rebuilt and compared whole, never parsed.
-    @Test(arguments: [("rsa_signature_2048_sha384_test.json", "SHA-384", 7),
-                      ("rsa_signature_2048_sha512_test.json", "SHA-512", 8)])
+    @Test(arguments: [
+        ("rsa_signature_2048_sha384_test.json", "SHA-384", 7),
+        ("rsa_signature_2048_sha512_test.json", "SHA-512", 8),
+    ])
     func verificationMatchesEveryWycheproofVerdict(file: String, sha: String, validCount: Int) throws {
         let json = try vectorJSON("wycheproof/" + file)
         let groups = try #require(json["testGroups"] as? [[String: Any]])
@@ -37,8 +39,9 @@ import Testing
                     #expect(verdict, "tcId \(tcId) is valid but was rejected")
                     // The same signature is no RS256 signature, nor one with the other SHA-2.
                     #expect(!key.isValidSignature(signature, for: message), "tcId \(tcId) verified as SHA-256")
-                    #expect(!Self.verify(key, signature, message, sha: sha == "SHA-384" ? "SHA-512" : "SHA-384"),
-                            "tcId \(tcId) verified with the other hash")
+                    #expect(
+                        !Self.verify(key, signature, message, sha: sha == "SHA-384" ? "SHA-512" : "SHA-384"),
+                        "tcId \(tcId) verified with the other hash")
                 case "acceptable":
                     #expect(test["flags"] as? [String] == ["MissingNull"], "tcId \(tcId): an acceptable case we did not plan for")
                     #expect(!verdict, "tcId \(tcId) (MissingNull) must be rejected")
@@ -61,8 +64,9 @@ import Testing
 
     static func cases() throws -> [Case] {
         try parseNIST(try vectorText("rsa-diff/cases-sha384-sha512.txt"), recordStartKey: "Key").map { record in
-            Case(keyFile: try record.require("Key"), hash: try record.require("Hash"),
-                 message: try hexBytes(try record.require("Msg")), signature: try hexBytes(try record.require("Sig")))
+            Case(
+                keyFile: try record.require("Key"), hash: try record.require("Hash"),
+                message: try hexBytes(try record.require("Msg")), signature: try hexBytes(try record.require("Sig")))
         }
     }
 
@@ -73,7 +77,8 @@ import Testing
         #expect(cases.count == 12)
         #expect(Set(cases.map(\.hash)) == ["sha384", "sha512"])
         for item in cases {
-            let signature = item.hash == "sha384"
+            let signature =
+                item.hash == "sha384"
                 ? try key.signature(for: SHA384.hash(data: item.message))
                 : try key.signature(for: SHA512.hash(data: item.message))
             #expect(signature.rawRepresentation == item.signature, "\(keyFile), \(item.hash), \(item.message.count)-byte message")

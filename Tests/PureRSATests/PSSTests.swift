@@ -37,8 +37,9 @@ import Testing
         #expect(records.count == 250)
         var checked = 0
         for record in records {
-            let key = try RSAPublicKey(modulus: try hexBytes(try record.require("n")),
-                                       publicExponent: try hexBytes(try record.require("e")), policy: .allowingLegacySizes)
+            let key = try RSAPublicKey(
+                modulus: try hexBytes(try record.require("n")),
+                publicExponent: try hexBytes(try record.require("e")), policy: .allowingLegacySizes)
             let message = try hexBytes(try record.require("Msg"))
             let signature = leftPadded(try hexBytes(try record.require("S")), to: (key.keySizeInBits + 7) / 8)
             let sha = try record.require("SHAAlg")
@@ -71,8 +72,9 @@ import Testing
             #expect(salt.count == 10)
             let result = try record.require("Result")
             let expected = result.hasPrefix("P")
-            #expect(Self.verify(publicKey, signature, message, sha: sha, saltLength: 10) == expected,
-                    "mod \(record["mod"] ?? "?"), \(sha), Result \(result)")
+            #expect(
+                Self.verify(publicKey, signature, message, sha: sha, saltLength: 10) == expected,
+                "mod \(record["mod"] ?? "?"), \(sha), Result \(result)")
             verdicts += 1
             if expected {
                 let cacheKey = n + e + d
@@ -80,8 +82,9 @@ import Testing
                 if let cached = keys[cacheKey] {
                     key = cached
                 } else {
-                    key = try RSAPrivateKey(modulus: try hexBytes(n), publicExponent: try hexBytes(e),
-                                            privateExponent: try hexBytes(d), policy: .allowingLegacySizes)
+                    key = try RSAPrivateKey(
+                        modulus: try hexBytes(n), publicExponent: try hexBytes(e),
+                        privateExponent: try hexBytes(d), policy: .allowingLegacySizes)
                     keys[cacheKey] = key
                 }
                 let ours: RSASignature
@@ -100,8 +103,10 @@ import Testing
 
     /// Wycheproof's PSS files with exactly PS256's and PS384's parameters, through the public
     /// `padding: .PSS` API: every verdict. A valid PSS signature is never a PKCS#1 v1.5 one.
-    @Test(arguments: [("rsa_pss_2048_sha256_mgf1_32_test.json", "SHA-256", 32, 63),
-                      ("rsa_pss_2048_sha384_mgf1_48_test.json", "SHA-384", 48, 95)])
+    @Test(arguments: [
+        ("rsa_pss_2048_sha256_mgf1_32_test.json", "SHA-256", 32, 63),
+        ("rsa_pss_2048_sha384_mgf1_48_test.json", "SHA-384", 48, 95),
+    ])
     func wycheproofVerdicts(file: String, sha: String, saltLength: Int, validCount: Int) throws {
         let json = try vectorJSON("wycheproof/" + file)
         var counts: [String: Int] = [:]
@@ -116,12 +121,16 @@ import Testing
                 let verdict = Self.verifyPublic(key, signature, message, sha: sha)
                 if result == "valid" {
                     #expect(verdict, "tcId \(tcId) is valid but was refused")
-                    let asPKCS1 = sha == "SHA-256"
-                        ? key.isValidSignature(RSASignature(rawRepresentation: signature), for: SHA256.hash(data: message), padding: .insecurePKCS1v1_5)
-                        : key.isValidSignature(RSASignature(rawRepresentation: signature), for: SHA384.hash(data: message), padding: .insecurePKCS1v1_5)
+                    let asPKCS1 =
+                        sha == "SHA-256"
+                        ? key.isValidSignature(
+                            RSASignature(rawRepresentation: signature), for: SHA256.hash(data: message), padding: .insecurePKCS1v1_5)
+                        : key.isValidSignature(
+                            RSASignature(rawRepresentation: signature), for: SHA384.hash(data: message), padding: .insecurePKCS1v1_5)
                     #expect(!asPKCS1, "tcId \(tcId) verified as PKCS#1 v1.5")
-                    #expect(Self.verify(key, signature, message, sha: sha, saltLength: saltLength - 1) == false,
-                            "tcId \(tcId) verified with another salt length")
+                    #expect(
+                        Self.verify(key, signature, message, sha: sha, saltLength: saltLength - 1) == false,
+                        "tcId \(tcId) verified with another salt length")
                 } else {
                     #expect(!verdict, "tcId \(tcId) is \(result) (\(test["comment"] ?? "")) but verified")
                 }
@@ -171,11 +180,15 @@ import Testing
             let signatureFile = directory.appendingPathComponent("sig\(index)")
             try Data(item.message).write(to: messageFile)
             try Data(item.signature).write(to: signatureFile)
-            let (status, text) = try runOpenSSL(openssl, [
-                "dgst", "-" + item.hash, "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:digest",
-                "-verify", publicKeyFile.path, "-signature", signatureFile.path, messageFile.path])
-            #expect(status == 0 && text.contains("Verified OK"),
-                    "openssl refused our \(keyFile) \(item.hash) PSS signature of a \(item.message.count)-byte message: \(text)")
+            let (status, text) = try runOpenSSL(
+                openssl,
+                [
+                    "dgst", "-" + item.hash, "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:digest",
+                    "-verify", publicKeyFile.path, "-signature", signatureFile.path, messageFile.path,
+                ])
+            #expect(
+                status == 0 && text.contains("Verified OK"),
+                "openssl refused our \(keyFile) \(item.hash) PSS signature of a \(item.message.count)-byte message: \(text)")
         }
     }
 

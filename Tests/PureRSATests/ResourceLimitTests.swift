@@ -13,8 +13,9 @@ import PureRSA
 func measured<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double, peakGrowthMiB: Double) {
     func status(_ field: String) -> Double {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
-              let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+            let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
         return kib / 1024
     }
     var best = (seconds: Double.infinity, growth: Double.infinity)
@@ -139,4 +140,3 @@ extension Result {
         return nil
     }
 }
-

@@ -20,11 +20,12 @@ import PureSHA2
         let e = BigUInt(65537)
         let n = p * q
         let d = try e.inverse(modulo: BigUInt.lcm(p - one, q - one))
-        let key = try RSAPrivateKey(components: RSAPrivateKeyComponents(
-            modulus: n.bigEndianBytes(), publicExponent: e.bigEndianBytes(), privateExponent: d.bigEndianBytes(),
-            prime1: p.bigEndianBytes(), prime2: q.bigEndianBytes(),
-            exponent1: try d.modulo(p - one).bigEndianBytes(), exponent2: try d.modulo(q - one).bigEndianBytes(),
-            coefficient: try q.inverse(modulo: p).bigEndianBytes()))
+        let key = try RSAPrivateKey(
+            components: RSAPrivateKeyComponents(
+                modulus: n.bigEndianBytes(), publicExponent: e.bigEndianBytes(), privateExponent: d.bigEndianBytes(),
+                prime1: p.bigEndianBytes(), prime2: q.bigEndianBytes(),
+                exponent1: try d.modulo(p - one).bigEndianBytes(), exponent2: try d.modulo(q - one).bigEndianBytes(),
+                coefficient: try q.inverse(modulo: p).bigEndianBytes()))
         for text in ["", "unbalanced primes", String(repeating: "x", count: 1000)] {
             let digest = SHA256.hash(data: Array(text.utf8))
             let k = key.publicKey.modulusByteCount

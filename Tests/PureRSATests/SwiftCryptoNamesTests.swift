@@ -26,7 +26,8 @@ private func checkRepresentations(_ key: RSAPrivateKey, keyFile: String) throws 
     #expect(key.pkcs8PEMRepresentation == pem(try openssl(["pkey", "-in", keyFile])))
     #expect(key.publicKey.derRepresentation == (try openssl(["pkey", "-in", keyFile, "-pubout", "-outform", "DER"])))
     #expect(key.publicKey.pemRepresentation == pem(try openssl(["pkey", "-in", keyFile, "-pubout"])))
-    #expect(key.publicKey.pkcs1DERRepresentation
+    #expect(
+        key.publicKey.pkcs1DERRepresentation
             == (try openssl(["rsa", "-in", keyFile, "-RSAPublicKey_out", "-outform", "DER"])))
     #expect(key.publicKey.pkcs1PEMRepresentation == pem(try openssl(["rsa", "-in", keyFile, "-RSAPublicKey_out"])))
 }

@@ -66,14 +66,16 @@ import Testing
                 publicExponent: hexBytes(try #require(numbers["publicExponent"])),
                 privateExponent: hexBytes(try #require(numbers["privateExponent"])))
             #expect(fromPKCS8.privateComponents == fromPEM.privateComponents)
-            #expect(fromNumbers.privateComponents == fromPEM.privateComponents,
-                    "recovering p and q from (n, e, d) gives the file's primes, larger first")
+            #expect(
+                fromNumbers.privateComponents == fromPEM.privateComponents,
+                "recovering p and q from (n, e, d) gives the file's primes, larger first")
             if let jwk = group["privateKeyJwk"] as? [String: String] {
                 func member(_ name: String) throws -> [UInt8] { try base64URLBytes(try #require(jwk[name])) }
-                let fromJWK = try RSAPrivateKey(components: RSAPrivateKeyComponents(
-                    modulus: member("n"), publicExponent: member("e"), privateExponent: member("d"),
-                    prime1: member("p"), prime2: member("q"), exponent1: member("dp"), exponent2: member("dq"),
-                    coefficient: member("qi")))
+                let fromJWK = try RSAPrivateKey(
+                    components: RSAPrivateKeyComponents(
+                        modulus: member("n"), publicExponent: member("e"), privateExponent: member("d"),
+                        prime1: member("p"), prime2: member("q"), exponent1: member("dp"), exponent2: member("dq"),
+                        coefficient: member("qi")))
                 #expect(fromJWK.privateComponents == fromPEM.privateComponents)
             }
             let publicFromPEM = try RSAPublicKey(pemRepresentation: try #require(group["keyPem"] as? String))

@@ -79,8 +79,9 @@ func rfc4231Vectors(_ hash: HMACHash) throws -> [HMACVector] {
 
 @Suite("HMAC matches RFC 4231 and Python's hmac module")
 struct HMACTests {
-    @Test("RFC 4231 test cases 1–4, 6 and 7 (6 and 7: a 131-byte key, hashed first)",
-          arguments: HMACHash.allCases)
+    @Test(
+        "RFC 4231 test cases 1–4, 6 and 7 (6 and 7: a 131-byte key, hashed first)",
+        arguments: HMACHash.allCases)
     func rfc4231(hash: HMACHash) throws {
         let vectors = try rfc4231Vectors(hash)
         #expect(vectors.count == 6)
@@ -92,8 +93,9 @@ struct HMACTests {
         }
     }
 
-    @Test("random keys of 0 to 300 bytes (across both block sizes) and messages agree with Python's hmac",
-          arguments: HMACHash.allCases)
+    @Test(
+        "random keys of 0 to 300 bytes (across both block sizes) and messages agree with Python's hmac",
+        arguments: HMACHash.allCases)
     func againstPython(hash: HMACHash) throws {
         let cases = try pythonHMACCases(hash, seed: 4231)
         #expect(cases.count == 400)
@@ -104,8 +106,9 @@ struct HMACTests {
         }
     }
 
-    @Test("streaming, split at every offset of a 300-byte message, equals one shot; finalize does not consume",
-          arguments: HMACHash.allCases)
+    @Test(
+        "streaming, split at every offset of a 300-byte message, equals one shot; finalize does not consume",
+        arguments: HMACHash.allCases)
     func streaming(hash: HMACHash) {
         let key = (0..<70).map { UInt8(truncatingIfNeeded: $0 &* 5 &+ 11) }
         let message = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
@@ -121,8 +124,9 @@ struct HMACTests {
         #expect(mac.finalize().bytes == HMACHash.sha256.tag(key, message))
     }
 
-    @Test("isValidAuthenticationCode refuses every one-bit change, a truncated, extended or empty code",
-          arguments: HMACHash.allCases)
+    @Test(
+        "isValidAuthenticationCode refuses every one-bit change, a truncated, extended or empty code",
+        arguments: HMACHash.allCases)
     func refusals(hash: HMACHash) {
         let key = Array("Jefe".utf8)
         let message = Array("what do ya want for nothing?".utf8)

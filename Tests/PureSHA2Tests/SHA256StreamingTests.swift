@@ -19,8 +19,9 @@ struct SHA256StreamingTests {
         }
     }
 
-    @Test("byte-at-a-time streaming equals one-shot on every padding boundary",
-          arguments: [0, 55, 56, 63, 64, 65, 119, 120, 128])
+    @Test(
+        "byte-at-a-time streaming equals one-shot on every padding boundary",
+        arguments: [0, 55, 56, 63, 64, 65, 119, 120, 128])
     func byteAtATime(length: Int) {
         let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         var hasher = SHA256()
@@ -86,7 +87,8 @@ struct SHA256StreamingTests {
         let text = "abc"
         #expect(SHA256.hash(data: text.utf8) == SHA256.hash(data: Array(text.utf8)))
         // The "abc" example of FIPS 180-2, appendix B.1.
-        #expect(SHA256.hash(data: text.utf8).description
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256.hash(data: text.utf8).description
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }

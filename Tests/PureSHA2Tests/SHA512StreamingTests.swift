@@ -5,8 +5,9 @@ import Testing
 
 @Suite("streaming SHA-384 and SHA-512 equal one-shot hashing")
 struct SHA512StreamingTests {
-    @Test("a 300-byte message split in two at every offset gives the one-shot digest",
-          arguments: SHA512Family.allCases)
+    @Test(
+        "a 300-byte message split in two at every offset gives the one-shot digest",
+        arguments: SHA512Family.allCases)
     func everySplit(hash: SHA512Family) {
         let message = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         let oneShot = hash.hash(message)
@@ -23,17 +24,19 @@ struct SHA512StreamingTests {
         }
     }
 
-    @Test("byte-at-a-time and non-contiguous input equal one-shot on the padding boundaries",
-          arguments: SHA512Family.allCases)
+    @Test(
+        "byte-at-a-time and non-contiguous input equal one-shot on the padding boundaries",
+        arguments: SHA512Family.allCases)
     func byteAtATime(hash: SHA512Family) {
         for length in [0, 1, 111, 112, 113, 127, 128, 129, 239, 240, 255, 256, 257] {
             let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 1) }
             let oneShot = hash.hash(message)
             #expect(hash.streamed(message.indices.map { message[$0...$0] }) == oneShot, "\(length) bytes")
-            let nonContiguous = switch hash {
-            case .sha384: SHA384.hash(data: NonContiguousBytes(bytes: message)).bytes
-            case .sha512: SHA512.hash(data: NonContiguousBytes(bytes: message)).bytes
-            }
+            let nonContiguous =
+                switch hash {
+                case .sha384: SHA384.hash(data: NonContiguousBytes(bytes: message)).bytes
+                case .sha512: SHA512.hash(data: NonContiguousBytes(bytes: message)).bytes
+                }
             #expect(nonContiguous == oneShot, "\(length) bytes, non-contiguous")
             let viaBuffer = message.withUnsafeBytes { buffer in
                 switch hash {
@@ -61,12 +64,14 @@ struct SHA512StreamingTests {
 
     @Test("the FIPS 180-2 'abc' examples (appendix C.1 and D.1), with the String UTF-8 view")
     func abc() {
-        #expect(SHA512.hash(data: "abc".utf8).description
-            == "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
-            + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f")
-        #expect(SHA384.hash(data: "abc".utf8).description
-            == "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
-            + "8086072ba1e7cc2358baeca134c825a7")
+        #expect(
+            SHA512.hash(data: "abc".utf8).description
+                == "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f")
+        #expect(
+            SHA384.hash(data: "abc".utf8).description
+                == "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
+                + "8086072ba1e7cc2358baeca134c825a7")
     }
 }
 

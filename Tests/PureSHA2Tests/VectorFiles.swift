@@ -24,9 +24,12 @@ func keyValueLines(_ fileName: String, folder: String = "sha256") throws -> [(ke
     return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).compactMap { line in
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.hasPrefix("#"), !trimmed.hasPrefix("["),
-              let equals = trimmed.firstIndex(of: "=") else { return nil }
-        return (trimmed[..<equals].trimmingCharacters(in: .whitespaces),
-                trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+            let equals = trimmed.firstIndex(of: "=")
+        else { return nil }
+        return (
+            trimmed[..<equals].trimmingCharacters(in: .whitespaces),
+            trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        )
     }
 }
 

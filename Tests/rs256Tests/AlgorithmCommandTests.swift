@@ -59,10 +59,13 @@ func nodeAlgorithmTokens(secret: URL, ourPS256: String) throws -> [String: Strin
     // The secret from the environment is the variable's bytes.
     let text = String(repeating: "s3cr3t-", count: 5)
     try Data(text.utf8).write(to: dir.appendingPathComponent("text"))
-    let fromEnv = try Command.run(["token", "--tenant", "tenant-id", "--iat", algorithmIat, "--alg", "HS256", "--secret-env", "JWT_SECRET"],
-                                  environment: ["JWT_SECRET": text])
-    let fromFile = try Command.run(["token", "--tenant", "tenant-id", "--iat", algorithmIat, "--alg", "HS256",
-                                    "--secret-file", dir.appendingPathComponent("text").path])
+    let fromEnv = try Command.run(
+        ["token", "--tenant", "tenant-id", "--iat", algorithmIat, "--alg", "HS256", "--secret-env", "JWT_SECRET"],
+        environment: ["JWT_SECRET": text])
+    let fromFile = try Command.run([
+        "token", "--tenant", "tenant-id", "--iat", algorithmIat, "--alg", "HS256",
+        "--secret-file", dir.appendingPathComponent("text").path,
+    ])
     #expect(fromEnv.status == 0 && fromEnv.out == fromFile.out)
 
     // verify: Node's tokens pass with the right --alg, and are refused with another one.
@@ -77,7 +80,8 @@ func nodeAlgorithmTokens(secret: URL, ourPS256: String) throws -> [String: Strin
     }
     let mismatch = try Command.run(["verify", try #require(node["RS512"]), "--alg", "PS512"] + key + now)
     #expect(mismatch.status == 1)
-    #expect(mismatch.stderr == "rs256 verify: token rejected: the token's header asks for algorithm \"RS512\", but this verifier accepts only PS512\n")
+    #expect(
+        mismatch.stderr == "rs256 verify: token rejected: the token's header asks for algorithm \"RS512\", but this verifier accepts only PS512\n")
 }
 
 @Test func dataSignaturesMatchOpenSSL() throws {
@@ -139,28 +143,50 @@ func nodeAlgorithmTokens(secret: URL, ourPS256: String) throws -> [String: Strin
     try Data(repeating: 1, count: 31).write(to: short)
     let key = Command.file(Command.demoKey).path
     let cases: [([String], [String: String], String)] = [
-        (["token", "--tenant", "t", "--alg", "rs256", "--key", key], [:],
-         "rs256 token: --alg 'rs256' is not an algorithm this tool knows; use one of RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"),
-        (["token", "--tenant", "t", "--alg", "none", "--key", key], [:],
-         "rs256 token: --alg 'none' is not an algorithm this tool knows; use one of RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"),
-        (["token", "--tenant", "t", "--alg", "HS256", "--key", key], [:],
-         "rs256 token: --alg HS256 takes an HMAC secret (--secret-file or --secret-env), not --key; an RSA key is never an HMAC secret"),
-        (["verify", "a.b.c", "--alg", "HS256"], [:],
-         "rs256 verify: --alg HS256 needs the HMAC secret: give --secret-file PATH or --secret-env NAME"),
-        (["token", "--tenant", "t", "--alg", "HS256", "--secret-file", short.path], [:],
-         "rs256 token: the secret file '\(short.path)' holds 31 bytes; an HS256 secret must be at least 32 bytes long (RFC 7518 section 3.2)"),
-        (["token", "--tenant", "t", "--secret-file", short.path, "--key", key], [:],
-         "rs256 token: --secret-file and --secret-env are for HS256, HS384 and HS512; --alg RS256 takes an RSA key (--key)"),
-        (["sign-data", "--alg", "HS384", "--secret-env", "NOPE"], [:],
-         "rs256 sign-data: the environment variable NOPE named by --secret-env is not set"),
-        (["verify-data", "--signature", short.path, "--alg", "HS512", "--secret-env", "S"], ["S": String(repeating: "x", count: 63)],
-         "rs256 verify-data: the environment variable S holds 63 bytes; an HS512 secret must be at least 64 bytes long (RFC 7518 section 3.2)"),
-        (["token", "--tenant", "t", "--alg", "ES256", "--key", key], [:],
-         "rs256 token: --alg ES256 needs a P-256 key, which this tool cannot load yet; use one of RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"),
-        (["keygen", "--alg", "PS256"], [:],
-         "rs256 keygen: --alg must be RS256, ES256, HS256, HS384 or HS512, not 'PS256'"),
-        (["keygen", "--alg", "HS256", "--bits", "2048"], [:],
-         "rs256 keygen: keygen --alg HS256 prints a secret to standard output and takes no --bits"),
+        (
+            ["token", "--tenant", "t", "--alg", "rs256", "--key", key], [:],
+            "rs256 token: --alg 'rs256' is not an algorithm this tool knows; use one of RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"
+        ),
+        (
+            ["token", "--tenant", "t", "--alg", "none", "--key", key], [:],
+            "rs256 token: --alg 'none' is not an algorithm this tool knows; use one of RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"
+        ),
+        (
+            ["token", "--tenant", "t", "--alg", "HS256", "--key", key], [:],
+            "rs256 token: --alg HS256 takes an HMAC secret (--secret-file or --secret-env), not --key; an RSA key is never an HMAC secret"
+        ),
+        (
+            ["verify", "a.b.c", "--alg", "HS256"], [:],
+            "rs256 verify: --alg HS256 needs the HMAC secret: give --secret-file PATH or --secret-env NAME"
+        ),
+        (
+            ["token", "--tenant", "t", "--alg", "HS256", "--secret-file", short.path], [:],
+            "rs256 token: the secret file '\(short.path)' holds 31 bytes; an HS256 secret must be at least 32 bytes long (RFC 7518 section 3.2)"
+        ),
+        (
+            ["token", "--tenant", "t", "--secret-file", short.path, "--key", key], [:],
+            "rs256 token: --secret-file and --secret-env are for HS256, HS384 and HS512; --alg RS256 takes an RSA key (--key)"
+        ),
+        (
+            ["sign-data", "--alg", "HS384", "--secret-env", "NOPE"], [:],
+            "rs256 sign-data: the environment variable NOPE named by --secret-env is not set"
+        ),
+        (
+            ["verify-data", "--signature", short.path, "--alg", "HS512", "--secret-env", "S"], ["S": String(repeating: "x", count: 63)],
+            "rs256 verify-data: the environment variable S holds 63 bytes; an HS512 secret must be at least 64 bytes long (RFC 7518 section 3.2)"
+        ),
+        (
+            ["token", "--tenant", "t", "--alg", "ES256", "--key", key], [:],
+            "rs256 token: --alg ES256 needs a P-256 key, which this tool cannot load yet; use one of RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"
+        ),
+        (
+            ["keygen", "--alg", "PS256"], [:],
+            "rs256 keygen: --alg must be RS256, ES256, HS256, HS384 or HS512, not 'PS256'"
+        ),
+        (
+            ["keygen", "--alg", "HS256", "--bits", "2048"], [:],
+            "rs256 keygen: keygen --alg HS256 prints a secret to standard output and takes no --bits"
+        ),
     ]
     for (arguments, environment, sentence) in cases {
         let result = try Command.run(arguments, environment: environment)
@@ -175,7 +201,8 @@ func nodeAlgorithmTokens(secret: URL, ourPS256: String) throws -> [String: Strin
         let first = try Command.run(["keygen", "--alg", alg]), second = try Command.run(["keygen", "--alg", alg])
         #expect(first.status == 0 && second.status == 0)
         let text = first.out.trimmingCharacters(in: .newlines)
-        let padded = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        let padded =
+            text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             + String(repeating: "=", count: (4 - text.count % 4) % 4)
         #expect(Data(base64Encoded: padded)?.count == length, "\(alg): \(text)")
         #expect(first.out != second.out)

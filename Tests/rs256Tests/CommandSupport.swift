@@ -76,9 +76,10 @@ enum Command {
         group.wait()
         let errorData = errorBox.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: [UInt8](outData),
-                      stderr: String(decoding: errorData, as: UTF8.self),
-                      exitedNormally: process.terminationReason == .exit)
+        return Result(
+            status: process.terminationStatus, stdout: [UInt8](outData),
+            stderr: String(decoding: errorData, as: UTF8.self),
+            exitedNormally: process.terminationReason == .exit)
     }
 
     static func file(_ path: String) -> URL { root.appendingPathComponent(path) }
@@ -109,6 +110,7 @@ enum Command {
     }
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
 /// The Node-made tokens (Vectors/jwt/tokens.json), the fields the command tests need.
 struct NodeToken: Decodable {
     let name: String

@@ -20,22 +20,28 @@ import Testing
         let text = try runOpenSSL(openssl, ["pkey", "-in", key, "-text", "-noout"])
         #expect(text.output.contains("prime256v1"), "\(text.output)")
         // PKCS#8 exactly as openssl re-encodes it, and the public key exactly as openssl derives it.
-        #expect(try runOpenSSL(openssl, ["pkcs8", "-topk8", "-nocrypt", "-in", key]).output
-            == (try String(contentsOfFile: key, encoding: .utf8)))
+        #expect(
+            try runOpenSSL(openssl, ["pkcs8", "-topk8", "-nocrypt", "-in", key]).output
+                == (try String(contentsOfFile: key, encoding: .utf8)))
         let publicFromPrivate = try runOpenSSL(openssl, ["pkey", "-in", key, "-pubout"]).output
         #expect(publicFromPrivate == (try String(contentsOfFile: pub, encoding: .utf8)))
         let pubkey = try Command.run(["pubkey", "--key", key])
         #expect(pubkey.status == 0 && pubkey.out == publicFromPrivate, "\(pubkey.stderr)")
         let der = try Command.run(["pubkey", "--key", pub, "--format", "der"])
-        let opensslDER = try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(openssl.path)' pkey -pubin -in '\(pub)' -outform DER | base64 -w0"])
+        let opensslDER = try runProcess(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(openssl.path)' pkey -pubin -in '\(pub)' -outform DER | base64 -w0"])
         #expect(der.status == 0 && Data(der.stdout).base64EncodedString() == opensslDER.output)
         // A signature made by OpenSSL with our key verifies with the public key pubkey printed.
         let message = dir.appendingPathComponent("m"), signature = dir.appendingPathComponent("m.sig")
         try Data("es256".utf8).write(to: message)
         #expect(try runOpenSSL(openssl, ["dgst", "-sha256", "-sign", key, "-out", signature.path, message.path]).status == 0)
         try Data(pubkey.stdout).write(to: URL(fileURLWithPath: dir.appendingPathComponent("printed.pem").path))
-        let verdict = try runOpenSSL(openssl, ["dgst", "-sha256", "-verify", dir.appendingPathComponent("printed.pem").path,
-                                               "-signature", signature.path, message.path])
+        let verdict = try runOpenSSL(
+            openssl,
+            [
+                "dgst", "-sha256", "-verify", dir.appendingPathComponent("printed.pem").path,
+                "-signature", signature.path, message.path,
+            ])
         #expect(verdict.output.contains("Verified OK"), "\(verdict.output)")
     }
 
@@ -67,7 +73,8 @@ import Testing
         let spkiPath = dir.appendingPathComponent("p.pem")
         try Data(spki.stdout).write(to: spkiPath)
         let point = try runOpenSSL(openssl, ["ec", "-pubin", "-in", spkiPath.path, "-text", "-noout"]).output
-        let hex = point.components(separatedBy: "pub:").last?.components(separatedBy: "ASN1").first?
+        let hex =
+            point.components(separatedBy: "pub:").last?.components(separatedBy: "ASN1").first?
             .filter { $0.isHexDigit } ?? ""
         func unurl(_ s: String?) -> String {
             var t = (s ?? "").replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")

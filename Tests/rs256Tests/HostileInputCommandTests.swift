@@ -55,7 +55,8 @@ func isOneCleanLine(_ text: String) -> Bool {
     // A kid looked up in a key set, and a file name, are escaped too.
     let kidToken = try #require(try opensslToken(#"{"alg":"RS256","kid":"\#(forged)"}"#, #"{"sub":"t"}"#))
     let set = try Command.scratch().appendingPathComponent("a\nb\u{1B}.json")
-    try #"{"keys":[\#(try Command.text("Vectors/cli/demo-rsa-2048.pub.jwk").trimmingCharacters(in: .whitespacesAndNewlines)),{"kty":"RSA","kid":"x","n":"AQAB","e":"AQAB"}]}"#
+    try
+        #"{"keys":[\#(try Command.text("Vectors/cli/demo-rsa-2048.pub.jwk").trimmingCharacters(in: .whitespacesAndNewlines)),{"kty":"RSA","kid":"x","n":"AQAB","e":"AQAB"}]}"#
         .write(to: set, atomically: true, encoding: .utf8)
     let kid = try Command.run(["verify", kidToken, "--key", set.path, "--now", "1700000000"])
     #expect(isOneCleanLine(kid.stderr), "\(kid.stderr.debugDescription)")
@@ -67,9 +68,11 @@ func isOneCleanLine(_ text: String) -> Bool {
 @Test func aJWKWhoseKeyOpsForbidVerifyingIsRefused() throws {
     let node = try Command.text("Vectors/cli/demo-rsa-2048.pub.jwk").trimmingCharacters(in: .whitespacesAndNewlines)
     let scratch = try Command.scratch()
-    for (keyOps, status, fragment) in [(#"["encrypt"]"#, 2, "does not list \"verify\""), (#"["sign"]"#, 2, "does not list"),
-                                       ("[]", 2, "does not list"), (#""verify""#, 2, "not an array of distinct strings"),
-                                       (#"["verify"]"#, 0, "")] {
+    for (keyOps, status, fragment) in [
+        (#"["encrypt"]"#, 2, "does not list \"verify\""), (#"["sign"]"#, 2, "does not list"),
+        ("[]", 2, "does not list"), (#""verify""#, 2, "not an array of distinct strings"),
+        (#"["verify"]"#, 0, ""),
+    ] {
         let file = scratch.appendingPathComponent("key.jwk")
         try node.replacingOccurrences(of: #"{"kty""#, with: #"{"key_ops":\#(keyOps),"kty""#).write(to: file, atomically: true, encoding: .utf8)
         let result = try Command.run(["verify", plain.token, "--key", file.path, "--now", "1700000000"])
@@ -101,7 +104,8 @@ func wronglyTypedRegisteredClaimsAreRefusedAtMintTime(_ claim: String, _ fragmen
 
 @Test(arguments: [
     ("c=9007199254740993", "beyond what JavaScript holds exactly"), ("c=-9007199254740993", "beyond what JavaScript holds exactly"),
-    ("c=12345678901234567890123", "beyond what JavaScript holds exactly"), ("c=1152921504606846977", "beyond what"), ("c=[1,{\"d\":9007199254740995}]", "as a string"),
+    ("c=12345678901234567890123", "beyond what JavaScript holds exactly"), ("c=1152921504606846977", "beyond what"),
+    ("c=[1,{\"d\":9007199254740995}]", "as a string"),
     ("c=1e400", "Infinity"), ("c=-1e400", "Infinity"), (#"c="\ud800""#, "surrogate"), (#"c="\udc00x""#, "surrogate"),
     (#"c={"a":1,"a":2}"#, "the member \"a\" twice"),
 ])
@@ -114,10 +118,12 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
 @Test func claimValuesJavaScriptReadsAlikeAreSignedAsNodeWritesThem() throws {
     // node -e 'for (const t of process.argv.slice(1)) console.log(JSON.stringify(JSON.parse(t)))' \
     //   9007199254740992 100000000000000000000 1152921504606846976 1e2 -0 '"1e400"'  (Node 20.20.2)
-    let cases = [("9007199254740992", "9007199254740992"), ("100000000000000000000", "100000000000000000000"),
-                 ("1152921504606846976", "1152921504606847000"), ("1152921504606847000", "1152921504606847000"),
-                 ("123456789012345680000", "123456789012345680000"), ("1e2", "100"), ("-0", "0"), (#""1e400""#, #""1e400""#),
-                 ("soon", #""soon""#)]
+    let cases = [
+        ("9007199254740992", "9007199254740992"), ("100000000000000000000", "100000000000000000000"),
+        ("1152921504606846976", "1152921504606847000"), ("1152921504606847000", "1152921504606847000"),
+        ("123456789012345680000", "123456789012345680000"), ("1e2", "100"), ("-0", "0"), (#""1e400""#, #""1e400""#),
+        ("soon", #""soon""#),
+    ]
     for (value, node) in cases {
         let result = try Command.run(["token", "--tenant", "t", "--iat", "1700000000", "--claim", "c=" + value], environment: demoEnv)
         #expect(result.status == 0, "\(value): \(result.stderr)")
@@ -177,8 +183,9 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
             let result = try Command.run(arguments + ["--key", key])
             #expect(result.status == 2 && result.out.isEmpty, "\(arguments[0]) \(key): \(result.stderr)")
             // The same sentence, only the subcommand's name differs.
-            #expect(result.stderr.replacingOccurrences(of: "rs256 \(arguments[0]):", with: "rs256 token:") == sentence,
-                    "\(arguments[0]) \(key): \(result.stderr) vs \(sentence)")
+            #expect(
+                result.stderr.replacingOccurrences(of: "rs256 \(arguments[0]):", with: "rs256 token:") == sentence,
+                "\(arguments[0]) \(key): \(result.stderr) vs \(sentence)")
         }
     }
     // --allow-weak-key opens 1024 bits to pubkey too, and the public half printed is openssl's.
@@ -194,14 +201,17 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
     let emptyRequire = try Command.run(["verify", plain.token, "--require", "", "--key", publicKeyPath])
     #expect(emptyRequire.status == 2 && emptyRequire.stderr.contains("--require needs a claim name"), "\(emptyRequire.stderr)")
     let ttl = try Command.run(["token", "--tenant", "t", "--ttl", "99999999999999999999"], environment: demoEnv)
-    #expect(ttl.status == 2 && ttl.stderr.contains("--ttl must be between 1 and 9007199254740991, not 99999999999999999999"),
-            "\(ttl.stderr)")
+    #expect(
+        ttl.status == 2 && ttl.stderr.contains("--ttl must be between 1 and 9007199254740991, not 99999999999999999999"),
+        "\(ttl.stderr)")
     let word = try Command.run(["token", "--tenant", "t", "--ttl", "soon"], environment: demoEnv)
     #expect(word.status == 2 && word.stderr.contains("needs a whole number"), "\(word.stderr)")
     // The base64 of an ssh-rsa line gets the OpenSSH sentence.
-    let ssh = try Command.run(["token", "--tenant", "t"], environment: [
-        "HOTGLUE_SIGNING_KEY": Data("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host\n".utf8).base64EncodedString(),
-    ])
+    let ssh = try Command.run(
+        ["token", "--tenant", "t"],
+        environment: [
+            "HOTGLUE_SIGNING_KEY": Data("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host\n".utf8).base64EncodedString()
+        ])
     #expect(ssh.status == 2 && ssh.stderr.contains("this is an OpenSSH key; convert it with: ssh-keygen"), "\(ssh.stderr)")
 }
 
@@ -212,7 +222,8 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
         let parts = result.out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".")
         try #require(parts.count == 3, "\(iat): \(result.stderr)")
         let exp = String(UInt64(iat)! + UInt64(ttl)!)
-        #expect(String(decoding: try Base64URL.decode(String(parts[1])), as: UTF8.self)
+        #expect(
+            String(decoding: try Base64URL.decode(String(parts[1])), as: UTF8.self)
                 == #"{"sub":"t","iat":\#(iat),"exp":\#(exp)}"#)
         let verified = try Command.run(["verify", "--now", iat, "--key", publicKeyPath], stdin: Array(result.out.utf8))
         #expect(verified.status == 0, "\(verified.stderr)")

@@ -50,19 +50,24 @@ import Testing
         #expect(line.hasSuffix("\n") && line.dropLast().allSatisfy { !$0.isNewline && $0 != " " })
         let pem = Data(base64Encoded: String(line.dropLast())).map { String(decoding: $0, as: UTF8.self) }
         #expect(pem?.hasPrefix("-----BEGIN PRIVATE KEY-----\n") == true)
-        let token = try Command.run(["token", "--tenant", "t1", "--allow-weak-key"],
-                                    environment: ["HOTGLUE_SIGNING_KEY": String(line.dropLast())])
+        let token = try Command.run(
+            ["token", "--tenant", "t1", "--allow-weak-key"],
+            environment: ["HOTGLUE_SIGNING_KEY": String(line.dropLast())])
         #expect(token.status == 0, "\(token.stderr)")
     }
 
     @Test func pkcs1AndJWKFormatsLoadBack() throws {
         let dir = try Command.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for (format, prefix, publicPrefix) in [("pkcs1", "-----BEGIN RSA PRIVATE KEY-----\n", "-----BEGIN RSA PUBLIC KEY-----\n"),
-                                               ("jwk", "{\"kty\":\"RSA\",\"n\":", "{\"kty\":\"RSA\",\"n\":")] {
+        for (format, prefix, publicPrefix) in [
+            ("pkcs1", "-----BEGIN RSA PRIVATE KEY-----\n", "-----BEGIN RSA PUBLIC KEY-----\n"),
+            ("jwk", "{\"kty\":\"RSA\",\"n\":", "{\"kty\":\"RSA\",\"n\":"),
+        ] {
             let publicPath = dir.appendingPathComponent("public.\(format)").path
-            let result = try Command.run(["keygen", "--format", format, "--bits", "1024", "--allow-weak-key",
-                                          "--public-out", publicPath])
+            let result = try Command.run([
+                "keygen", "--format", format, "--bits", "1024", "--allow-weak-key",
+                "--public-out", publicPath,
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.out.hasPrefix(prefix), "\(result.out.prefix(60))")
             #expect(try String(contentsOfFile: publicPath, encoding: .utf8).hasPrefix(publicPrefix))
@@ -70,8 +75,10 @@ import Testing
             try Data(result.stdout).write(to: keyPath)
             let token = try Command.run(["token", "--tenant", "t", "--allow-weak-key", "--key", keyPath.path])
             #expect(token.status == 0, "\(format): \(token.stderr)")
-            let verified = try Command.run(["verify", "--allow-weak-key", "--key", publicPath,
-                                            token.out.trimmingCharacters(in: .whitespacesAndNewlines)])
+            let verified = try Command.run([
+                "verify", "--allow-weak-key", "--key", publicPath,
+                token.out.trimmingCharacters(in: .whitespacesAndNewlines),
+            ])
             #expect(verified.status == 0, "\(format): \(verified.stderr)")
             if format == "jwk" {
                 for member in ["\"d\":", "\"p\":", "\"q\":", "\"dp\":", "\"dq\":", "\"qi\":"] {

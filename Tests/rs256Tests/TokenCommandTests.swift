@@ -15,7 +15,8 @@ func tokenArguments(_ c: NodeToken) throws -> [String]? {
     guard case let .object(payload) = try JSONValue(parsing: c.payload_json) else { return nil }
     let members = payload.members
     guard members.count >= 3, members[0].key == "sub", members[1].key == "iat", members[2].key == "exp",
-          case let .string(tenant) = members[0].value, !tenant.isEmpty else { return nil }
+        case let .string(tenant) = members[0].value, !tenant.isEmpty
+    else { return nil }
     var arguments = ["token", "--tenant=" + tenant, "--iat", String(iat), "--ttl", String(exp - iat)]
     for member in members.dropFirst(3) {
         guard !member.key.contains("="), !member.key.isEmpty else { return nil }
@@ -179,8 +180,11 @@ func tokenArguments(_ c: NodeToken) throws -> [String]? {
 }
 
 @Test func urlIsTheSecureRequestURLWithEncodedSegmentsAndAFreshToken() throws {
-    let result = try Command.run(["url", "--env", "prod.hotglue.example.com", "--flow", "flow 1/ä", "--tenant", "..",
-                                  "--iat", "1700000000"], environment: demoEnv)
+    let result = try Command.run(
+        [
+            "url", "--env", "prod.hotglue.example.com", "--flow", "flow 1/ä", "--tenant", "..",
+            "--iat", "1700000000",
+        ], environment: demoEnv)
     #expect(result.status == 0, "\(result.stderr)")
     let prefix = "https://client-api.hotglue.xyz/prod.hotglue.example.com/flow%201%2F%C3%A4/%2E%2E/linkedSources?token="
     #expect(result.out.hasPrefix(prefix), "\(result.out)")
@@ -188,7 +192,10 @@ func tokenArguments(_ c: NodeToken) throws -> [String]? {
     let decoded = try Command.run(["decode", token, "--json"])
     #expect(decoded.out.contains(#""payload":{"sub":"..","iat":1700000000,"exp":1700003600}"#), "\(decoded.out)")
 
-    let custom = try Command.run(["url", "--env", "e", "--flow", "f", "--tenant", "t", "--endpoint", "jobs/latest",
-                                  "--base", "http://localhost:8080/api/"], environment: demoEnv)
+    let custom = try Command.run(
+        [
+            "url", "--env", "e", "--flow", "f", "--tenant", "t", "--endpoint", "jobs/latest",
+            "--base", "http://localhost:8080/api/",
+        ], environment: demoEnv)
     #expect(custom.out.hasPrefix("http://localhost:8080/api/e/f/t/jobs/latest?token=eyJ"), "\(custom.out)")
 }

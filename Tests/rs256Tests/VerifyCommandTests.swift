@@ -30,7 +30,8 @@ let publicKeyPath = Command.file("Vectors/keys/demo-rsa-2048.pub.pem").path
     let kid = try #require(NodeToken.all.first { $0.name == "kid header" })
     let node = try Command.text("Vectors/cli/demo-rsa-2048.pub.jwk").trimmingCharacters(in: .whitespacesAndNewlines)
     let keyOne = node.replacingOccurrences(of: #"{"kty""#, with: #"{"kid":"key-1","kty""#)
-    let otherKey = #"{"kid":"key-2","kty":"RSA","n":"n4EPtAOCc9AlkeQHPzHStgAbgs7bTZLwUBZdR8_KuKPEHLd4rHVTeT-O-XV2jRojdNhxJWTDvNd7nqQ0VEiZQHz_AJmSCpMaJMRBSFKrKb2wqVwGU_NsYOYL-QtiWN2lbzcEe6XC0dApr5ydQLrHqkHHig3RBordaZ6Aj-oBHqFEHYpPe7Tpe-OfVfHd1E6cS6M1FZcD1NNLYD5lFHpPI9bTwJlsde3uhGqC0ZCuEHg8lhzwOHrtIQbS0FVbb9k3-tVTU4fg_3L_vniUFAKwuCLqKnS2BYwdq_mzSnbLY7h_qixoR7jig3__kRhuaxwUkRz5iaiQkqgc5gHdrNP5zw","e":"AQAB"}"#
+    let otherKey =
+        #"{"kid":"key-2","kty":"RSA","n":"n4EPtAOCc9AlkeQHPzHStgAbgs7bTZLwUBZdR8_KuKPEHLd4rHVTeT-O-XV2jRojdNhxJWTDvNd7nqQ0VEiZQHz_AJmSCpMaJMRBSFKrKb2wqVwGU_NsYOYL-QtiWN2lbzcEe6XC0dApr5ydQLrHqkHHig3RBordaZ6Aj-oBHqFEHYpPe7Tpe-OfVfHd1E6cS6M1FZcD1NNLYD5lFHpPI9bTwJlsde3uhGqC0ZCuEHg8lhzwOHrtIQbS0FVbb9k3-tVTU4fg_3L_vniUFAKwuCLqKnS2BYwdq_mzSnbLY7h_qixoR7jig3__kRhuaxwUkRz5iaiQkqgc5gHdrNP5zw","e":"AQAB"}"#
     let scratch = try Command.scratch()
     let set = scratch.appendingPathComponent("jwks.json")
     try #"{"keys":[\#(otherKey),\#(keyOne)]}"#.write(to: set, atomically: true, encoding: .utf8)
@@ -80,22 +81,23 @@ let publicKeyPath = Command.file("Vectors/keys/demo-rsa-2048.pub.pem").path
     let tampered = String(kid.token.dropLast(4)) + "AAAA"
     let result = try Command.run(["decode", tampered])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.out == """
-        header:
-        {
-          "alg": "RS256",
-          "typ": "JWT",
-          "kid": "key-1"
-        }
-        payload:
-        {
-          "sub": "t",
-          "iat": 1700000000,
-          "exp": 1700003600
-        }
-        signature: 256 bytes, NOT checked (use 'rs256 verify' to check it)
+    #expect(
+        result.out == """
+            header:
+            {
+              "alg": "RS256",
+              "typ": "JWT",
+              "kid": "key-1"
+            }
+            payload:
+            {
+              "sub": "t",
+              "iat": 1700000000,
+              "exp": 1700003600
+            }
+            signature: 256 bytes, NOT checked (use 'rs256 verify' to check it)
 
-        """)
+            """)
     let json = try Command.run(["decode", "--json", "-"], stdin: Array(kid.token.utf8))
     #expect(json.out == #"{"header":\#(kid.header_json),"payload":\#(kid.payload_json)}"# + "\n")
     let broken = try Command.run(["decode", "a.b"])
@@ -114,7 +116,9 @@ let publicKeyPath = Command.file("Vectors/keys/demo-rsa-2048.pub.pem").path
     #expect(der.stdout == [UInt8](try #require(Data(base64Encoded: body))))
     let jwk = try Command.run(["pubkey", "--format", "jwk", "--kid", "k1"], environment: demoEnv)
     let node = try Command.text("Vectors/cli/demo-rsa-2048.pub.jwk").trimmingCharacters(in: .whitespacesAndNewlines)
-    #expect(jwk.out == String(node.dropLast()).replacingOccurrences(of: #""e":"AQAB""#, with: #""e":"AQAB","kid":"k1","alg":"RS256","use":"sig"}"#) + "\n")
+    #expect(
+        jwk.out == String(node.dropLast()).replacingOccurrences(of: #""e":"AQAB""#, with: #""e":"AQAB","kid":"k1","alg":"RS256","use":"sig"}"#) + "\n"
+    )
     // From a public key, too.
     #expect(try Command.run(["pubkey", "--key", publicKeyPath]).out == spki.out)
 }
@@ -129,8 +133,9 @@ let publicKeyPath = Command.file("Vectors/keys/demo-rsa-2048.pub.pem").path
     let hex = try Command.run(["sign-data", message, "--hex"], environment: demoEnv)
     #expect(hex.out == expected.map { String(format: "%02x", $0) }.joined() + "\n")
     let b64 = try Command.run(["sign-data", message, "--base64url"], environment: demoEnv)
-    #expect(b64.out == Data(expected).base64EncodedString()
-        .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_") + "\n")
+    #expect(
+        b64.out == Data(expected).base64EncodedString()
+            .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_") + "\n")
     let scratch = try Command.scratch()
     let out = scratch.appendingPathComponent("sig.bin")
     #expect(try Command.run(["sign-data", message, "--out", out.path], environment: demoEnv).status == 0)
@@ -148,7 +153,8 @@ let publicKeyPath = Command.file("Vectors/keys/demo-rsa-2048.pub.pem").path
     #expect(bad.status == 1 && bad.out == "Verification failure\n")
     let scratch = try Command.scratch()
     let hexFile = scratch.appendingPathComponent("sig.hex")
-    try (try Command.bytes("Vectors/cli/message.sig")).map { String(format: "%02X", $0) }.joined().write(to: hexFile, atomically: true, encoding: .utf8)
+    try (try Command.bytes("Vectors/cli/message.sig")).map { String(format: "%02X", $0) }.joined().write(
+        to: hexFile, atomically: true, encoding: .utf8)
     #expect(try Command.run(["verify-data", "--signature", hexFile.path, "--hex", message, "--key", publicKeyPath]).status == 0)
     #expect(try Command.run(["verify-data", "--signature", hexFile.path, message, "--key", publicKeyPath]).status == 1)
     // Hex digits are base64url characters too: read so, they decode to 384 wrong bytes.
@@ -175,8 +181,10 @@ func opensslVerifiesWhatSignDataWritesForDataOfManySizes() throws {
 
 @Test func nothingAUserFeedsInCrashesTheCommand() throws {
     // Odd arguments, tokens, keys and variables: each run must end by exiting 0, 1 or 2.
-    let junkTokens = ["", ".", "..", "...", "a.b.c", "e30.e30.e30", "\u{0}", "é.é.é", String(repeating: ".", count: 10_000),
-                      "eyJhbGciOiJSUzI1NiJ9." + String(repeating: "W", count: 100_000) + ".AA"]
+    let junkTokens = [
+        "", ".", "..", "...", "a.b.c", "e30.e30.e30", "\u{0}", "é.é.é", String(repeating: ".", count: 10_000),
+        "eyJhbGciOiJSUzI1NiJ9." + String(repeating: "W", count: 100_000) + ".AA",
+    ]
     var runs: [([String], [String: String], [UInt8])] = []
     for token in junkTokens where !token.contains("\0") {
         runs.append((["verify", token, "--key", publicKeyPath], [:], []))
@@ -184,9 +192,12 @@ func opensslVerifiesWhatSignDataWritesForDataOfManySizes() throws {
     }
     runs.append((["verify", "--key", publicKeyPath], [:], [0xFF, 0xFE, 0x00]))
     runs.append((["decode"], [:], Array(repeating: 0x41, count: 2 << 20)))
-    for value in ["-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----", "====", "\\n\\n",
-                  "{", "{\"kty\":\"RSA\"}", "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"d\":\"AQAB\",\"p\":\"AQAB\",\"q\":\"AQAB\",\"dp\":\"AQAB\",\"dq\":\"AQAB\",\"qi\":\"AQAB\"}",
-                  "MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Quz", "ssh-rsa AAAA", String(repeating: "A", count: 100_000)] {
+    for value in [
+        "-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----", "====", "\\n\\n",
+        "{", "{\"kty\":\"RSA\"}",
+        "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"d\":\"AQAB\",\"p\":\"AQAB\",\"q\":\"AQAB\",\"dp\":\"AQAB\",\"dq\":\"AQAB\",\"qi\":\"AQAB\"}",
+        "MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Quz", "ssh-rsa AAAA", String(repeating: "A", count: 100_000),
+    ] {
         runs.append((["token", "--tenant", "t"], ["HOTGLUE_SIGNING_KEY": value], []))
         runs.append((["verify", plain.token], ["HOTGLUE_SIGNING_KEY": value], []))
         runs.append((["pubkey"], ["HOTGLUE_SIGNING_KEY": value], []))
@@ -200,8 +211,9 @@ func opensslVerifiesWhatSignDataWritesForDataOfManySizes() throws {
     runs.append((["verify-data", "--signature", "/dev/null", "--key", publicKeyPath], [:], []))
     for (arguments, env, stdin) in runs {
         let result = try Command.run(arguments, environment: env, stdin: stdin)
-        #expect(result.exitedNormally && [0, 1, 2].contains(result.status),
-                "\(arguments.map { $0.prefix(40) }) \(env.mapValues { $0.prefix(40) }): status \(result.status) \(result.stderr.prefix(300))")
+        #expect(
+            result.exitedNormally && [0, 1, 2].contains(result.status),
+            "\(arguments.map { $0.prefix(40) }) \(env.mapValues { $0.prefix(40) }): status \(result.status) \(result.stderr.prefix(300))")
         if result.status != 0 {
             #expect(result.stderrLines.count <= 2, "\(arguments.map { $0.prefix(40) }): \(result.stderr.prefix(300))")
         }

@@ -79,8 +79,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let want = try a.power(e, modulus: m)
         same(modulus.exponentiatePublic(base: a.limbs, exponent: e.limbs), want, "exponentiatePublic")
         same(modulus.exponentiateSecret(base: a.limbs, exponent: e.limbs), want, "exponentiateSecret")
-        same(modulus.exponentiateSecret(base: padded(a, width), exponent: e.limbs + [0, 0]), want,
-             "exponentiateSecret (exponent with leading zero limbs)")
+        same(
+            modulus.exponentiateSecret(base: padded(a, width), exponent: e.limbs + [0, 0]), want,
+            "exponentiateSecret (exponent with leading zero limbs)")
     } catch {
         require(false, "unexpected error \(error) for m = \(m)")
     }

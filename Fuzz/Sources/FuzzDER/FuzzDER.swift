@@ -60,8 +60,9 @@ func checkTyped(_ reader: inout DER.Reader, _ element: DER.Element) {
     default:
         return
     }
-    require(typed.bytes == original.bytes,
-            "typed re-write of \(element.tag) differs: \(hex(original.bytes)) -> \(hex(typed.bytes))")
+    require(
+        typed.bytes == original.bytes,
+        "typed re-write of \(element.tag) differs: \(hex(original.bytes)) -> \(hex(typed.bytes))")
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -75,7 +76,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         valid = false
         switch error {
         case let .nonMinimalLength(offset), let .indefiniteLength(offset), let .lengthTooLarge(offset),
-             let .unsupportedTag(offset):
+            let .unsupportedTag(offset):
             require(offset >= 0 && offset < input.count, "error offset \(offset) outside the input: \(error)")
         default: break
         }

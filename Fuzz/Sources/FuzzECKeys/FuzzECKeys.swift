@@ -15,25 +15,32 @@ import PureJWT
 
 func checkPrivate(_ key: P256.Signing.PrivateKey, _ context: String) {
     let d = key.rawRepresentation
-    require((try? P256.Signing.PrivateKey(derRepresentation: key.derRepresentation))?.rawRepresentation == d,
-            "\(context): PKCS#8 DER does not reload to the same d")
-    require((try? P256.Signing.PrivateKey(pemRepresentation: key.pemRepresentation))?.rawRepresentation == d,
-            "\(context): PKCS#8 PEM does not reload to the same d")
-    require((try? P256.Signing.PrivateKey(x963Representation: key.x963Representation))?.rawRepresentation == d,
-            "\(context): X9.63 does not reload to the same d")
+    require(
+        (try? P256.Signing.PrivateKey(derRepresentation: key.derRepresentation))?.rawRepresentation == d,
+        "\(context): PKCS#8 DER does not reload to the same d")
+    require(
+        (try? P256.Signing.PrivateKey(pemRepresentation: key.pemRepresentation))?.rawRepresentation == d,
+        "\(context): PKCS#8 PEM does not reload to the same d")
+    require(
+        (try? P256.Signing.PrivateKey(x963Representation: key.x963Representation))?.rawRepresentation == d,
+        "\(context): X9.63 does not reload to the same d")
     checkPublic(key.publicKey, context + " (public half)")
 }
 
 func checkPublic(_ key: P256.Signing.PublicKey, _ context: String) {
     let point = key.rawRepresentation
-    require((try? P256.Signing.PublicKey(derRepresentation: key.derRepresentation))?.rawRepresentation == point,
-            "\(context): SPKI DER does not reload to the same point")
-    require((try? P256.Signing.PublicKey(pemRepresentation: key.pemRepresentation))?.rawRepresentation == point,
-            "\(context): SPKI PEM does not reload to the same point")
-    require((try? P256.Signing.PublicKey(compressedRepresentation: key.compressedRepresentation))?.rawRepresentation == point,
-            "\(context): the compressed point does not reload to the same point")
-    require((try? P256.Signing.PublicKey(x963Representation: key.x963Representation))?.rawRepresentation == point,
-            "\(context): the uncompressed point does not reload to the same point")
+    require(
+        (try? P256.Signing.PublicKey(derRepresentation: key.derRepresentation))?.rawRepresentation == point,
+        "\(context): SPKI DER does not reload to the same point")
+    require(
+        (try? P256.Signing.PublicKey(pemRepresentation: key.pemRepresentation))?.rawRepresentation == point,
+        "\(context): SPKI PEM does not reload to the same point")
+    require(
+        (try? P256.Signing.PublicKey(compressedRepresentation: key.compressedRepresentation))?.rawRepresentation == point,
+        "\(context): the compressed point does not reload to the same point")
+    require(
+        (try? P256.Signing.PublicKey(x963Representation: key.x963Representation))?.rawRepresentation == point,
+        "\(context): the uncompressed point does not reload to the same point")
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

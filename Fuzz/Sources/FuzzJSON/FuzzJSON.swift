@@ -24,9 +24,10 @@ func sameForJavaScript(_ a: JSONValue, _ b: JSONValue) -> Bool {
     case let (.array(x), .array(y)):
         return x.count == y.count && zip(x, y).allSatisfy(sameForJavaScript)
     case let (.object(x), .object(y)):
-        return x.count == y.count && zip(x.members, y.members).allSatisfy {
-            $0.key.utf8.elementsEqual($1.key.utf8) && sameForJavaScript($0.value, $1.value)
-        }
+        return x.count == y.count
+            && zip(x.members, y.members).allSatisfy {
+                $0.key.utf8.elementsEqual($1.key.utf8) && sameForJavaScript($0.value, $1.value)
+            }
     default:
         return a == b
     }
@@ -66,11 +67,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         require(false, "serialised form of an accepted value is refused (\(error)): \(String(decoding: serialized, as: UTF8.self))")
         return 0
     }
-    require(reparsed == value || (hasLargeFloat(value) && sameForJavaScript(reparsed, value)),
-            "re-parsed value differs: \(String(decoding: serialized, as: UTF8.self))")
+    require(
+        reparsed == value || (hasLargeFloat(value) && sameForJavaScript(reparsed, value)),
+        "re-parsed value differs: \(String(decoding: serialized, as: UTF8.self))")
     require(reparsed.serializedBytes == serialized, "serialisation is not a fixed point: \(String(decoding: serialized, as: UTF8.self))")
-    require((try? JSONValue(parsing: serialized)) != nil || serialized.count > JSONParsingLimits.default.maxBytes,
-            "serialised form exceeds the default limits it was parsed under")
+    require(
+        (try? JSONValue(parsing: serialized)) != nil || serialized.count > JSONParsingLimits.default.maxBytes,
+        "serialised form exceeds the default limits it was parsed under")
     if let header = try? JWSHeader(parsing: input) {
         require(header.serializedBytes == serialized, "header serialisation differs from the value's")
     }

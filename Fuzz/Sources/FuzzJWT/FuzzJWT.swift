@@ -43,9 +43,11 @@ func checkOtherAlgorithm(_ token: String, _ other: JWTVerifier, _ name: String) 
     if name == "HS256" {
         require(HMAC<SHA256>.authenticationCode(for: parts.signingInput, using: secret).bytes == signature, "accepted a wrong HMAC tag")
     } else {
-        require(FixedKeys.demo2048.publicKey.isValidSignature(RSASignature(rawRepresentation: signature),
-                                                              for: SHA256.hash(data: parts.signingInput), padding: .PSS),
-                "accepted a PSS signature PureRSA refuses")
+        require(
+            FixedKeys.demo2048.publicKey.isValidSignature(
+                RSASignature(rawRepresentation: signature),
+                for: SHA256.hash(data: parts.signingInput), padding: .PSS),
+            "accepted a PSS signature PureRSA refuses")
     }
 }
 
@@ -82,7 +84,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     // 2. Signed by the key.
     guard let parts = try? JWSCompactParts(token: token),
-          let signature = try? Base64URL.decode(parts.encodedSignature) else {
+        let signature = try? Base64URL.decode(parts.encodedSignature)
+    else {
         require(false, "an accepted token does not split into three base64url parts")
         return 0
     }

@@ -33,8 +33,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             require((try? RSAKeyLoader.load(text)) == nil, "text entry point accepts what the bytes one refuses")
         }
         // Validation entry points refuse too (and never trap).
-        require((try? RSAPrivateKey(loadingBytes: input, policy: .allowingLegacySizes)) == nil,
-                "RSAPrivateKey accepted what the loader refuses")
+        require(
+            (try? RSAPrivateKey(loadingBytes: input, policy: .allowingLegacySizes)) == nil,
+            "RSAPrivateKey accepted what the loader refuses")
         return 0
     }
     if let text = String(validating: input, as: UTF8.self) {

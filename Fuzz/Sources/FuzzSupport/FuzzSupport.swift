@@ -6,8 +6,10 @@ import PureRSA
 /// Stops the run with a message when a property does not hold. libFuzzer records the input that
 /// got here as a crash artifact (the abort is a deadly signal), so a broken property is a finding
 /// exactly as a trap is.
-public func require(_ condition: Bool, _ message: @autoclosure () -> String,
-                    file: StaticString = #fileID, line: UInt = #line) {
+public func require(
+    _ condition: Bool, _ message: @autoclosure () -> String,
+    file: StaticString = #fileID, line: UInt = #line
+) {
     if !condition {
         FileHandle.standardError.write(Data("PROPERTY VIOLATED (\(file):\(line)): \(message())\n".utf8))
         abort()
@@ -17,16 +19,20 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String,
 /// Stops the run unless `description` (a refusal's sentence) is one non-empty line without a
 /// control character: no C0 control, DEL, C1 control, U+2028/U+2029 or bidirectional control,
 /// so an application that logs it cannot be made to show a forged line.
-public func requireOneCleanLine(_ description: String, _ context: @autoclosure () -> String,
-                                file: StaticString = #fileID, line: UInt = #line) {
+public func requireOneCleanLine(
+    _ description: String, _ context: @autoclosure () -> String,
+    file: StaticString = #fileID, line: UInt = #line
+) {
     let bad = description.unicodeScalars.first { s in
         s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
             || s.value == 0x200E || s.value == 0x200F || (0x202A...0x202E).contains(s.value)
             || (0x2066...0x2069).contains(s.value)
     }
     require(!description.isEmpty, "\(context()): a refusal without a description", file: file, line: line)
-    require(bad == nil, "\(context()): the description holds U+\(String(bad?.value ?? 0, radix: 16, uppercase: true)): "
-        + description.debugDescription, file: file, line: line)
+    require(
+        bad == nil,
+        "\(context()): the description holds U+\(String(bad?.value ?? 0, radix: 16, uppercase: true)): "
+            + description.debugDescription, file: file, line: line)
 }
 
 /// Copies libFuzzer's buffer into an array (the pointer may be null when size is 0).

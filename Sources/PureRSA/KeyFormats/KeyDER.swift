@@ -96,8 +96,9 @@ enum KeyDER {
         let dq = try field(&seq, "exponent2")
         let qi = try field(&seq, "coefficient")
         try run { () throws(DERError) in try seq.finish() }
-        return RSAPrivateKeyComponents(modulus: n, publicExponent: e, privateExponent: d, prime1: p,
-                                       prime2: q, exponent1: dp, exponent2: dq, coefficient: qi)
+        return RSAPrivateKeyComponents(
+            modulus: n, publicExponent: e, privateExponent: d, prime1: p,
+            prime2: q, exponent1: dp, exponent2: dq, coefficient: qi)
     }
 
     /// Reads an AlgorithmIdentifier and insists on rsaEncryption with NULL or absent parameters.

@@ -111,9 +111,11 @@ public struct RSAPrivateKeyComponents: Sendable, Equatable {
     ///   - exponent1: d mod (p−1).
     ///   - exponent2: d mod (q−1).
     ///   - coefficient: q⁻¹ mod p.
-    public init(modulus: [UInt8], publicExponent: [UInt8], privateExponent: [UInt8],
-                prime1: [UInt8], prime2: [UInt8], exponent1: [UInt8], exponent2: [UInt8],
-                coefficient: [UInt8]) {
+    public init(
+        modulus: [UInt8], publicExponent: [UInt8], privateExponent: [UInt8],
+        prime1: [UInt8], prime2: [UInt8], exponent1: [UInt8], exponent2: [UInt8],
+        coefficient: [UInt8]
+    ) {
         self.modulus = modulus
         self.publicExponent = publicExponent
         self.privateExponent = privateExponent

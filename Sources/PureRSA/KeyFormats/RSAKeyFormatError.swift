@@ -65,9 +65,11 @@ public enum RSAKeyFormatError: Error, Equatable, Sendable, CustomStringConvertib
         case let .notRSA(algorithm):
             return "this is \(article(algorithm)) \(algorithm) key; RS256 needs an RSA key"
         case .rsaPSSKey:
-            return "this RSA key is restricted to RSA-PSS (OID 1.2.840.113549.1.1.10), which RS256 (PKCS#1 v1.5) may not use; generate a plain RSA key with: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048"
+            return
+                "this RSA key is restricted to RSA-PSS (OID 1.2.840.113549.1.1.10), which RS256 (PKCS#1 v1.5) may not use; generate a plain RSA key with: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048"
         case .certificate:
-            return "this is a certificate, not a key; signing needs the private key (to get the public key for verifying: openssl x509 -in cert.pem -pubkey -noout)"
+            return
+                "this is a certificate, not a key; signing needs the private key (to get the public key for verifying: openssl x509 -in cert.pem -pubkey -noout)"
         case .openSSHKey:
             return "this is an OpenSSH key; convert it with: ssh-keygen -p -m PKCS8 -f key (private) or ssh-keygen -e -m PKCS8 -f key.pub (public)"
         case .jsonWebKey:

@@ -171,8 +171,9 @@ public enum RSAKeyLoader {
     where Bytes.Element == UInt8 {
         let loaded = try load(bytes: bytes)
         guard case let .privateKey(key) = loaded.key else { throw .publicKeyNotPrivate }
-        return RSAKeyLoadResult(key: key, structure: loaded.structure, encoding: loaded.encoding,
-                                repairs: loaded.repairs, notes: loaded.notes)
+        return RSAKeyLoadResult(
+            key: key, structure: loaded.structure, encoding: loaded.encoding,
+            repairs: loaded.repairs, notes: loaded.notes)
     }
 
     /// Loads a public key; a private key is accepted and its public half returned (with a note).
@@ -194,11 +195,13 @@ public enum RSAKeyLoader {
         let loaded = try load(bytes: bytes)
         switch loaded.key {
         case let .publicKey(key):
-            return RSAKeyLoadResult(key: key, structure: loaded.structure, encoding: loaded.encoding,
-                                    repairs: loaded.repairs, notes: loaded.notes)
+            return RSAKeyLoadResult(
+                key: key, structure: loaded.structure, encoding: loaded.encoding,
+                repairs: loaded.repairs, notes: loaded.notes)
         case let .privateKey(key):
-            return RSAKeyLoadResult(key: key.publicKey, structure: loaded.structure, encoding: loaded.encoding,
-                                    repairs: loaded.repairs, notes: loaded.notes + [.publicKeyTakenFromPrivateKey])
+            return RSAKeyLoadResult(
+                key: key.publicKey, structure: loaded.structure, encoding: loaded.encoding,
+                repairs: loaded.repairs, notes: loaded.notes + [.publicKeyTakenFromPrivateKey])
         }
     }
 
@@ -208,7 +211,8 @@ public enum RSAKeyLoader {
 
     private static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
         guard let start = bytes.firstIndex(where: { !isWhitespace($0) }),
-              let end = bytes.lastIndex(where: { !isWhitespace($0) }) else { return [] }
+            let end = bytes.lastIndex(where: { !isWhitespace($0) })
+        else { return [] }
         return Array(bytes[start...end])
     }
 
@@ -409,13 +413,15 @@ public enum RSAKeyLoader {
 
         if tags.count >= 3, tags[0] == .integer, tags[1] == .sequence, tags[2] == .octetString {
             let (key, facts) = try KeyDER.parsePKCS8(bytes)
-            return RSAKeyLoadResult(key: .privateKey(key), structure: .pkcs8PrivateKey, encoding: encoding,
-                                    repairs: [], notes: notesFor(facts))
+            return RSAKeyLoadResult(
+                key: .privateKey(key), structure: .pkcs8PrivateKey, encoding: encoding,
+                repairs: [], notes: notesFor(facts))
         }
         if tags == [.sequence, .bitString] {
             let (key, facts) = try KeyDER.parseSPKI(bytes)
-            return RSAKeyLoadResult(key: .publicKey(key), structure: .spkiPublicKey, encoding: encoding,
-                                    repairs: [], notes: notesFor(facts))
+            return RSAKeyLoadResult(
+                key: .publicKey(key), structure: .spkiPublicKey, encoding: encoding,
+                repairs: [], notes: notesFor(facts))
         }
         if tags == [.sequence, .octetString] { throw .encryptedKey }  // EncryptedPrivateKeyInfo
         if tags == [.sequence, .sequence, .bitString] { throw .certificate }  // Certificate or CSR
@@ -424,13 +430,15 @@ public enum RSAKeyLoader {
         }
         if tags.count == 2 && integerRun == 2 {
             let key = try RSAPublicKeyComponents(pkcs1DER: bytes)
-            return RSAKeyLoadResult(key: .publicKey(key), structure: .pkcs1PublicKey, encoding: encoding,
-                                    repairs: [], notes: [])
+            return RSAKeyLoadResult(
+                key: .publicKey(key), structure: .pkcs1PublicKey, encoding: encoding,
+                repairs: [], notes: [])
         }
         if integerRun >= 9 {
             let key = try RSAPrivateKeyComponents(pkcs1DER: bytes)
-            return RSAKeyLoadResult(key: .privateKey(key), structure: .pkcs1PrivateKey, encoding: encoding,
-                                    repairs: [], notes: [])
+            return RSAKeyLoadResult(
+                key: .privateKey(key), structure: .pkcs1PrivateKey, encoding: encoding,
+                repairs: [], notes: [])
         }
         if tags.count == 6 && integerRun == 6 && firstIntegerIs(0) { throw .notRSA(algorithm: "DSA") }
         throw .unrecognizedDER

@@ -72,7 +72,8 @@ enum MillerRabin {
             self.oddPart = MillerRabin.shiftRight(wMinusOne, bySecret: a)
             self.twoAdicity = a
             guard let one = try? modulus.toMontgomery([1]),
-                  let minusOne = try? modulus.toMontgomery(wMinusOne) else { return nil }
+                let minusOne = try? modulus.toMontgomery(wMinusOne)
+            else { return nil }
             self.montgomeryOne = one
             self.montgomeryMinusOne = minusOne
         }

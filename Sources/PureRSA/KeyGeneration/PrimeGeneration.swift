@@ -26,7 +26,7 @@ enum PrimeGeneration {
         let limbCount = (bits + 63) / 64
         var limbs = [UInt64](repeating: 0, count: limbCount)
         for i in 0..<limbCount { limbs[i] = generator.next() }
-        let topBits = bits - (limbCount - 1) * 64     // 1 ... 64; bits ≥ 2 here
+        let topBits = bits - (limbCount - 1) * 64  // 1 ... 64; bits ≥ 2 here
         if topBits < 64 { limbs[limbCount - 1] &= (1 << UInt64(topBits)) - 1 }
         // The two top bits: bit topBits−1 and topBits−2, which may sit in the limb below.
         let top = bits - 1, second = bits - 2

@@ -21,7 +21,8 @@ public enum RSAKeyGenerationError: Error, Equatable, Sendable, CustomStringConve
         case let .unsupportedKeySize(bits):
             return "cannot generate a \(bits)-bit RSA key: the size must be a multiple of 8 from 2048 to 16384 (1024 with the legacy opt-in)"
         case let .keyTooSmall(bits, minimum):
-            return "cannot generate a \(bits)-bit RSA key: the key policy requires at least \(minimum) bits (smaller keys need the explicit legacy policy)"
+            return
+                "cannot generate a \(bits)-bit RSA key: the key policy requires at least \(minimum) bits (smaller keys need the explicit legacy policy)"
         case .randomSourceFailed:
             return "no prime was found among the candidates allowed by FIPS 186-5; the random number generator appears to be broken"
         case let .generatedKeyRejected(error):
@@ -60,7 +61,8 @@ extension RSAPrivateKey {
     ///   ``RSAKeyGenerationError/keyTooSmall(bits:minimum:)``, or, if the system generator
     ///   fails, ``RSAKeyGenerationError/randomSourceFailed``.
     public static func generate(bits: Int = 2048, policy: RSAKeyPolicy = .standard)
-        throws(RSAKeyGenerationError) -> RSAPrivateKey {
+        throws(RSAKeyGenerationError) -> RSAPrivateKey
+    {
         var generator = SystemRandomNumberGenerator()
         return try generateKey(bits: bits, policy: policy, using: &generator)
     }
@@ -160,10 +162,11 @@ extension RSAPrivateKey {
         let pMinus1 = p - one, qMinus1 = q - one
         let lambda = BigUInt.lcm(pMinus1, qMinus1)
         guard let d = try? e.inverse(modulo: lambda),
-              d > one << (bits / 2),
-              let dP = try? d.modulo(pMinus1),
-              let dQ = try? d.modulo(qMinus1),
-              let qInverse = try? q.inverse(modulo: p) else { return nil }
+            d > one << (bits / 2),
+            let dP = try? d.modulo(pMinus1),
+            let dQ = try? d.modulo(qMinus1),
+            let qInverse = try? q.inverse(modulo: p)
+        else { return nil }
         return RSAPrivateKeyComponents(
             modulus: n.bigEndianBytes(), publicExponent: e.bigEndianBytes(),
             privateExponent: d.bigEndianBytes(), prime1: p.bigEndianBytes(),
@@ -185,7 +188,8 @@ public enum KeyGenerationPrimality {
     /// - Returns: nil when the arguments are outside those ranges.
     public static func isStrongProbablePrime(_ w: BigUInt, base: BigUInt) -> Bool? {
         guard let candidate = MillerRabin.Candidate(w.limbs),
-              base >= BigUInt(2), base < w - BigUInt(1) else { return nil }
+            base >= BigUInt(2), base < w - BigUInt(1)
+        else { return nil }
         return MillerRabin.isStrongProbablePrime(candidate, base: base.limbs).declassified()
     }
 

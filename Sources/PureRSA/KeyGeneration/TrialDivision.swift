@@ -64,9 +64,9 @@ enum TrialDivision {
     /// they were not tuned by measurement.
     static func divisorCount(forBits bits: Int) -> Int {
         switch bits {
-        case ..<768: return 256       // up to 1,621
-        case ..<1280: return 1024     // up to 8,167
-        case ..<2560: return 2048     // up to 17,881
+        case ..<768: return 256  // up to 1,621
+        case ..<1280: return 1024  // up to 8,167
+        case ..<2560: return 2048  // up to 17,881
         default: return oddPrimes.count
         }
     }

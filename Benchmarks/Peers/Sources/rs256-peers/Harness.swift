@@ -46,8 +46,9 @@ func timeRound(iterations: Int, quick: Bool, _ body: Body) async -> [Double] {
 
 func summarize(_ perOperation: [Double], iterations: Int) -> Timing {
     let sorted = perOperation.sorted()
-    return Timing(median: sorted[sorted.count / 2], min: sorted.first!, max: sorted.last!,
-                  iterationsPerBatch: iterations, batches: sorted.count)
+    return Timing(
+        median: sorted[sorted.count / 2], min: sorted.first!, max: sorted.last!,
+        iterationsPerBatch: iterations, batches: sorted.count)
 }
 
 /// Whether batches are timed by the wall clock (`--wall`) rather than by the CPU time of the
@@ -77,8 +78,11 @@ private func processCPUTime() -> Double {
 /// `2.10 ms`, `18.7 µs`: three significant figures in a unit that suits.
 func duration(_ nanoseconds: Double) -> String {
     func figure(_ value: Double) -> String {
-        value >= 100 ? String(format: "%.0f", value) : value >= 10 ? String(format: "%.1f", value)
-            : String(format: "%.2f", value)
+        value >= 100
+            ? String(format: "%.0f", value)
+            : value >= 10
+                ? String(format: "%.1f", value)
+                : String(format: "%.2f", value)
     }
     switch nanoseconds {
     case ..<1e3: return figure(nanoseconds) + " ns"

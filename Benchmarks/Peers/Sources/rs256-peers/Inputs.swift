@@ -20,7 +20,9 @@ enum Inputs {
     }
 
     /// A typical RS256 signing input (header.payload), 140 bytes: the message rs256-bench signs.
-    static let message = Array("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ0ZW5hbnQtNDIiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx".utf8)
+    static let message = Array(
+        "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ0ZW5hbnQtNDIiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            .utf8)
 
     /// The tenant token's claims: `{"sub":"tenant-42","iat":1700000000,"exp":1700003600}`,
     /// verified as of `now`.

@@ -24,10 +24,12 @@ enum JWTKitPeer {
             iat: IssuedAtClaim(value: Date(timeIntervalSince1970: TimeInterval(Inputs.now))),
             exp: ExpirationClaim(value: Date(timeIntervalSince1970: TimeInterval(Inputs.now + Inputs.lifetime))))
         let token = try await keys.sign(claims)
-        return (token,
-                { n in for _ in 0..<n { blackHole(try? await keys.sign(claims)) } },
-                { n in for _ in 0..<n { blackHole(try? await keys.verify(token, as: TenantClaims.self)) } },
-                keys)
+        return (
+            token,
+            { n in for _ in 0..<n { blackHole(try? await keys.sign(claims)) } },
+            { n in for _ in 0..<n { blackHole(try? await keys.verify(token, as: TenantClaims.self)) } },
+            keys
+        )
     }
 
     /// Whether jwt-kit accepts `token` (signature and claims).

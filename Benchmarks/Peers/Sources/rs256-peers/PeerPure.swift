@@ -10,9 +10,11 @@ enum Pure {
         let key = try RSAPrivateKey(pemRepresentation: pem)
         let signature = try key.signature(for: message)
         let publicKey = key.publicKey
-        return (signature.rawRepresentation,
-                { n in for _ in 0..<n { blackHole(try? key.signature(for: message)) } },
-                { n in for _ in 0..<n { blackHole(publicKey.isValidSignature(signature, for: message)) } })
+        return (
+            signature.rawRepresentation,
+            { n in for _ in 0..<n { blackHole(try? key.signature(for: message)) } },
+            { n in for _ in 0..<n { blackHole(publicKey.isValidSignature(signature, for: message)) } }
+        )
     }
 
     /// Whether `signature` is a valid RS256 signature of `message` under `pem`'s public key.
@@ -27,10 +29,15 @@ enum Pure {
         let signer = JWTSigner(key: key)
         let verifier = JWTVerifier(key: key.publicKey)
         let token = try signer.tenantToken(Inputs.tenant, now: Inputs.now, lifetime: Inputs.lifetime)
-        return (token,
-                { n in for _ in 0..<n {
-                    blackHole(try? signer.tenantToken(Inputs.tenant, now: Inputs.now, lifetime: Inputs.lifetime)) } },
-                { n in for _ in 0..<n { blackHole(try? verifier.verify(token, now: Inputs.now)) } })
+        return (
+            token,
+            { n in
+                for _ in 0..<n {
+                    blackHole(try? signer.tenantToken(Inputs.tenant, now: Inputs.now, lifetime: Inputs.lifetime))
+                }
+            },
+            { n in for _ in 0..<n { blackHole(try? verifier.verify(token, now: Inputs.now)) } }
+        )
     }
 
     /// Whether PureJWT accepts `token` (signature and claims, as of `Inputs.now`).
@@ -42,14 +49,17 @@ enum Pure {
     /// The base64url RS256 signature of arbitrary signing-input bytes.
     static func base64URLSignature(of input: [UInt8], pem: String) -> String? {
         guard let key = try? RSAPrivateKey(pemRepresentation: pem),
-              let signature = try? key.signature(for: input) else { return nil }
+            let signature = try? key.signature(for: input)
+        else { return nil }
         return Base64URL.encode(signature.rawRepresentation)
     }
 
     /// Constant-time `base^exponent mod modulus` (the RSA signing core).
     static func modexp(modulus: [UInt64], base: [UInt64], exponent: [UInt64]) throws -> (result: [UInt64], body: Body) {
         let m = try Modulus(limbs: modulus)
-        return (m.exponentiateSecret(base: base, exponent: exponent),
-                { n in for _ in 0..<n { blackHole(m.exponentiateSecret(base: base, exponent: exponent)) } })
+        return (
+            m.exponentiateSecret(base: base, exponent: exponent),
+            { n in for _ in 0..<n { blackHole(m.exponentiateSecret(base: base, exponent: exponent)) } }
+        )
     }
 }

@@ -9,16 +9,22 @@ enum SwiftCryptoPeer {
         let data = Data(message)
         let signature = try key.signature(for: data, padding: .insecurePKCS1v1_5)
         let publicKey = key.publicKey
-        return ([UInt8](signature.rawRepresentation),
-                { n in for _ in 0..<n { blackHole(try? key.signature(for: data, padding: .insecurePKCS1v1_5)) } },
-                { n in for _ in 0..<n {
-                    blackHole(publicKey.isValidSignature(signature, for: data, padding: .insecurePKCS1v1_5)) } })
+        return (
+            [UInt8](signature.rawRepresentation),
+            { n in for _ in 0..<n { blackHole(try? key.signature(for: data, padding: .insecurePKCS1v1_5)) } },
+            { n in
+                for _ in 0..<n {
+                    blackHole(publicKey.isValidSignature(signature, for: data, padding: .insecurePKCS1v1_5))
+                }
+            }
+        )
     }
 
     /// Whether swift-crypto accepts `signature` for `message` under `pem`'s public key.
     static func isValid(_ signature: [UInt8], for message: [UInt8], pem: String) -> Bool {
         guard let key = try? _RSA.Signing.PrivateKey(pemRepresentation: pem) else { return false }
-        return key.publicKey.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature),
-                                              for: Data(message), padding: .insecurePKCS1v1_5)
+        return key.publicKey.isValidSignature(
+            _RSA.Signing.RSASignature(rawRepresentation: signature),
+            for: Data(message), padding: .insecurePKCS1v1_5)
     }
 }

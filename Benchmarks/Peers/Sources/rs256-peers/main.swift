@@ -80,11 +80,13 @@ do {
         let pem = try Inputs.keyPEM(bits: bits)
         let ours = try Pure.rsa(pem: pem, message: Inputs.message)
         let boring = try SwiftCryptoPeer.rsa(pem: pem, message: Inputs.message)
-        check(ours.signature == boring.signature,
-              "rsa \(bits): PureRS256 and swift-crypto signatures are identical (\(ours.signature.count) bytes)")
-        check(SwiftCryptoPeer.isValid(ours.signature, for: Inputs.message, pem: pem)
+        check(
+            ours.signature == boring.signature,
+            "rsa \(bits): PureRS256 and swift-crypto signatures are identical (\(ours.signature.count) bytes)")
+        check(
+            SwiftCryptoPeer.isValid(ours.signature, for: Inputs.message, pem: pem)
                 && Pure.isValid(boring.signature, for: Inputs.message, pem: pem),
-              "rsa \(bits): each accepts the other's signature")
+            "rsa \(bits): each accepts the other's signature")
         rows.append(PeerRow(name: "rsa/sign/\(bits)", bodies: [(.pure, ours.sign), (.swiftCrypto, boring.sign)]))
         rows.append(PeerRow(name: "rsa/verify/\(bits)", bodies: [(.pure, ours.verify), (.swiftCrypto, boring.verify)]))
     }
@@ -95,8 +97,9 @@ do {
     let kitParts = kit.token.split(separator: ".", omittingEmptySubsequences: false)
     guard kitParts.count == 3 else { fail("jwt-kit's token does not have three parts: \(kit.token)") }
     let kitInput = Array(kit.token.utf8.prefix(kitParts[0].utf8.count + 1 + kitParts[1].utf8.count))
-    check(Pure.base64URLSignature(of: kitInput, pem: demo) == String(kitParts[2]),
-          "jwt: PureRS256 signs jwt-kit's signing input to jwt-kit's signature, byte for byte")
+    check(
+        Pure.base64URLSignature(of: kitInput, pem: demo) == String(kitParts[2]),
+        "jwt: PureRS256 signs jwt-kit's signing input to jwt-kit's signature, byte for byte")
     check(await JWTKitPeer.accepts(ours.token, keys: kit.keys), "jwt: jwt-kit accepts PureRS256's token")
     check(Pure.accepts(kit.token, pem: demo), "jwt: PureRS256 accepts jwt-kit's token")
     if ours.token == kit.token {
@@ -188,13 +191,17 @@ if let benchJSON {
         let ours = result.timings[Implementation.pure.rawValue]?.median
         let row = bench[result.name]
         let openssl = result.name.hasPrefix("rsa/") ? row?.openssl : nil
-        table.append([result.name, row.map { duration($0.median) } ?? "—",
-                      openssl.map { duration($0) + " (\(ratio(row!.median / $0)))" } ?? "—",
-                      ours.map(duration) ?? "—"]
-                     + peers.map { cell(result.timings[$0.rawValue], against: ours) })
+        table.append(
+            [
+                result.name, row.map { duration($0.median) } ?? "—",
+                openssl.map { duration($0) + " (\(ratio(row!.median / $0)))" } ?? "—",
+                ours.map(duration) ?? "—",
+            ]
+                + peers.map { cell(result.timings[$0.rawValue], against: ours) })
     }
     print(aligned(table))
-    print("""
+    print(
+        """
 
         Medians per operation. rs256-bench and OpenSSL speed come from one run of rs256-bench
         --openssl (its RSA keys: Vectors/rsa-diff); the other columns from this run (RSA keys:
@@ -219,7 +226,8 @@ func readBench(_ path: String) -> [String: (median: Double, openssl: Double?)] {
     struct Row: Decodable { let name: String; let medianNanoseconds: Double; let openssl: [Comparison]? }
     struct Report: Decodable { let rows: [Row] }
     guard let data = FileManager.default.contents(atPath: path),
-          let report = try? JSONDecoder().decode(Report.self, from: data) else {
+        let report = try? JSONDecoder().decode(Report.self, from: data)
+    else {
         fail("could not read rs256-bench JSON from \(path)")
     }
     var rows: [String: (median: Double, openssl: Double?)] = [:]

@@ -23,9 +23,10 @@ import Testing
 
     @Test func aCodableStructSignsAndVerifiesBackAsItself() throws {
         let now: Int64 = 1_700_000_000
-        let claims = Session(sub: "tenant-7", iat: now, exp: now + 3600,
-                             scopes: [.init(name: "read", write: false), .init(name: "sync", write: true)],
-                             plan: nil, note: "caf\u{E9} \"quoted\" \u{1F600}")
+        let claims = Session(
+            sub: "tenant-7", iat: now, exp: now + 3600,
+            scopes: [.init(name: "read", write: false), .init(name: "sync", write: true)],
+            plan: nil, note: "caf\u{E9} \"quoted\" \u{1F600}")
         let signer = JWTSigner(key: Self.key)
         let token = try signer.sign(claims, keyID: "demo")
 
@@ -41,10 +42,11 @@ import Testing
         let header = try #require(Support.fromBase64url(parts[0]))
         #expect(String(decoding: header, as: UTF8.self) == #"{"alg":"RS256","typ":"JWT","kid":"demo"}"#)
         // Members in declaration order, nil left out, as JSON.stringify writes them.
-        #expect(String(decoding: payload, as: UTF8.self) == """
-            {"sub":"tenant-7","iat":1700000000,"exp":1700003600,"scopes":[{"name":"read","write":false},\
-            {"name":"sync","write":true}],"note":"caf\u{E9} \\"quoted\\" \u{1F600}"}
-            """)
+        #expect(
+            String(decoding: payload, as: UTF8.self) == """
+                {"sub":"tenant-7","iat":1700000000,"exp":1700003600,"scopes":[{"name":"read","write":false},\
+                {"name":"sync","write":true}],"note":"caf\u{E9} \\"quoted\\" \u{1F600}"}
+                """)
     }
 
     @Test func aTokenMadeElsewhereDecodesIntoTheStruct() throws {
@@ -54,8 +56,11 @@ import Testing
             payload: #"{"note":"x","exp":2000000000,"sub":"t","iat":1999990000,"scopes":[{"write":true,"name":"a"}]}"#,
             privateKeyPath: "Vectors/keys/demo-rsa-2048.pem")
         let back = try JWTVerifier(key: Self.key.publicKey).verify(token, as: Session.self, now: 1_999_990_001)
-        #expect(back == Session(sub: "t", iat: 1_999_990_000, exp: 2_000_000_000,
-                                scopes: [.init(name: "a", write: true)], plan: nil, note: "x"))
+        #expect(
+            back
+                == Session(
+                    sub: "t", iat: 1_999_990_000, exp: 2_000_000_000,
+                    scopes: [.init(name: "a", write: true)], plan: nil, note: "x"))
     }
 
     @Test func anExpiredCodableTokenIsRefusedBeforeDecoding() throws {

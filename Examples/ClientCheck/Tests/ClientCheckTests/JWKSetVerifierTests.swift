@@ -13,20 +13,24 @@ import Testing
         let fields = try #require(vector as? [String: Any])
         let n = try #require(fields["n"] as? String), e = try #require(fields["e"] as? String)
         func even(_ hex: String) -> String { hex.count % 2 == 0 ? hex : "0" + hex }
-        return #"{"kty":"RSA","kid":"\#(kid)","n":"\#(Support.base64url(Support.hex(even(n))))","e":"\#(Support.base64url(Support.hex(even(e))))"\#(extra)}"#
+        return
+            #"{"kty":"RSA","kid":"\#(kid)","n":"\#(Support.base64url(Support.hex(even(n))))","e":"\#(Support.base64url(Support.hex(even(e))))"\#(extra)}"#
     }
 
     static func keySet() throws -> String {
         // An EC key and an encryption key sit in the set too, as identity providers publish them;
         // the verifier must skip both.
-        let ec = #"{"kty":"EC","crv":"P-256","kid":"ec-1","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#
-        return #"{"keys":[\#(try jwk(bits: 2048, kid: "2024-01")),\#(ec),\#(try jwk(bits: 3072, kid: "2024-02")),\#(try jwk(bits: 4096, kid: "enc", extra: #","use":"enc""#))]}"#
+        let ec =
+            #"{"kty":"EC","crv":"P-256","kid":"ec-1","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#
+        return
+            #"{"keys":[\#(try jwk(bits: 2048, kid: "2024-01")),\#(ec),\#(try jwk(bits: 3072, kid: "2024-02")),\#(try jwk(bits: 4096, kid: "enc", extra: #","use":"enc""#))]}"#
     }
 
     static func token(kid: String?, signedBy bits: Int, sub: String = "tenant-id") throws -> String {
         let header = kid.map { #"{"alg":"RS256","typ":"JWT","kid":"\#($0)"}"# } ?? #"{"alg":"RS256","typ":"JWT"}"#
-        return try Support.opensslToken(header: header, payload: #"{"sub":"\#(sub)","iat":1700000000,"exp":1700003600}"#,
-                                        privateKeyPath: "Vectors/keys/rsa-\(bits).pkcs8.pem")
+        return try Support.opensslToken(
+            header: header, payload: #"{"sub":"\#(sub)","iat":1700000000,"exp":1700003600}"#,
+            privateKeyPath: "Vectors/keys/rsa-\(bits).pkcs8.pem")
     }
 
     static let now: Int64 = 1_700_000_100
@@ -68,9 +72,13 @@ import Testing
         let header = Support.base64url(Array(#"{"alg":"HS256","typ":"JWT","kid":"2024-01"}"#.utf8))
         let payload = Support.base64url(Array(#"{"sub":"x","exp":1700003600}"#.utf8))
         let secret = try Support.bytes("Vectors/keys/rsa-2048.spki.pem")
-        let mac = try Support.run("openssl", ["dgst", "-sha256", "-mac", "HMAC", "-macopt",
-                                              "hexkey:" + secret.map { String(format: "%02x", $0) }.joined(), "-binary"],
-                                  stdin: Array("\(header).\(payload)".utf8))
+        let mac = try Support.run(
+            "openssl",
+            [
+                "dgst", "-sha256", "-mac", "HMAC", "-macopt",
+                "hexkey:" + secret.map { String(format: "%02x", $0) }.joined(), "-binary",
+            ],
+            stdin: Array("\(header).\(payload)".utf8))
         #expect(mac.status == 0 && mac.stdout.count == 32)
         #expect(throws: JWTError.algorithmNotAllowed("HS256")) {
             try verifier.verify("\(header).\(payload).\(Support.base64url(mac.stdout))", now: Self.now)

@@ -10,7 +10,8 @@ import Testing
     static func readmeSnippet() throws -> String {
         let readme = try Support.text("README.md")
         guard let open = readme.range(of: "```swift\n"),
-              let close = readme.range(of: "```", range: open.upperBound..<readme.endIndex) else {
+            let close = readme.range(of: "```", range: open.upperBound..<readme.endIndex)
+        else {
             throw OracleFailure(message: "README.md has no ```swift block")
         }
         return String(readme[open.upperBound..<close.lowerBound])
@@ -18,10 +19,13 @@ import Testing
 
     @Test func theExampleIsTheReadmeSnippetAsWritten() throws {
         let snippet = try Self.readmeSnippet()
-        let source = try String(contentsOf: Support.package.appendingPathComponent("Sources/ReadmeExample/main.swift"),
-                                encoding: .utf8)
+        let source = try String(
+            contentsOf: Support.package.appendingPathComponent("Sources/ReadmeExample/main.swift"),
+            encoding: .utf8)
         #expect(!snippet.isEmpty)
-        #expect(source == snippet, """
+        #expect(
+            source == snippet,
+            """
             Examples/ClientCheck/Sources/ReadmeExample/main.swift differs from the README's Swift example; \
             copy the README's ```swift block into it (or fix the README).
             """)
@@ -50,8 +54,9 @@ import Testing
         // HOTGLUE_SIGNING_KEY holds the base64 of the PEM (hotglue's documented form), made here by Foundation.
         let pem = try Support.bytes("Vectors/keys/demo-rsa-2048.pem")
         let before = Int64(Date().timeIntervalSince1970)
-        let result = try Support.run(try Self.exampleBinary().path, [],
-                                     environment: ["HOTGLUE_SIGNING_KEY": Data(pem).base64EncodedString()])
+        let result = try Support.run(
+            try Self.exampleBinary().path, [],
+            environment: ["HOTGLUE_SIGNING_KEY": Data(pem).base64EncodedString()])
         let after = Int64(Date().timeIntervalSince1970)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         // It prints: "tenant-id EXP", the kid of the second token, then the Codable claims' role.

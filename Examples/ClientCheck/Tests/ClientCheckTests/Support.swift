@@ -27,8 +27,10 @@ enum Support {
     }
 
     /// Runs a program found on PATH (or by absolute path) with `stdin`, waiting for it to end.
-    static func run(_ program: String, _ arguments: [String], stdin: [UInt8] = [],
-                    environment: [String: String]? = nil) throws -> Output {
+    static func run(
+        _ program: String, _ arguments: [String], stdin: [UInt8] = [],
+        environment: [String: String]? = nil
+    ) throws -> Output {
         let process = Process()
         if program.hasPrefix("/") {
             process.executableURL = URL(fileURLWithPath: program)
@@ -47,9 +49,13 @@ enum Support {
         nonisolated(unsafe) var out = Data(), err = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { out = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            out = output.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         group.enter()
-        DispatchQueue.global().async { err = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            err = errors.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         input.fileHandleForWriting.write(Data(stdin))
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
@@ -104,17 +110,22 @@ enum Support {
         guard parts.count == 3, let signature = fromBase64url(parts[2]) else { return false }
         let file = try temporaryFile(signature)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try run("openssl", ["dgst", "-sha256", "-verify", repository.appendingPathComponent(publicKeyPEMPath).path,
-                                         "-signature", file.path],
-                             stdin: Array("\(parts[0]).\(parts[1])".utf8))
+        let result = try run(
+            "openssl",
+            [
+                "dgst", "-sha256", "-verify", repository.appendingPathComponent(publicKeyPEMPath).path,
+                "-signature", file.path,
+            ],
+            stdin: Array("\(parts[0]).\(parts[1])".utf8))
         return result.status == 0 && result.text == "Verified OK\n"
     }
 
     /// A compact JWS signed by `openssl dgst -sha256 -sign` over the given header and payload JSON.
     static func opensslToken(header: String, payload: String, privateKeyPath: String) throws -> String {
         let input = "\(base64url(Array(header.utf8))).\(base64url(Array(payload.utf8)))"
-        let result = try run("openssl", ["dgst", "-sha256", "-sign", repository.appendingPathComponent(privateKeyPath).path],
-                             stdin: Array(input.utf8))
+        let result = try run(
+            "openssl", ["dgst", "-sha256", "-sign", repository.appendingPathComponent(privateKeyPath).path],
+            stdin: Array(input.utf8))
         guard result.status == 0 else { throw OracleFailure(message: "openssl dgst -sign failed: \(result.stderr)") }
         return "\(input).\(base64url(result.stdout))"
     }

@@ -11,9 +11,11 @@ do {
     FileHandle.standardError.write(Data("hotglue-backend: \(error.description)\n".utf8))
     exit(2)
 }
-FileHandle.standardError.write(Data("""
-    hotglue-backend: listening on http://\(configuration.host):\(configuration.port) \
-    (kid \(configuration.keyID), \(configuration.publicKey.keySizeInBits)-bit key, \
-    DEMO authentication: \(configuration.demoSessions.count) session(s) from DEMO_SESSIONS)\n
-    """.utf8))
+FileHandle.standardError.write(
+    Data(
+        """
+        hotglue-backend: listening on http://\(configuration.host):\(configuration.port) \
+        (kid \(configuration.keyID), \(configuration.publicKey.keySizeInBits)-bit key, \
+        DEMO authentication: \(configuration.demoSessions.count) session(s) from DEMO_SESSIONS)\n
+        """.utf8))
 try await buildApplication(configuration).runService()

@@ -27,9 +27,11 @@ public struct BackendConfiguration: Sendable {
     public var port: Int
 
     /// A configuration from values already at hand; `keyID` `nil` means the key's RFC 7638 thumbprint.
-    public init(signingKey: RSAPrivateKey, keyID: String? = nil, environmentID: String, flowID: String,
-                demoSessions: [String: String], tokenLifetime: Int64 = 3600,
-                apiBase: String = "https://client-api.hotglue.xyz", host: String = "127.0.0.1", port: Int = 8080) {
+    public init(
+        signingKey: RSAPrivateKey, keyID: String? = nil, environmentID: String, flowID: String,
+        demoSessions: [String: String], tokenLifetime: Int64 = 3600,
+        apiBase: String = "https://client-api.hotglue.xyz", host: String = "127.0.0.1", port: Int = 8080
+    ) {
         self.signer = JWTSigner(key: signingKey)
         self.publicKey = signingKey.publicKey
         self.keyID = keyID ?? BackendConfiguration.thumbprint(of: signingKey.publicKey)
@@ -73,8 +75,9 @@ public struct BackendConfiguration: Sendable {
         }
         let env = try required("HOTGLUE_ENV_ID", "your hotglue environment id")
         let flow = try required("HOTGLUE_FLOW_ID", "your hotglue flow id")
-        let sessions = try parseSessions(try required(
-            "DEMO_SESSIONS", "demo bearer tokens and their tenants, as session-token=tenant-id[,more=pairs]"))
+        let sessions = try parseSessions(
+            try required(
+                "DEMO_SESSIONS", "demo bearer tokens and their tenants, as session-token=tenant-id[,more=pairs]"))
         var lifetime: Int64 = 3600
         if let text = environment["HOTGLUE_TOKEN_TTL"] {
             guard let value = Int64(text), value > 0, value <= 86_400 else {

@@ -10,7 +10,8 @@ public let systemClock: UnixClock = { Int64(Date().timeIntervalSince1970) }
 
 /// The Hummingbird application serving the three routes.
 public func buildApplication(_ configuration: BackendConfiguration, clock: @escaping UnixClock = systemClock)
-    -> some ApplicationProtocol {
+    -> some ApplicationProtocol
+{
     let router = Router()
     let backend = Backend(configuration: configuration, clock: clock)
     router.get("/hotglue/token") { request, _ in backend.token(request) }
@@ -18,8 +19,9 @@ public func buildApplication(_ configuration: BackendConfiguration, clock: @esca
     router.get("/.well-known/jwks.json") { _, _ in backend.jwks() }
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                             serverName: "HotglueBackend"))
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: "HotglueBackend"))
 }
 
 /// The handlers, kept free of Hummingbird's context so they read as plain functions.
@@ -47,8 +49,9 @@ struct Backend: Sendable {
     func mint(for tenant: String) -> Result<(token: String, expiresAt: Int64), JWTError> {
         let now = clock()
         do {
-            let token = try configuration.signer.tenantToken(tenant, now: now, lifetime: configuration.tokenLifetime,
-                                                             keyID: configuration.keyID)
+            let token = try configuration.signer.tenantToken(
+                tenant, now: now, lifetime: configuration.tokenLifetime,
+                keyID: configuration.keyID)
             return .success((token, now + configuration.tokenLifetime))
         } catch {
             return .failure(error)
@@ -72,8 +75,12 @@ struct Backend: Sendable {
             let path = [configuration.environmentID, configuration.flowID, tenant]
                 .map(percentEncodedSegment).joined(separator: "/")
             let base = configuration.apiBase.hasSuffix("/") ? String(configuration.apiBase.dropLast()) : configuration.apiBase
-            return Self.json(.ok, ["url": .string("\(base)/\(path)/linkedSources?token=\(token)"),
-                                   "expiresAt": .integer(expiresAt)])
+            return Self.json(
+                .ok,
+                [
+                    "url": .string("\(base)/\(path)/linkedSources?token=\(token)"),
+                    "expiresAt": .integer(expiresAt),
+                ])
         case let .failure(error):
             return Self.json(.internalServerError, ["error": .string(error.description)])
         }
@@ -111,7 +118,7 @@ func percentEncodedSegment(_ segment: String) -> String {
     for byte in segment.utf8 {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
             out.unicodeScalars.append(Unicode.Scalar(byte))
         case UInt8(ascii: ".") where !onlyDots:
             out.append(".")

@@ -21,12 +21,15 @@ import Testing
                 for index in 0..<16 {
                     let count = 200 / 16 + (index < 200 % 16 ? 1 : 0)  // 13 for eight clients, 12 for the rest
                     group.addTask {
-                        try await TestClient.withClient(host: "localhost", port: port,
-                                                        configuration: .init(timeout: .seconds(120))) { connection in
+                        try await TestClient.withClient(
+                            host: "localhost", port: port,
+                            configuration: .init(timeout: .seconds(120))
+                        ) { connection in
                             var tokens: [(client: Int, token: String)] = []
                             for _ in 0..<count {
-                                let response = try await connection.get("/hotglue/token",
-                                                                        headers: [.authorization: "Bearer session-\(index)"])
+                                let response = try await connection.get(
+                                    "/hotglue/token",
+                                    headers: [.authorization: "Bearer session-\(index)"])
                                 #expect(response.head.status == .ok)
                                 let body = try Support.object(Array(buffer: response.body ?? ByteBuffer()))
                                 tokens.append((index, try #require(body["token"] as? String)))
@@ -40,7 +43,8 @@ import Testing
                 return all
             }
             #expect(results.count == 200)
-            #expect(Dictionary(grouping: results, by: \.client).mapValues(\.count)
+            #expect(
+                Dictionary(grouping: results, by: \.client).mapValues(\.count)
                     == Dictionary(uniqueKeysWithValues: (0..<16).map { ($0, $0 < 8 ? 13 : 12) }))
             let verifier = JWTVerifier(key: configuration.publicKey)
             for (index, token) in results {

@@ -43,8 +43,14 @@ import Testing
     }
 
     static let refusals: [([String: String?], String)] = [
-        (["HOTGLUE_SIGNING_KEY": nil], "HOTGLUE_SIGNING_KEY is not set: it must hold the base64 of your hotglue private key's PEM (base64 -w0 key.pem)."),
-        (["HOTGLUE_SIGNING_KEY": ""], "HOTGLUE_SIGNING_KEY is not set: it must hold the base64 of your hotglue private key's PEM (base64 -w0 key.pem)."),
+        (
+            ["HOTGLUE_SIGNING_KEY": nil],
+            "HOTGLUE_SIGNING_KEY is not set: it must hold the base64 of your hotglue private key's PEM (base64 -w0 key.pem)."
+        ),
+        (
+            ["HOTGLUE_SIGNING_KEY": ""],
+            "HOTGLUE_SIGNING_KEY is not set: it must hold the base64 of your hotglue private key's PEM (base64 -w0 key.pem)."
+        ),
         (["HOTGLUE_ENV_ID": nil], "HOTGLUE_ENV_ID is not set: it must hold your hotglue environment id."),
         (["DEMO_SESSIONS": "no-equals-sign"], "DEMO_SESSIONS is not usable: each entry must be session-token=tenant-id, separated by commas."),
         (["HOTGLUE_TOKEN_TTL": "0"], "HOTGLUE_TOKEN_TTL is not usable: it must be a whole number of seconds from 1 to 86400."),
@@ -81,7 +87,10 @@ import Testing
         environment["SWIFT_BACKTRACE"] = "enable=no"
         let missing = try Support.run(binary, [], environment: environment)
         #expect(missing.status == 2)
-        #expect(missing.stderr == "hotglue-backend: HOTGLUE_SIGNING_KEY is not set: it must hold the base64 of your hotglue private key's PEM (base64 -w0 key.pem).\n")
+        #expect(
+            missing.stderr
+                == "hotglue-backend: HOTGLUE_SIGNING_KEY is not set: it must hold the base64 of your hotglue private key's PEM (base64 -w0 key.pem).\n"
+        )
         environment["HOTGLUE_SIGNING_KEY"] = "bm90IGEga2V5"
         let bad = try Support.run(binary, [], environment: environment)
         #expect(bad.status == 2)

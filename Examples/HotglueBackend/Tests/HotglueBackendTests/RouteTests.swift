@@ -75,8 +75,10 @@ import Testing
         let sessions = "alice-session=tenant-alice,odd-session=acme corp/ü.."
         let kid = try BackendConfiguration.fromEnvironment(Support.environment()).keyID
         try await Self.app(["DEMO_SESSIONS": sessions]).test(.live) { client in
-            for (session, tenant, segment) in [("alice-session", "tenant-alice", "tenant-alice"),
-                                                ("odd-session", "acme corp/ü..", "acme%20corp%2F%C3%BC..")] {
+            for (session, tenant, segment) in [
+                ("alice-session", "tenant-alice", "tenant-alice"),
+                ("odd-session", "acme corp/ü..", "acme%20corp%2F%C3%BC.."),
+            ] {
                 try await client.execute(uri: "/hotglue/linked-sources-url", method: .get, headers: Self.bearer(session)) { response in
                     #expect(response.status == .ok)
                     let body = try Support.object(Array(buffer: response.body))

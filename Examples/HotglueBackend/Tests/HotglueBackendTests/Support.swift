@@ -30,8 +30,10 @@ enum Support {
         let stderr: String
     }
 
-    static func run(_ program: String, _ arguments: [String], stdin: [UInt8] = [],
-                    environment: [String: String]? = nil) throws -> Output {
+    static func run(
+        _ program: String, _ arguments: [String], stdin: [UInt8] = [],
+        environment: [String: String]? = nil
+    ) throws -> Output {
         let process = Process()
         if program.hasPrefix("/") {
             process.executableURL = URL(fileURLWithPath: program)
@@ -49,9 +51,13 @@ enum Support {
         nonisolated(unsafe) var out = Data(), err = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { out = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            out = output.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         group.enter()
-        DispatchQueue.global().async { err = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            err = errors.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         input.fileHandleForWriting.write(Data(stdin))
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
@@ -89,8 +95,9 @@ enum Support {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hotglue-sig-\(UUID().uuidString)")
         try Data(signature).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try run("openssl", ["dgst", "-sha256", "-verify", demoPublicKeyPath, "-signature", file.path],
-                             stdin: Array("\(parts[0]).\(parts[1])".utf8))
+        let result = try run(
+            "openssl", ["dgst", "-sha256", "-verify", demoPublicKeyPath, "-signature", file.path],
+            stdin: Array("\(parts[0]).\(parts[1])".utf8))
         return result.status == 0 && String(decoding: result.stdout, as: UTF8.self) == "Verified OK\n"
     }
 

@@ -22,12 +22,13 @@ func receivedTag(_ right: [UInt8], seed: UInt64) -> [UInt8] {
     var tag = right
     let last = tag.count - 1
     for i in tag.indices {
-        let change: UInt8 = switch seed % 4 {
-        case 1: i == 0 ? 0x01 : 0
-        case 2: i == last ? 0x80 : 0
-        case 3: 0xa5
-        default: 0
-        }
+        let change: UInt8 =
+            switch seed % 4 {
+            case 1: i == 0 ? 0x01 : 0
+            case 2: i == last ? 0x80 : 0
+            case 3: 0xa5
+            default: 0
+            }
         tag[i] ^= change
     }
     return tag
@@ -49,16 +50,20 @@ func verify<H: HashFunction>(_: H.Type, _ leaky: Bool, _ key: SymmetricKey, _ me
 /// The verifications whose instructions callgrind counts (the name is the toggle pattern).
 @inline(never)
 func measureHMAC(_ leaky: Bool, _ keys: [SymmetricKey], _ message: [UInt8], _ tags: [[UInt8]]) -> [Bool] {
-    [verify(SHA256.self, leaky, keys[0], message, tags[0]),
-     verify(SHA384.self, leaky, keys[1], message, tags[1]),
-     verify(SHA512.self, leaky, keys[2], message, tags[2])]
+    [
+        verify(SHA256.self, leaky, keys[0], message, tags[0]),
+        verify(SHA384.self, leaky, keys[1], message, tags[1]),
+        verify(SHA512.self, leaky, keys[2], message, tags[2]),
+    ]
 }
 
 /// The right tags of `message` under `keys` (one per hash), computed on public copies.
 func rightTags(_ keys: [[UInt8]], _ message: [UInt8]) -> [[UInt8]] {
-    [HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: keys[0])).bytes,
-     HMAC<SHA384>.authenticationCode(for: message, using: SymmetricKey(data: keys[1])).bytes,
-     HMAC<SHA512>.authenticationCode(for: message, using: SymmetricKey(data: keys[2])).bytes]
+    [
+        HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: keys[0])).bytes,
+        HMAC<SHA384>.authenticationCode(for: message, using: SymmetricKey(data: keys[1])).bytes,
+        HMAC<SHA512>.authenticationCode(for: message, using: SymmetricKey(data: keys[2])).bytes,
+    ]
 }
 
 func hmacKeys(seed: UInt64, length: Int) -> [[UInt8]] {

@@ -133,9 +133,10 @@ func memcheckKeyGeneration(_ variant: String, path: String) {
         let afterSieve = ct_error_count()
         let probablePrime = measureMillerRabin(variant, w, &generator)
         let afterMillerRabin = ct_error_count()
-        verdicts.append("\(prime.bitLength)-bit prime: sieve \(sieve ? "found a factor" : "passed") "
-            + "(\(afterSieve - beforeSieve) errors), Miller–Rabin \(probablePrime ? "probable prime" : "composite") "
-            + "(\(afterMillerRabin - afterSieve) errors)")
+        verdicts.append(
+            "\(prime.bitLength)-bit prime: sieve \(sieve ? "found a factor" : "passed") "
+                + "(\(afterSieve - beforeSieve) errors), Miller–Rabin \(probablePrime ? "probable prime" : "composite") "
+                + "(\(afterMillerRabin - afterSieve) errors)")
     }
     print("memcheck-keygen \(variant): \(keyGenerationDivisors) divisors in groups of 8; " + verdicts.joined(separator: "; "))
 }

@@ -18,7 +18,8 @@ import PureP256
 func p256Secret(seed: UInt64) -> [UInt8] {
     let nMinusOne: [UInt8] = [
         0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xBC, 0xE6, 0xFA, 0xAD, 0xA7, 0x17, 0x9E, 0x84, 0xF3, 0xB9, 0xCA, 0xC2, 0xFC, 0x63, 0x25, 0x50]
+        0xBC, 0xE6, 0xFA, 0xAD, 0xA7, 0x17, 0x9E, 0x84, 0xF3, 0xB9, 0xCA, 0xC2, 0xFC, 0x63, 0x25, 0x50,
+    ]
     var random = Random(state: seed)
     var d = [UInt8](repeating: 0, count: 32)
     for i in 0..<32 {
@@ -34,7 +35,9 @@ func measureP256(_ variant: String, _ d: [UInt8]) -> [UInt8] {
     if variant == "leaky" {
         var result: [UInt8] = []
         for bit in 0..<16 where d[31 - bit / 8] >> UInt8(bit % 8) & 1 == 1 {
-            result = (try? P256.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 0, count: 31) + [UInt8(bit + 1)]))?.publicKey.rawRepresentation ?? []
+            result =
+                (try? P256.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 0, count: 31) + [UInt8(bit + 1)]))?.publicKey.rawRepresentation
+                ?? []
         }
         return result
     }

@@ -95,9 +95,10 @@ func memcheckSigning(_ variant: String, path: String) {
         s.withUnsafeMutableBytes { ct_public($0.baseAddress, $0.count) }
         for byte in s { checksum ^= byte }
     }
-    print("memcheck-sign \(variant) \(key.keySizeInBits) bits: secret bytes \(ranges.map(\.count).reduce(0, +)); "
-        + "load errors \(afterLoad - beforeLoad); signing errors \(afterSigning - afterLoad); "
-        + "\(signatures.count) signatures, checksum \(checksum)")
+    print(
+        "memcheck-sign \(variant) \(key.keySizeInBits) bits: secret bytes \(ranges.map(\.count).reduce(0, +)); "
+            + "load errors \(afterLoad - beforeLoad); signing errors \(afterSigning - afterLoad); "
+            + "\(signatures.count) signatures, checksum \(checksum)")
 }
 
 func countSigning(_ variant: String, path: String, seed: UInt64) {

@@ -115,9 +115,9 @@ func memcheckOperations(_ variant: String, limbs n: Int) -> [[UInt64]] {
     var results: [[UInt64]] = []
     results.append(measureExponentiation(variant, m, base, exponent))
     if variant == "library" {
-        results.append(m.exponentiateSecret(base: wide, exponent: exponent))   // wide base
+        results.append(m.exponentiateSecret(base: wide, exponent: exponent))  // wide base
         results.append(measureCRTHelpers(m, wide, a, b))
-        results.append(m.reduce(wider))   // folded from the top, more than twice the width
+        results.append(m.reduce(wider))  // folded from the top, more than twice the width
         var product: [UInt64] = []
         try! m.montgomeryMultiply(a, b, into: &product)
         results.append(product)
@@ -142,7 +142,7 @@ func countRun(_ variant: String, limbs n: Int, seed: UInt64) {
     // Edited in place, so every seed makes the same heap allocations before the measured call
     // (malloc's own instruction count depends on the heap's history).
     for i in 0..<n where seed < 2 {
-        base[i] = seed == 0 ? 0 : m.limbs[i] &- (i == 0 ? 1 : 0)   // 0 or m − 1 (m is odd)
+        base[i] = seed == 0 ? 0 : m.limbs[i] &- (i == 0 ? 1 : 0)  // 0 or m − 1 (m is odd)
         exponent[i] = seed == 0 ? 0 : .max
     }
     let result = measureExponentiation(variant, m, base, exponent)

@@ -75,10 +75,11 @@ struct TimingTest {
             sink ^= run(inputs[i])
             times[i] = Double(now() - start)
         }
-        if sink == 0x1234_5678 { print("") }   // keeps the results alive
+        if sink == 0x1234_5678 { print("") }  // keeps the results alive
         // Crops: everything, and below the 50th…99th percentile of all samples.
         let sorted = times.sorted()
-        let crops: [(String, Double)] = [("all", .infinity)]
+        let crops: [(String, Double)] =
+            [("all", .infinity)]
             + [50, 75, 90, 95, 99].map { ("p\($0)", sorted[min(samples - 1, samples * $0 / 100)]) }
         var best = (t: 0.0, crop: "all")
         var whole = Welch()
@@ -132,30 +133,36 @@ var modulusLimbs = setup.limbs(16)
 modulusLimbs[0] |= 1
 modulusLimbs[15] |= 1 << 63
 let modulus = try! Modulus(limbs: modulusLimbs)
-let fixedExponent = [UInt64](repeating: 0, count: 16)   // the most special secret: all bits zero
+let fixedExponent = [UInt64](repeating: 0, count: 16)  // the most special secret: all bits zero
 var fixedBase = setup.limbs(16)
 fixedBase[15] >>= 1
 
 var tests: [TimingTest] = [
-    TimingTest(name: "modexp", what: "Modulus.exponentiateSecret, 1024-bit modulus: exponent all zero bits (fixed) vs random",
-               prepare: { c, r in (c == 0 ? fixedExponent : r.limbs(16)) as [UInt64] },
-               run: { e in modulus.exponentiateSecret(base: fixedBase, exponent: e as! [UInt64])[0] }),
-    TimingTest(name: "leaky", what: "CONTROL: BigUInt.power (variable time), same inputs — must show a large |t|",
-               prepare: { c, r in (c == 0 ? fixedExponent : r.limbs(16)) as [UInt64] },
-               run: { e in (try! BigUInt(limbs: fixedBase).power(BigUInt(limbs: e as! [UInt64]), modulus: modulus.value)).limbs.first ?? 0 }),
+    TimingTest(
+        name: "modexp", what: "Modulus.exponentiateSecret, 1024-bit modulus: exponent all zero bits (fixed) vs random",
+        prepare: { c, r in (c == 0 ? fixedExponent : r.limbs(16)) as [UInt64] },
+        run: { e in modulus.exponentiateSecret(base: fixedBase, exponent: e as! [UInt64])[0] }),
+    TimingTest(
+        name: "leaky", what: "CONTROL: BigUInt.power (variable time), same inputs — must show a large |t|",
+        prepare: { c, r in (c == 0 ? fixedExponent : r.limbs(16)) as [UInt64] },
+        run: { e in (try! BigUInt(limbs: fixedBase).power(BigUInt(limbs: e as! [UInt64]), modulus: modulus.value)).limbs.first ?? 0 }),
 ]
 if keyPaths.count >= 2 {
     let keyA = loadKey(keyPaths[0]), keyB = loadKey(keyPaths[1])
     let fixedMessage = [UInt8](repeating: 0, count: 64)
-    tests.append(TimingTest(name: "sign-message", what: "RSAPrivateKey.signature(for:), \(keyA.keySizeInBits)-bit key: one fixed 64-byte message vs random ones",
-                            prepare: { c, r in (c == 0 ? fixedMessage : r.bytes(64)) as [UInt8] },
-                            run: { m in UInt64((try! keyA.signature(for: m as! [UInt8])).rawRepresentation[0]) }))
-    tests.append(TimingTest(name: "sign-key", what: "RSAPrivateKey.signature(for:): key A (fixed) vs key B, same size, random 64-byte messages",
-                            prepare: { c, r in (c, r.bytes(64)) as (Int, [UInt8]) },
-                            run: { input in
-                                let (c, m) = input as! (Int, [UInt8])
-                                return UInt64((try! (c == 0 ? keyA : keyB).signature(for: m)).rawRepresentation[0])
-                            }))
+    tests.append(
+        TimingTest(
+            name: "sign-message", what: "RSAPrivateKey.signature(for:), \(keyA.keySizeInBits)-bit key: one fixed 64-byte message vs random ones",
+            prepare: { c, r in (c == 0 ? fixedMessage : r.bytes(64)) as [UInt8] },
+            run: { m in UInt64((try! keyA.signature(for: m as! [UInt8])).rawRepresentation[0]) }))
+    tests.append(
+        TimingTest(
+            name: "sign-key", what: "RSAPrivateKey.signature(for:): key A (fixed) vs key B, same size, random 64-byte messages",
+            prepare: { c, r in (c, r.bytes(64)) as (Int, [UInt8]) },
+            run: { input in
+                let (c, m) = input as! (Int, [UInt8])
+                return UInt64((try! (c == 0 ? keyA : keyB).signature(for: m)).rawRepresentation[0])
+            }))
 }
 
 print("dudect: Welch's t, fixed (class 0) vs random (class 1); |t| > 4.5 would suggest a leak (dudect's threshold), |t| > 10 a clear one")
