@@ -10,7 +10,8 @@
 #  (c) memcheck: the key's secret integers are undefined from the DER bytes on; signing four
 #      messages may branch on them only at the release decision (see `allowed` below);
 #  (d) callgrind: one signing executes the same number of instructions for two different keys
-#      of the same size and different messages of the same length.
+#      of the same size and different messages of the same length;
+#  both for RSASSA-PKCS1-v1_5 and for RSASSA-PSS (PS256: a fresh random salt per signature).
 # And on key generation's primality tests (Sources/PureRSA/KeyGeneration):
 #  (e) memcheck: a prime candidate's limbs undefined (and the Miller–Rabin base's); the
 #      trial-division sieve by all 3,511 small primes and one Miller–Rabin round may branch on
@@ -128,17 +129,22 @@ for block in re.split(r"==\d+== \n", open(sys.argv[1]).read()):
 print(f"allowed {allowed} other {other}")
 PY
 }
-for key in "${keys[@]}"; do
-    valgrind --leak-check=no --num-callers=30 "$bin" memcheck-sign library "$key" >"$work/sign.log" 2>&1
-    summary=$(grep -o '^memcheck-sign library.*' "$work/sign.log")
-    verdict=$(classify "$work/sign.log" 2>"$work/sign.why")
+memcheck_sign() {  # variant (library: PKCS#1 v1.5; pss: RSASSA-PSS, a random salt) key.der
+    local name="signing" log="$work/sign-$1.log"
+    [[ $1 == pss ]] && name="PSS signing"
+    valgrind --leak-check=no --num-callers=30 "$bin" memcheck-sign "$1" "$2" >"$log" 2>&1
+    summary=$(grep -o "^memcheck-sign $1.*" "$log")
+    verdict=$(classify "$log" 2>"$log.why")
     if [[ -n "$summary" && "$verdict" == *" other 0" ]]; then
-        echo "ok: $(basename "$key") — signing branches on secrets only at the release decision ($verdict); [$summary]"
+        echo "ok: $(basename "$2") — $name branches on secrets only at the release decision ($verdict); [$summary]"
     else
-        fail "$(basename "$key"): signing depends on secrets outside the release decision ($verdict; $summary)"
-        cat "$work/sign.why"
+        fail "$(basename "$2"): $name depends on secrets outside the release decision ($verdict; $summary)"
+        cat "$log.why"
     fi
-done
+}
+for key in "${keys[@]}"; do memcheck_sign library "$key"; done
+# RSASSA-PSS (PS256): the same core and check before release, the EMSA-PSS encoding.
+for key in "${keys[0]}" "${keys[2]}"; do memcheck_sign pss "$key"; done
 valgrind --leak-check=no --num-callers=30 "$bin" memcheck-sign leaky "${keys[0]}" >"$work/leaky-sign.log" 2>&1
 verdict=$(classify "$work/leaky-sign.log" 2>/dev/null)
 if [[ "$verdict" != *" other 0" ]]; then
@@ -166,6 +172,13 @@ if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}"
     echo "ok: 2051 bits, three messages — ${counts[0]} instructions for every signing"
 else
     fail "2051-bit signing counts differ across messages: ${counts[*]}"
+fi
+counts=()
+for key in "${keys[0]}" "${keys[1]}"; do for seed in 0 1; do counts+=("$(count_sign pss "$key" "$seed")"); done; done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}" -gt 1000000 ]]; then
+    echo "ok: PSS, 2048 bits, two keys × two messages (a fresh salt each) — ${counts[0]} instructions for every signing"
+else
+    fail "2048-bit PSS signing counts differ across keys/messages/salts: ${counts[*]}"
 fi
 counts=()
 for key in "${keys[0]}" "${keys[1]}"; do counts+=("$(count_sign leaky "$key" 0)"); done

@@ -153,9 +153,9 @@ let arguments = CommandLine.arguments
 switch (arguments.count, arguments.count > 1 ? arguments[1] : "") {
 case (3, "memcheck") where ["library", "leaky"].contains(arguments[2]):
     memcheckRun(arguments[2])
-case (4, "memcheck-sign") where ["library", "leaky"].contains(arguments[2]):
+case (4, "memcheck-sign") where ["library", "pss", "leaky"].contains(arguments[2]):
     memcheckSigning(arguments[2], path: arguments[3])
-case (5, "count-sign") where ["library", "leaky"].contains(arguments[2]):
+case (5, "count-sign") where ["library", "pss", "leaky"].contains(arguments[2]):
     countSigning(arguments[2], path: arguments[3], seed: UInt64(arguments[4]) ?? 0)
 case (4, "memcheck-keygen") where ["library", "leaky"].contains(arguments[2]):
     memcheckKeyGeneration(arguments[2], path: arguments[3])
@@ -171,7 +171,7 @@ case (5, "count") where ["library", "leaky"].contains(arguments[2]):
     countRun(arguments[2], limbs: max(1, Int(arguments[3]) ?? 16), seed: UInt64(arguments[4]) ?? 2)
 default:
     print("usage: ct-check memcheck (library|leaky) | ct-check count (library|leaky) LIMBS SEED")
-    print("       ct-check memcheck-sign (library|leaky) KEY.der | ct-check count-sign (library|leaky) KEY.der SEED")
+    print("       ct-check memcheck-sign (library|pss|leaky) KEY.der | ct-check count-sign (library|pss|leaky) KEY.der SEED")
     print("       ct-check memcheck-keygen (library|leaky) KEY.der")
     print("       ct-check memcheck-p256 (library|leaky) | ct-check count-p256 (library|leaky) SEED")
     print("       ct-check memcheck-hmac (library|leaky) | ct-check count-hmac (library|leaky) SEED")
