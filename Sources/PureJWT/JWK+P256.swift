@@ -16,25 +16,13 @@ extension JWK {
             guard case let .string(name) = alg else { throw JWKError.memberNotAString("alg") }
             guard name.utf8.elementsEqual("ES256".utf8) else { throw JWKError.algorithmNotES256(name) }
         }
-        // `use` and `key_ops` mean the same for every key type: the RSA check reads them once
-        // `kty` and `alg` are out of the way.
-        var rest = object
-        rest["kty"] = .string("RSA")
-        rest["alg"] = nil
-        _ = try checkedRSA(rest, for: operation)
-        return object
+        // `use`, `key_ops` (and `oth`) mean the same for every key type.
+        return try checkedUse(object, for: operation, algorithm: .es256)
     }
 
     /// A fixed-length P-256 member (x, y or d): base64url of exactly 32 bytes.
     static func p256Member(_ object: JSONObject, _ name: String) throws(JWKError) -> [UInt8] {
-        guard let value = object[name] else { throw JWKError.missingMember(name) }
-        guard case let .string(text) = value else { throw JWKError.memberNotAString(name) }
-        let bytes: [UInt8]
-        do {
-            bytes = try Base64URL.decode(text)
-        } catch {
-            throw JWKError.invalidBase64URL(member: name, error)
-        }
+        let bytes = try memberBytes(object, name)
         guard bytes.count == 32 else { throw JWKError.invalidECMemberLength(member: name, count: bytes.count) }
         return bytes
     }

@@ -226,17 +226,21 @@ public enum JWK {
         return object
     }
 
-    /// A key integer: a base64url member decoded to a big-endian magnitude with leading zero
-    /// bytes removed (RFC 7518 asks producers for the minimum length; some pad, so readers strip).
-    static func integer(_ object: JSONObject, _ name: String) throws(JWKError) -> [UInt8] {
+    /// A member's bytes: present, a string, strict base64url (shared by every key type's reader).
+    static func memberBytes(_ object: JSONObject, _ name: String) throws(JWKError) -> [UInt8] {
         guard let value = object[name] else { throw JWKError.missingMember(name) }
         guard case let .string(text) = value else { throw JWKError.memberNotAString(name) }
-        let bytes: [UInt8]
         do {
-            bytes = try Base64URL.decode(text)
+            return try Base64URL.decode(text)
         } catch {
             throw JWKError.invalidBase64URL(member: name, error)
         }
+    }
+
+    /// A key integer: a base64url member decoded to a big-endian magnitude with leading zero
+    /// bytes removed (RFC 7518 asks producers for the minimum length; some pad, so readers strip).
+    static func integer(_ object: JSONObject, _ name: String) throws(JWKError) -> [UInt8] {
+        let bytes = try memberBytes(object, name)
         guard let first = bytes.firstIndex(where: { $0 != 0 }) else { throw JWKError.zeroInteger(name) }
         return Array(bytes[first...])
     }
@@ -357,12 +361,6 @@ extension SymmetricKey {
         guard case let .string(type) = kty else { throw JWKError.memberNotAString("kty") }
         guard type.utf8.elementsEqual("oct".utf8) else { throw JWKError.notASymmetricKey(type) }
         let object = try JWK.checkedUse(jwk, for: .verify, algorithm: algorithm)
-        guard let k = object["k"] else { throw JWKError.missingMember("k") }
-        guard case let .string(text) = k else { throw JWKError.memberNotAString("k") }
-        do {
-            self.init(data: try Base64URL.decode(text))
-        } catch {
-            throw JWKError.invalidBase64URL(member: "k", error)
-        }
+        self.init(data: try JWK.memberBytes(object, "k"))
     }
 }
