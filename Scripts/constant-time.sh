@@ -28,6 +28,10 @@
 #      tags reports nothing (the verdict is made public by the harness, after the call);
 #  (i) callgrind: one verification per hash executes the same number of instructions for right
 #      tags, tags wrong in the first, the last or every byte, and different keys of one length.
+# Every callgrind count is of the instructions executed in ct-check's own code (the library,
+# linked statically, and the harness): the Swift runtime's and libc's counts move by a few
+# instructions with addresses (a longer file name on the command line is enough), and memcheck
+# checks that they never branch on a secret. count-sign warms up with one uncounted signing.
 # Each check is also run on a deliberately leaky square-and-multiply (in Scripts/constant-time,
 # not in the library) and must flag it, which proves the check can fail (for (h) and (i): an
 # early-exit tag comparison).
@@ -47,6 +51,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# The instructions a callgrind profile counts in ct-check itself, which links the library
+# statically; the Swift runtime and libc are left out (see Scripts/lib/callgrind-own.py: their
+# counts move by a few instructions with addresses, never with secrets, and memcheck covers them).
+own_count() { python3 ../lib/callgrind-own.py "$1" "$bin"; }
 
 echo "== (b) memcheck: secrets as undefined memory"
 if valgrind -q --error-exitcode=3 --leak-check=no "$bin" memcheck library >"$work/library.log" 2>&1; then
@@ -68,7 +76,7 @@ echo "== (a) callgrind: instruction counts across secrets"
 count() {  # variant limbs seed
     valgrind --tool=callgrind --callgrind-out-file="$work/cg.$1.$2.$3" \
         --toggle-collect='*measureExponentiation*' "$bin" count "$1" "$2" "$3" >/dev/null 2>&1
-    awk '/^summary:/ { print $2 }' "$work/cg.$1.$2.$3"
+    own_count "$work/cg.$1.$2.$3"
 }
 for limbs in 16 24 32 17; do
     counts=()
@@ -135,7 +143,9 @@ memcheck_sign() {  # variant (library: PKCS#1 v1.5; pss: RSASSA-PSS, a random sa
     valgrind --leak-check=no --num-callers=30 "$bin" memcheck-sign "$1" "$2" >"$log" 2>&1
     summary=$(grep -o "^memcheck-sign $1.*" "$log")
     verdict=$(classify "$log" 2>"$log.why")
-    if [[ -n "$summary" && "$verdict" == *" other 0" ]]; then
+    # The release decision must be seen (a report per signature at least): zero allowed reports
+    # would mean the stacks were not recognised, not that signing is cleaner.
+    if [[ -n "$summary" && "$verdict" == *" other 0" && "$verdict" != "allowed 0 "* ]]; then
         echo "ok: $(basename "$2") — $name branches on secrets only at the release decision ($verdict); [$summary]"
     else
         fail "$(basename "$2"): $name depends on secrets outside the release decision ($verdict; $summary)"
@@ -157,7 +167,7 @@ echo "== (d) callgrind: instruction counts of one signing across keys and messag
 count_sign() {  # variant key seed
     valgrind --tool=callgrind --callgrind-out-file="$work/cgs.$1.$(basename "$2").$3" \
         --toggle-collect='*measureSigning*' "$bin" count-sign "$1" "$2" "$3" >/dev/null 2>&1
-    awk '/^summary:/ { print $2 }' "$work/cgs.$1.$(basename "$2").$3"
+    own_count "$work/cgs.$1.$(basename "$2").$3"
 }
 counts=()
 for key in "${keys[0]}" "${keys[1]}"; do for seed in 0 1 2; do counts+=("$(count_sign library "$key" "$seed")"); done; done
@@ -319,7 +329,7 @@ echo "== (g) callgrind: instruction counts of P-256 d·G across secrets"
 count_p256() {  # variant seed
     valgrind --tool=callgrind --callgrind-out-file="$work/cgp.$1.$2" \
         --toggle-collect='*measureP256*' "$bin" count-p256 "$1" "$2" >/dev/null 2>&1
-    awk '/^summary:/ { print $2 }' "$work/cgp.$1.$2"
+    own_count "$work/cgp.$1.$2"
 }
 counts=()
 for seed in 0 1 2 3; do counts+=("$(count_p256 library "$seed")"); done
@@ -356,7 +366,7 @@ echo "== (i) callgrind: instruction counts of HMAC verification across tags and 
 count_hmac() {  # variant seed
     valgrind --tool=callgrind --callgrind-out-file="$work/cgh.$1.$2" \
         --toggle-collect='*measureHMAC*' "$bin" count-hmac "$1" "$2" >/dev/null 2>&1
-    awk '/^summary:/ { print $2 }' "$work/cgh.$1.$2"
+    own_count "$work/cgh.$1.$2"
 }
 counts=()
 for seed in 0 1 2 3; do counts+=("$(count_hmac library "$seed")"); done
