@@ -14,7 +14,10 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "../.."),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // No default traits: swift-configuration and full Foundation are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        // Only for the tests' ServiceGroup (already a dependency of Hummingbird's).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // Configuration, key loading and routes: everything the tests drive.
@@ -22,8 +25,6 @@ let package = Package(
             name: "HotglueBackend",
             dependencies: [
                 .product(name: "PureJWT", package: library),
-                // Only for SHA-256 of the RFC 7638 thumbprint: `import PureJWT` does not bring it.
-                .product(name: "PureSHA2", package: library),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -35,8 +36,7 @@ let package = Package(
                 "HotglueBackend",
                 "App",  // built so the tests can run it as a user does (start-up refusals)
                 .product(name: "PureJWT", package: library),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
     ],

@@ -1,6 +1,5 @@
 import Foundation
 import PureJWT
-import PureSHA2  // only for the RFC 7638 key thumbprint used as the default `kid` (see README)
 
 /// What the backend needs, read once at start-up.
 public struct BackendConfiguration: Sendable {

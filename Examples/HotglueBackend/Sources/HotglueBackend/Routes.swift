@@ -8,10 +8,12 @@ public typealias UnixClock = @Sendable () -> Int64
 /// The system clock.
 public let systemClock: UnixClock = { Int64(Date().timeIntervalSince1970) }
 
-/// The Hummingbird application serving the three routes.
-public func buildApplication(_ configuration: BackendConfiguration, clock: @escaping UnixClock = systemClock)
-    -> some ApplicationProtocol
-{
+/// The Hummingbird application serving the three routes; `onListening` gets the port it bound
+/// (`PORT=0` picks a free one) once it accepts connections.
+public func buildApplication(
+    _ configuration: BackendConfiguration, clock: @escaping UnixClock = systemClock,
+    onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
     let router = Router()
     let backend = Backend(configuration: configuration, clock: clock)
     router.get("/hotglue/token") { request, _ in backend.token(request) }
@@ -21,7 +23,8 @@ public func buildApplication(_ configuration: BackendConfiguration, clock: @esca
         router: router,
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port),
-            serverName: "HotglueBackend"))
+            serverName: "HotglueBackend"),
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) })
 }
 
 /// The handlers, kept free of Hummingbird's context so they read as plain functions.
