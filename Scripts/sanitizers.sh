@@ -26,6 +26,16 @@ concurrency_tests='ConcurrencyTests|SigningSafetyTests/manyTasks'
 # slowdown makes meaningless; they run in the normal suite. (The resource-limit tests keep their
 # one-second bound and run here too.)
 timing_tests='RefusedQuickly|MillisecondsAtMost'
+# Under ASan (about 600 s for the whole debug suite on 2 cores) these also sit out, each repeating
+# code that cheaper tests in the same suites run on the same paths, at a cost ASan multiplies:
+#   openSSLAgreesTheMODPNumbersArePrime   ~34 s, nearly all of it openssl's own primality tests
+#   ProgressLine…                         ~31 s, two key generations timed for the progress line
+#   millerRabinAcceptsTheMODPPrimes       ~15 s, Miller–Rabin on 1536–8192-bit primes (the kernels
+#                                         run on smaller sizes in the same suite and ModExpVectorTests)
+#   monteCarlo (SHA-2)                    ~10 s, 100,000 chained hashes per family (ShortMsg/LongMsg
+#                                         cover every padding path)
+# (seconds: the normal debug suite run serially, `swift test --no-parallel`).
+asan_repeats='openSSLAgreesTheMODPNumbersArePrime|ProgressLine|millerRabinAcceptsTheMODPPrimes|monteCarlo'
 
 run() {  # name scratch sanitizer [swift test args…]
     local name=$1 scratch=$2 sanitizer=$3
@@ -48,7 +58,8 @@ run() {  # name scratch sanitizer [swift test args…]
 status=0
 if [[ "$which" == both || "$which" == address ]]; then
     echo "== AddressSanitizer: swift test"
-    run "ASan, whole suite but the millisecond-budget tests" .build-asan address --skip "$timing_tests" || status=1
+    run "ASan, whole suite but the millisecond-budget tests and four repeats" .build-asan address \
+        --skip "$timing_tests|$asan_repeats" || status=1
 fi
 if [[ "$which" == both || "$which" == thread ]]; then
     echo "== ThreadSanitizer: concurrency tests ($concurrency_tests)"
