@@ -85,9 +85,11 @@ struct KeyText {
 /// - Parameters:
 ///   - keyID: the token's `kid`, to pick a key out of a JWK Set; evaluated only when the key
 ///     is JSON. A `kid` no key in the set has is the token's fault (exit 1).
-///   - acceptingP256: false where only RSA keys can be used (EC keys refused as today).
+///
+/// RSA and P-256 keys are both accepted; the caller refuses a key that does not suit the
+/// algorithm (``loadKeySigner``, ``loadKeyVerifier``).
 func loadKey(
-    keyPath: String?, for purpose: KeyLoader.Purpose, keyID: () -> String? = { nil }, acceptingP256: Bool
+    keyPath: String?, for purpose: KeyLoader.Purpose, keyID: () -> String? = { nil }
 ) throws(Failure) -> (LoadedKey, KeyText) {
     let text = try KeyText.find(keyPath: keyPath)
     var kid: String?
@@ -97,7 +99,7 @@ func loadKey(
             keyID: {
                 kid = keyID()
                 return kid
-            }, acceptingP256: acceptingP256)
+            }, acceptingP256: true)
         return (loaded, text)
     } catch {
         switch error {
@@ -111,26 +113,4 @@ func loadKey(
             throw .input("\(text.origin): \(error)")
         }
     }
-}
-
-/// The private key components for signing.
-func loadSigningKeyComponents(keyPath: String?) throws(Failure) -> (RSAPrivateKeyComponents, origin: String) {
-    let (loaded, text) = try loadKey(keyPath: keyPath, for: .signing, acceptingP256: false)
-    guard case let .rsa(.privateKey(components)) = loaded.material else { throw text.failure(.publicKeyNotPrivate) }
-    text.printNotes(loaded)
-    return (components, text.origin)
-}
-
-/// The key for verifying, as it was given: a private key stays private, so that the caller
-/// validates it as a private key (the same checks and size policy `token` applies) before using
-/// its public half.
-///
-/// - Parameter keyID: the token's `kid`, to pick a key out of a JWK Set; evaluated only when
-///   the key is JSON. A `kid` no key in the set has is the token's fault (exit 1).
-func loadVerifyingKeyMaterial(keyPath: String?, keyID: @autoclosure () -> String?) throws(Failure) -> (RSAKeyMaterial, origin: String) {
-    let (loaded, text) = try loadKey(keyPath: keyPath, for: .verifying, keyID: keyID, acceptingP256: false)
-    // acceptingP256 is false, so the material is RSA.
-    guard case let .rsa(material) = loaded.material else { throw text.failure(.notRSA(algorithm: "EC")) }
-    text.printNotes(loaded)
-    return (material, text.origin)
 }
