@@ -293,7 +293,8 @@ func requestedAlgorithm(_ arguments: ParsedArguments) throws(Failure) -> JWTAlgo
     } else if hasSecret {
         guard let algorithm else {
             throw .usage(
-                "--secret-file and --secret-env are for HS256, HS384 and HS512, named with --alg; without --alg the key (--key) decides: RS256 for an RSA key, ES256 for an EC key")
+                "--secret-file and --secret-env are for HS256, HS384 and HS512, named with --alg; without --alg the key (--key) decides: RS256 for an RSA key, ES256 for an EC key"
+            )
         }
         let key = algorithm == .es256 ? "an EC P-256 key" : "an RSA key"
         throw .usage("--secret-file and --secret-env are for HS256, HS384 and HS512; --alg \(algorithm.name) takes \(key) (--key)")

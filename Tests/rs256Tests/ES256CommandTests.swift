@@ -22,7 +22,10 @@ struct ECKeyFiles {
         dir = try Command.scratch()
         let steps: [[String]] = [
             ["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", dir.appendingPathComponent("sec1.pem").path],
-            ["pkcs8", "-topk8", "-nocrypt", "-in", dir.appendingPathComponent("sec1.pem").path, "-out", dir.appendingPathComponent("pkcs8.pem").path],
+            [
+                "pkcs8", "-topk8", "-nocrypt", "-in", dir.appendingPathComponent("sec1.pem").path, "-out",
+                dir.appendingPathComponent("pkcs8.pem").path,
+            ],
             [
                 "pkcs8", "-topk8", "-nocrypt", "-in", dir.appendingPathComponent("sec1.pem").path, "-outform", "DER", "-out",
                 dir.appendingPathComponent("pkcs8.der").path,
@@ -42,7 +45,8 @@ struct ECKeyFiles {
             fs.writeFileSync(jwk, JSON.stringify(key.export({format: 'jwk'})));
             fs.writeFileSync(pub, JSON.stringify(crypto.createPublicKey(key).export({format: 'jwk'})));
             process.stdout.write('{}');
-            """, [dir.appendingPathComponent("sec1.pem").path, dir.appendingPathComponent("key.jwk").path, dir.appendingPathComponent("public.jwk").path])
+            """,
+            [dir.appendingPathComponent("sec1.pem").path, dir.appendingPathComponent("key.jwk").path, dir.appendingPathComponent("public.jwk").path])
     }
 }
 
@@ -220,7 +224,8 @@ let es256Payload = #"{"sub":"tenant-id","iat":1700000000,"exp":1700003600}"#
             let refused = try Command.run(["verify", token, "--key", keys.spki] + now)
             #expect(refused.status == 1, "\(alg): \(refused.stderr)")
             #expect(
-                refused.stderr == "rs256 verify: token rejected: the token's header asks for algorithm \"\(alg)\", but this verifier accepts only ES256\n")
+                refused.stderr
+                    == "rs256 verify: token rejected: the token's header asks for algorithm \"\(alg)\", but this verifier accepts only ES256\n")
         }
         let byRSA = try Command.run(["verify", nodeToken, "--key", Command.file(Command.demoKey).path] + now)
         #expect(byRSA.status == 1)
@@ -275,7 +280,9 @@ let es256Payload = #"{"sub":"tenant-id","iat":1700000000,"exp":1700003600}"#
         let asDER = try Command.run(["verify-data", "--signature", nodeRaw, message, "--key", keys.spki, "--base64url"])
         #expect(asDER.status == 1 && asDER.out == "Verification failure\n")
         #expect(
-            asDER.stderr.hasPrefix("rs256 verify-data: the signature file '\(nodeRaw)' is not an ES256 signature (the ECDSA signature is not a DER SEQUENCE of two INTEGERs: ")
+            asDER.stderr.hasPrefix(
+                "rs256 verify-data: the signature file '\(nodeRaw)' is not an ES256 signature (the ECDSA signature is not a DER SEQUENCE of two INTEGERs: "
+            )
                 && asDER.stderr.hasSuffix("); without --format raw it must be DER, as openssl dgst writes\n"), "\(asDER.stderr)")
     }
 
@@ -293,7 +300,8 @@ let es256Payload = #"{"sub":"tenant-id","iat":1700000000,"exp":1700003600}"#
                 "rs256 token: the key file '\(keys.sec1)' is an EC P-256 key, which is for ES256 only; --alg RS256 needs an RSA key"
             ),
             (
-                ["token", "--tenant", "t", "--alg", "ES256"], ["HOTGLUE_SIGNING_KEY": try Data(contentsOf: URL(fileURLWithPath: rsa)).base64EncodedString()],
+                ["token", "--tenant", "t", "--alg", "ES256"],
+                ["HOTGLUE_SIGNING_KEY": try Data(contentsOf: URL(fileURLWithPath: rsa)).base64EncodedString()],
                 "rs256 token: HOTGLUE_SIGNING_KEY is an RSA key; --alg ES256 needs an EC P-256 key"
             ),
             (
@@ -381,7 +389,10 @@ let es256Payload = #"{"sub":"tenant-id","iat":1700000000,"exp":1700003600}"#
         // Damaged EC keys: a sentence and exit 2.
         let pem = try String(contentsOfFile: keys.sec1, encoding: .utf8)
         let lines = pem.split(separator: "\n")
-        for damaged in [String(pem.prefix(pem.count / 2)), lines.dropLast(2).joined(separator: "\n") + "\n" + lines.last!, pem.replacingOccurrences(of: "M", with: "N")] {
+        for damaged in [
+            String(pem.prefix(pem.count / 2)), lines.dropLast(2).joined(separator: "\n") + "\n" + lines.last!,
+            pem.replacingOccurrences(of: "M", with: "N"),
+        ] {
             try Data(damaged.utf8).write(to: URL(fileURLWithPath: garbage))
             for arguments in [["token", "--tenant", "t", "--key", garbage], ["verify", "a.b.c", "--key", garbage]] {
                 let result = try Command.run(arguments)
