@@ -232,6 +232,30 @@ let es256Payload = #"{"sub":"tenant-id","iat":1700000000,"exp":1700003600}"#
         #expect(byRSA.stderr == "rs256 verify: token rejected: the token's header asks for algorithm \"ES256\", but only RS256 is accepted\n")
     }
 
+    @Test func rfc7515AppendixA3VerifiesWithItsJWK() throws {
+        let vector = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Command.file("Vectors/jose/rfc7515_a3_es256.json"))) as? [String: Any])
+        let compact = try #require(vector["compact"] as? String), payload = try #require(vector["payload"] as? String)
+        var jwk = try #require(vector["jwk"] as? [String: String])
+        let dir = try Command.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let privatePath = dir.appendingPathComponent("a3.jwk"), publicPath = dir.appendingPathComponent("a3.pub.jwk")
+        try JSONSerialization.data(withJSONObject: jwk).write(to: privatePath)
+        jwk["d"] = nil
+        try JSONSerialization.data(withJSONObject: jwk).write(to: publicPath)
+        // exp is 1300819380: valid the second before, expired from that second.
+        for key in [publicPath.path, privatePath.path] {
+            let ok = try Command.run(["verify", compact, "--key", key, "--now", "1300819379"])
+            #expect(ok.status == 0 && ok.out == payload + "\n", "\(key): \(ok.stderr)")
+            let expired = try Command.run(["verify", compact, "--key", key, "--now", "1300819380"])
+            #expect(expired.status == 1 && expired.stderr.contains("expired"), "\(expired.stderr)")
+        }
+        // The same signature over another payload is refused.
+        let parts = compact.split(separator: ".")
+        let other = try Command.run(["verify", "\(parts[0]).eyJpc3MiOiJqb2UifQ.\(parts[2])", "--key", publicPath.path, "--now", "1"])
+        #expect(other.status == 1 && other.stderr.hasPrefix("rs256 verify: token rejected: "), "\(other.stderr)")
+    }
+
     @Test func signDataWritesDERAsOpenSSLAndRawAsNode() throws {
         let openssl = try #require(Command.openSSL, "openssl is the oracle of DER signatures")
         let keys = try ECKeyFiles(openssl: openssl)
