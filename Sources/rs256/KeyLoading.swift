@@ -55,6 +55,16 @@ struct KeyText {
         }
     }
 
+    /// Whether the key is a JWK Set with an EC member (with that `kid`, when one is given): the
+    /// library picks only RSA keys out of a set, so an EC key there is never found, and the
+    /// refusal should say why.
+    func keySetHasECKey(keyID: String?) -> Bool {
+        guard let value = try? JSONValue(parsing: bytes), let keys = value.objectValue?["keys"]?.arrayValue else { return false }
+        return keys.contains {
+            $0.objectValue?["kty"]?.stringValue == "EC" && (keyID == nil || $0.objectValue?["kid"]?.stringValue == keyID)
+        }
+    }
+
     /// Prints the notes a loaded key deserves, one line each: how the variable's value was read
     /// (a raw PEM, base64 of DER) together with any PEM repair, then the loader's notes.
     func printNotes(_ result: LoadedKey) {
@@ -102,6 +112,15 @@ func loadKey(
             }, acceptingP256: true)
         return (loaded, text)
     } catch {
+        if case let .jwk(jwkError) = error {
+            switch jwkError {
+            case .keyIDNotFound where text.keySetHasECKey(keyID: kid), .ambiguousKeySet(count: 0) where text.keySetHasECKey(keyID: nil):
+                throw .input(
+                    "\(text.origin) is a JWK Set with EC keys; this tool reads only the RSA keys of a JWK Set, "
+                        + "so give the EC key by itself (its JWK or PEM)")
+            default: break
+            }
+        }
         switch error {
         case let .keyFormat(formatError):
             throw text.failure(formatError)

@@ -318,7 +318,7 @@ let es256Payload = #"{"sub":"tenant-id","iat":1700000000,"exp":1700003600}"#
         let message = keys.path("m")
         try Data("m".utf8).write(to: URL(fileURLWithPath: message))
         let secret = ["S": String(repeating: "s", count: 64)]
-        let cases: [([String], [String: String], String)] = [
+        var cases: [([String], [String: String], String)] = [
             (
                 ["token", "--tenant", "t", "--key", keys.sec1, "--alg", "RS256"], [:],
                 "rs256 token: the key file '\(keys.sec1)' is an EC P-256 key, which is for ES256 only; --alg RS256 needs an RSA key"
@@ -369,6 +369,18 @@ let es256Payload = #"{"sub":"tenant-id","iat":1700000000,"exp":1700003600}"#
                 "rs256 verify-data: the key file '\(rsa)' is an RSA key; --alg ES256 needs an EC P-256 key"
             ),
         ]
+        // A JWK Set: the library reads only its RSA members, and the sentence says so.
+        var member = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: keys.publicJWK))) as? [String: Any])
+        member["kid"] = "ec-1"
+        let set = keys.path("set.json")
+        try JSONSerialization.data(withJSONObject: ["keys": [member]]).write(to: URL(fileURLWithPath: set))
+        let token = try Command.run(["token", "--tenant", "t", "--kid", "ec-1", "--key", keys.sec1])
+        cases.append(
+            (
+                ["verify", token.out.trimmingCharacters(in: .newlines), "--key", set], [:],
+                "rs256 verify: the key file '\(set)' is a JWK Set with EC keys; this tool reads only the RSA keys of a JWK Set, so give the EC key by itself (its JWK or PEM)"
+            ))
         for (arguments, environment, sentence) in cases {
             let result = try Command.run(arguments, environment: environment)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
