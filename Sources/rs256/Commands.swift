@@ -264,8 +264,9 @@ let verifySpec = CommandSpec(
     details: """
         The algorithm is pinned to the key's (RS256 for an RSA key, ES256 for an EC key), or to
         the one --alg names: tokens saying "none" or any other algorithm are refused whatever the
-        key; an EC key never verifies RS*, PS* or HS* tokens and an RSA key never ES256 ones. A token is expired from the second named by "exp" (as
-        node-jsonwebtoken). With no TOKEN, or '-', the token is read from standard input.
+        key; an EC key never verifies RS*, PS* or HS* tokens and an RSA key never ES256 ones.
+        A token is expired from the second named by "exp" (as node-jsonwebtoken). With no
+        TOKEN, or '-', the token is read from standard input.
         On success the payload JSON is printed and the exit status is 0; otherwise one line on
         stderr says why, and the exit status is 1.
 
