@@ -9,10 +9,12 @@ import PureSHA2
 
 let keyOption = OptionSpec(
     names: ["--key"], value: "PATH",
-    help: "the key file: PEM, DER or base64 of a PEM ('-' reads stdin); default: \(signingKeyVariable)")
+    help: "the key file, RSA or EC P-256: PEM, DER, base64 of a PEM or JWK ('-' reads stdin); default: \(signingKeyVariable)")
 let verifyKeyOption = OptionSpec(
     names: ["--key"], value: "PATH",
-    help: "public or private key: PEM (SPKI, PKCS#1, PKCS#8), DER, base64 of a PEM, or JWK/JWK Set ('-' reads stdin); default: \(signingKeyVariable)")
+    help:
+        "public or private key, RSA or EC P-256: PEM (SPKI, PKCS#1, PKCS#8, SEC 1), DER, base64 of a PEM, JWK, or JWK Set (RSA keys) ('-' reads stdin); default: \(signingKeyVariable)"
+)
 let weakKeyOption = OptionSpec(
     names: ["--allow-weak-key"], value: nil,
     help: "accept RSA keys of 1024 to 2047 bits (refused by default, as node-jsonwebtoken 9 does)")
@@ -26,7 +28,9 @@ let kidOption = OptionSpec(names: ["--kid"], value: "ID", help: "put a \"kid\" (
 let keyDetails = """
     The key: --key PATH, else the environment variable \(signingKeyVariable), which holds the
     base64 of a PEM private key, as hotglue documents (export \(signingKeyVariable)="$(base64 -w0 key.pem)").
-    A raw PEM there is accepted too, with a note on stderr.
+    A raw PEM there is accepted too, with a note on stderr. The key decides the algorithm
+    unless --alg names another one it suits: an RSA key signs RS256 (or RS384, RS512, PS256,
+    PS384, PS512), an EC P-256 key (SEC 1 EC PRIVATE KEY, PKCS#8, SPKI or JWK) signs ES256.
     """
 
 let exitDetails = """
@@ -38,7 +42,8 @@ let exitDetails = """
 
 let tokenSpec = CommandSpec(
     name: "token",
-    summary: "Mint an RS256 tenant token, byte for byte as jsonwebtoken.sign({sub, iat, exp}, key, {algorithm: \"RS256\"}).",
+    summary:
+        "Mint a tenant token: RS256 byte for byte as jsonwebtoken.sign({sub, iat, exp}, key, {algorithm: \"RS256\"}), or ES256 with an EC key.",
     synopsis:
         "--tenant ID [--ttl SECONDS] [--iat UNIX] [--claim NAME=VALUE]... [--kid ID] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--json]",
     options: [
@@ -51,8 +56,10 @@ let tokenSpec = CommandSpec(
     details: """
         The payload is {"sub":ID,"iat":IAT,"exp":IAT+TTL} followed by the --claim members in order
         (a --claim named sub, iat or exp replaces that value in place); the header is
-        {"alg":"RS256","typ":"JWT"} (or the --alg given) plus "kid" when given. HS256, HS384 and
-        HS512 take a secret of at least 32, 48 or 64 bytes instead of a key.
+        {"alg":"RS256","typ":"JWT"} (ES256 for an EC key, or the --alg given) plus "kid" when
+        given. An ES256 signature is the 64 bytes r‖s (RFC 7518 section 3.4) with an RFC 6979
+        deterministic nonce. HS256, HS384 and HS512 take a secret of at least 32, 48 or 64 bytes
+        instead of a key.
 
         \(keyDetails)
 
@@ -224,7 +231,7 @@ struct TokenRequest {
 
 func runToken(_ arguments: ParsedArguments) throws(Failure) {
     let request = try TokenRequest(arguments)
-    let signer = try loadSigner(arguments)
+    let signer = try loadSigner(arguments).signer
     let token = try request.sign(with: signer)
     if arguments.flag("--json") {
         let object: JSONObject = [
@@ -240,7 +247,7 @@ func runToken(_ arguments: ParsedArguments) throws(Failure) {
 
 let verifySpec = CommandSpec(
     name: "verify",
-    summary: "Verify an RS256 token's signature and times; print its payload JSON.",
+    summary: "Verify a token's signature (RS256, or ES256 with an EC key) and times; print its payload JSON.",
     synopsis:
         "[TOKEN|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--leeway SECONDS] [--now UNIX] [--issuer ISS] [--audience AUD]... [--subject SUB] [--require CLAIM]...",
     options: [
@@ -255,9 +262,11 @@ let verifySpec = CommandSpec(
     ],
     maxPositionals: 1,
     details: """
-        The algorithm is pinned to RS256, or to the one --alg names: tokens saying "none" or
-        any other algorithm are refused whatever the key. A token is expired from the second named by "exp" (as
-        node-jsonwebtoken). With no TOKEN, or '-', the token is read from standard input.
+        The algorithm is pinned to the key's (RS256 for an RSA key, ES256 for an EC key), or to
+        the one --alg names: tokens saying "none" or any other algorithm are refused whatever the
+        key; an EC key never verifies RS*, PS* or HS* tokens and an RSA key never ES256 ones.
+        A token is expired from the second named by "exp" (as node-jsonwebtoken). With no
+        TOKEN, or '-', the token is read from standard input.
         On success the payload JSON is printed and the exit status is 0; otherwise one line on
         stderr says why, and the exit status is 1.
 
@@ -296,7 +305,8 @@ func runVerify(_ arguments: ParsedArguments) throws(Failure) {
             leeway: UInt32(leeway), requiredClaims: arguments.values("--require"),
             issuer: arguments.value("--issuer"),
             audiences: arguments.values("--audience").isEmpty ? nil : arguments.values("--audience"),
-            subject: arguments.value("--subject")))
+            subject: arguments.value("--subject"))
+    ).verifier
     do {
         let verified = try verifier.verify(token, now: now)
         IO.out(verified.payloadBytes + [0x0A])
@@ -369,7 +379,7 @@ func runPubkey(_ arguments: ParsedArguments) throws(Failure) {
     if arguments.value("--kid") != nil && format != "jwk" {
         throw .usage("--kid only applies to --format jwk")
     }
-    let (loaded, text) = try loadKey(keyPath: arguments.value("--key"), for: .verifying, acceptingP256: true)
+    let (loaded, text) = try loadKey(keyPath: arguments.value("--key"), for: .verifying)
     let p256: P256.Signing.PublicKey
     switch loaded.material {
     case let .rsa(material):
@@ -413,7 +423,8 @@ let urlSpec = CommandSpec(
     maxPositionals: 0,
     details: """
         Prints {base}/{env}/{flow}/{tenant}/{endpoint}?token=JWT with each path segment
-        percent-encoded, ready for curl:
+        percent-encoded, ready for curl (the token as 'rs256 token' mints it: RS256 with an RSA
+        key, ES256 with an EC key):
           curl -H "x-api-key: $HOTGLUE_PUBLIC_API_KEY" "$(rs256 url --env E --flow F --tenant T)"
 
         \(keyDetails)
@@ -457,7 +468,8 @@ func runURL(_ arguments: ParsedArguments) throws(Failure) {
     }
     while base.hasSuffix("/") { base.removeLast() }
     let request = try TokenRequest(arguments)
-    let signer = try loadSigner(keyPath: arguments.value("--key"), allowWeakKey: arguments.flag("--allow-weak-key"))
+    // The key decides the algorithm: RS256 for an RSA key (what hotglue verifies), ES256 for an EC key.
+    let signer = try loadKeySigner(keyPath: arguments.value("--key"), algorithm: nil, allowWeakKey: arguments.flag("--allow-weak-key")).signer
     let token = try request.sign(with: signer)
     let path = ([env, flow, tenant] + endpointSegments).map(percentEncodedSegment).joined(separator: "/")
     // A compact JWS is base64url and dots: nothing in it needs encoding in a query.
@@ -466,12 +478,17 @@ func runURL(_ arguments: ParsedArguments) throws(Failure) {
 
 // MARK: - sign-data / verify-data
 
+let signatureFormatOption = OptionSpec(
+    names: ["--format"], value: "FORMAT",
+    help: "ES256 only: der (default, as openssl dgst -sha256 -sign writes) or raw (64 bytes r‖s, as in a JWS)")
+
 let signDataSpec = CommandSpec(
     name: "sign-data",
-    summary: "Sign a file (or stdin) with RSASSA-PKCS1-v1_5 SHA-256, as 'openssl dgst -sha256 -sign KEY'.",
-    synopsis: "[FILE|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--out FILE] [--base64url | --hex]",
+    summary: "Sign a file (or stdin) with RSASSA-PKCS1-v1_5 SHA-256 (ECDSA with an EC key), as 'openssl dgst -sha256 -sign KEY'.",
+    synopsis:
+        "[FILE|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--format der|raw] [--out FILE] [--base64url | --hex]",
     options: [
-        keyOption, algOption, secretFileOption, secretEnvOption,
+        keyOption, algOption, secretFileOption, secretEnvOption, signatureFormatOption,
         OptionSpec(names: ["--out"], value: "FILE", help: "write the signature to FILE instead of stdout"),
         OptionSpec(names: ["--base64url"], value: nil, help: "write the signature as unpadded base64url text"),
         OptionSpec(names: ["--hex"], value: nil, help: "write the signature as lowercase hex text"),
@@ -483,7 +500,9 @@ let signDataSpec = CommandSpec(
         what openssl dgst -sha256 -sign writes, so it checks with
         openssl dgst -sha256 -verify pub.pem -signature sig.bin FILE. With --alg, RS384/RS512
         use SHA-384/512, PS* add -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest,
-        and HS* write the HMAC tag of the data under the secret.
+        and HS* write the HMAC tag of the data under the secret. With an EC key (ES256) the
+        signature is ECDSA P-256 SHA-256 in DER, as openssl dgst -sha256 -sign writes it (RFC 6979
+        deterministic nonce), or with --format raw the 64 bytes r‖s of a JWS.
         With no FILE, or '-', the data is read from standard input.
 
         \(keyDetails)
@@ -492,11 +511,13 @@ let signDataSpec = CommandSpec(
 
 let verifyDataSpec = CommandSpec(
     name: "verify-data",
-    summary: "Check an RSASSA-PKCS1-v1_5 SHA-256 signature over a file (or stdin), as 'openssl dgst -sha256 -verify'.",
-    synopsis: "--signature FILE [FILE|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--base64url | --hex]",
+    summary:
+        "Check an RSASSA-PKCS1-v1_5 SHA-256 signature (ECDSA with an EC key) over a file (or stdin), as 'openssl dgst -sha256 -verify'.",
+    synopsis:
+        "--signature FILE [FILE|-] [--key PATH] [--alg ALG] [--secret-file PATH | --secret-env NAME] [--format der|raw] [--base64url | --hex]",
     options: [
         OptionSpec(names: ["--signature"], value: "FILE", help: "the signature file (required)"),
-        verifyKeyOption, algOption, secretFileOption, secretEnvOption,
+        verifyKeyOption, algOption, secretFileOption, secretEnvOption, signatureFormatOption,
         OptionSpec(names: ["--base64url"], value: nil, help: "the signature file holds base64url text"),
         OptionSpec(names: ["--hex"], value: nil, help: "the signature file holds hex text"),
         weakKeyOption,
@@ -504,7 +525,9 @@ let verifyDataSpec = CommandSpec(
     maxPositionals: 1,
     details: """
         Prints "Verified OK" and exits 0 when the signature is valid, else prints
-        "Verification failure" and exits 1 (as openssl dgst does, status aside).
+        "Verification failure" and exits 1 (as openssl dgst does, status aside). An ES256
+        signature is read as DER (what openssl dgst -sha256 -sign writes), or with --format raw
+        as the 64 bytes r‖s; both s and n − s verify, as FIPS 186-5 accepts.
         With no FILE, or '-', the data is read from standard input.
 
         \(keyDetails)
@@ -561,13 +584,16 @@ func bytes(fromHex text: String) -> [UInt8]? {
 
 func runSignData(_ arguments: ParsedArguments) throws(Failure) {
     let encoding = try textEncoding(arguments)
+    let form = try signatureForm(arguments)
     let input = arguments.positionals.first ?? "-"
     if input == "-" && arguments.value("--key") == "-" {
         throw .usage("the data and the key cannot both come from standard input")
     }
     let signer = try loadSigner(arguments)
-    let secret = isHMAC(signer.algorithm) ? try loadSecret(arguments, algorithm: signer.algorithm) : nil
-    let signature = try signData(try hashData(input, algorithm: signer.algorithm, secret: secret), with: signer)
+    let algorithm = signer.signer.algorithm
+    try checkSignatureForm(form, algorithm: algorithm)
+    let secret = isHMAC(algorithm) ? try loadSecret(arguments, algorithm: algorithm) : nil
+    let signature = try signData(try hashData(input, algorithm: algorithm, secret: secret), with: signer, form: form)
     let output: [UInt8]
     switch encoding {
     case "base64url": output = Array((Base64URL.encode(signature) + "\n").utf8)
@@ -583,6 +609,7 @@ func runSignData(_ arguments: ParsedArguments) throws(Failure) {
 
 func runVerifyData(_ arguments: ParsedArguments) throws(Failure) {
     let encoding = try textEncoding(arguments)
+    let form = try signatureForm(arguments)
     guard let signaturePath = arguments.value("--signature") else {
         throw .usage("--signature FILE is required")
     }
@@ -609,8 +636,20 @@ func runVerifyData(_ arguments: ParsedArguments) throws(Failure) {
         signature = raw
     }
     let verifier = try loadVerifier(arguments, keyID: nil, options: .init())
-    let secret = isHMAC(verifier.algorithm) ? try loadSecret(arguments, algorithm: verifier.algorithm) : nil
-    if verifyData(signature, try hashData(input, algorithm: verifier.algorithm, secret: secret), with: verifier) {
+    let algorithm = verifier.verifier.algorithm
+    try checkSignatureForm(form, algorithm: algorithm)
+    var ecdsa: P256.Signing.ECDSASignature?
+    if verifier.p256 != nil {
+        switch readECDSASignature(signature, form: form) {
+        case let .success(read): ecdsa = read
+        case let .failure(error):
+            IO.out("Verification failure\n")
+            let advice = form == .raw ? "with --format raw it must be 64 bytes r‖s" : "without --format raw it must be DER, as openssl dgst writes"
+            throw .rejected("the signature file '\(shown(signaturePath))' is not an ES256 signature (\(error)); \(advice)")
+        }
+    }
+    let secret = isHMAC(algorithm) ? try loadSecret(arguments, algorithm: algorithm) : nil
+    if verifyData(signature, try hashData(input, algorithm: algorithm, secret: secret), with: verifier, ecdsa: ecdsa) {
         IO.out("Verified OK\n")
     } else {
         IO.out("Verification failure\n")

@@ -55,6 +55,16 @@ struct KeyText {
         }
     }
 
+    /// Whether the key is a JWK Set with an EC member (with that `kid`, when one is given): the
+    /// library picks only RSA keys out of a set, so an EC key there is never found, and the
+    /// refusal should say why.
+    func keySetHasECKey(keyID: String?) -> Bool {
+        guard let value = try? JSONValue(parsing: bytes), let keys = value.objectValue?["keys"]?.arrayValue else { return false }
+        return keys.contains {
+            $0.objectValue?["kty"]?.stringValue == "EC" && (keyID == nil || $0.objectValue?["kid"]?.stringValue == keyID)
+        }
+    }
+
     /// Prints the notes a loaded key deserves, one line each: how the variable's value was read
     /// (a raw PEM, base64 of DER) together with any PEM repair, then the loader's notes.
     func printNotes(_ result: LoadedKey) {
@@ -85,9 +95,11 @@ struct KeyText {
 /// - Parameters:
 ///   - keyID: the token's `kid`, to pick a key out of a JWK Set; evaluated only when the key
 ///     is JSON. A `kid` no key in the set has is the token's fault (exit 1).
-///   - acceptingP256: false where only RSA keys can be used (EC keys refused as today).
+///
+/// RSA and P-256 keys are both accepted; the caller refuses a key that does not suit the
+/// algorithm (``loadKeySigner``, ``loadKeyVerifier``).
 func loadKey(
-    keyPath: String?, for purpose: KeyLoader.Purpose, keyID: () -> String? = { nil }, acceptingP256: Bool
+    keyPath: String?, for purpose: KeyLoader.Purpose, keyID: () -> String? = { nil }
 ) throws(Failure) -> (LoadedKey, KeyText) {
     let text = try KeyText.find(keyPath: keyPath)
     var kid: String?
@@ -97,9 +109,18 @@ func loadKey(
             keyID: {
                 kid = keyID()
                 return kid
-            }, acceptingP256: acceptingP256)
+            }, acceptingP256: true)
         return (loaded, text)
     } catch {
+        if case let .jwk(jwkError) = error {
+            switch jwkError {
+            case .keyIDNotFound where text.keySetHasECKey(keyID: kid), .ambiguousKeySet(count: 0) where text.keySetHasECKey(keyID: nil):
+                throw .input(
+                    "\(text.origin) is a JWK Set with EC keys; this tool reads only the RSA keys of a JWK Set, "
+                        + "so give the EC key by itself (its JWK or PEM)")
+            default: break
+            }
+        }
         switch error {
         case let .keyFormat(formatError):
             throw text.failure(formatError)
@@ -111,26 +132,4 @@ func loadKey(
             throw .input("\(text.origin): \(error)")
         }
     }
-}
-
-/// The private key components for signing.
-func loadSigningKeyComponents(keyPath: String?) throws(Failure) -> (RSAPrivateKeyComponents, origin: String) {
-    let (loaded, text) = try loadKey(keyPath: keyPath, for: .signing, acceptingP256: false)
-    guard case let .rsa(.privateKey(components)) = loaded.material else { throw text.failure(.publicKeyNotPrivate) }
-    text.printNotes(loaded)
-    return (components, text.origin)
-}
-
-/// The key for verifying, as it was given: a private key stays private, so that the caller
-/// validates it as a private key (the same checks and size policy `token` applies) before using
-/// its public half.
-///
-/// - Parameter keyID: the token's `kid`, to pick a key out of a JWK Set; evaluated only when
-///   the key is JSON. A `kid` no key in the set has is the token's fault (exit 1).
-func loadVerifyingKeyMaterial(keyPath: String?, keyID: @autoclosure () -> String?) throws(Failure) -> (RSAKeyMaterial, origin: String) {
-    let (loaded, text) = try loadKey(keyPath: keyPath, for: .verifying, keyID: keyID, acceptingP256: false)
-    // acceptingP256 is false, so the material is RSA.
-    guard case let .rsa(material) = loaded.material else { throw text.failure(.notRSA(algorithm: "EC")) }
-    text.printNotes(loaded)
-    return (material, text.origin)
 }

@@ -1,6 +1,7 @@
 // Turning loaded key numbers into validated keys, signers and verifiers, and the data
 // signatures of sign-data / verify-data.
 import PureJWT
+import PureP256
 import PureRSA
 import PureSHA2
 
@@ -23,25 +24,92 @@ func policy(allowWeakKey: Bool) -> RSAKeyPolicy {
     allowWeakKey ? .allowingLegacySizes : .standard
 }
 
-/// A signer for the key from `--key` or the environment.
-func loadSigner(keyPath: String?, allowWeakKey: Bool) throws(Failure) -> JWTSigner {
-    let (components, origin) = try loadSigningKeyComponents(keyPath: keyPath)
-    do {
-        return JWTSigner(key: try RSAPrivateKey(components: components, policy: policy(allowWeakKey: allowWeakKey)))
-    } catch {
-        throw keyFailure(error, origin: origin, allowWeakKey: allowWeakKey)
+/// A signer made from the key (RSA or P-256) or the HMAC secret the options name, with the
+/// P-256 key itself for sign-data, which signs a digest rather than a token.
+struct CommandSigner {
+    let signer: JWTSigner
+    /// The key of an ES256 signer; `nil` for RS*, PS* and HS*.
+    let p256: P256.Signing.PrivateKey?
+}
+
+/// A verifier made from the key (RSA or P-256, public or private) or the HMAC secret the
+/// options name, with the P-256 public key itself for verify-data.
+struct CommandVerifier {
+    let verifier: JWTVerifier
+    /// The key of an ES256 verifier; `nil` for RS*, PS* and HS*.
+    let p256: P256.Signing.PublicKey?
+}
+
+/// The refusal for an EC key given with an RSA `--alg`.
+func ecKeyRefused(origin: String, algorithm: JWTAlgorithm) -> Failure {
+    .input("\(origin) is an EC P-256 key, which is for ES256 only; --alg \(algorithm.name) needs an RSA key")
+}
+
+/// The refusal for an RSA key given with `--alg ES256`.
+func rsaKeyRefused(origin: String) -> Failure {
+    .input("\(origin) is an RSA key; --alg ES256 needs an EC P-256 key")
+}
+
+/// A signer for the key from `--key` or the environment. The algorithm is the key's: ES256 for
+/// an EC key, RS256 for an RSA key unless `algorithm` names another RSA algorithm; a key that
+/// does not suit `algorithm` is refused with a sentence naming both.
+func loadKeySigner(keyPath: String?, algorithm: JWTAlgorithm?, allowWeakKey: Bool) throws(Failure) -> CommandSigner {
+    let (loaded, text) = try loadKey(keyPath: keyPath, for: .signing)
+    switch loaded.material {
+    case let .rsa(.privateKey(components)):
+        if algorithm == .es256 { throw rsaKeyRefused(origin: text.origin) }
+        text.printNotes(loaded)
+        let key: RSAPrivateKey
+        do {
+            key = try RSAPrivateKey(components: components, policy: policy(allowWeakKey: allowWeakKey))
+        } catch {
+            throw keyFailure(error, origin: text.origin, allowWeakKey: allowWeakKey)
+        }
+        do {
+            return CommandSigner(signer: try JWTSigner(key: key, algorithm: algorithm ?? .rs256), p256: nil)
+        } catch {
+            throw .input("cannot sign: \(error)")
+        }
+    case let .p256PrivateKey(key):
+        if let algorithm, algorithm != .es256 { throw ecKeyRefused(origin: text.origin, algorithm: algorithm) }
+        text.printNotes(loaded)
+        return CommandSigner(signer: JWTSigner(key: key), p256: key)
+    case .rsa(.publicKey), .p256PublicKey:
+        throw text.failure(.publicKeyNotPrivate)
     }
 }
 
-/// The public key for verifying, from `--key` or the environment. A private key is validated
-/// as a private key under the same size policy `token` applies, with the same sentences, before
-/// its public half is used; a public key under the same size policy.
-func loadVerifyingKey(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool) throws(Failure) -> RSAPublicKey {
-    let (material, origin) = try loadVerifyingKeyMaterial(keyPath: keyPath, keyID: keyID())
-    return try rsaVerifyingKey(material, origin: origin, allowWeakKey: allowWeakKey)
+/// A verifier for the key from `--key` or the environment (public or private). The algorithm is
+/// the key's, as for ``loadKeySigner``. A private RSA key is validated as a private key under the
+/// same size policy `token` applies, with the same sentences, before its public half is used; a
+/// public key under the same size policy. A P-256 key was validated by the loader.
+///
+/// - Parameter keyID: the token's `kid`, to pick a key out of a JWK Set; evaluated only when
+///   the key is JSON. A `kid` no key in the set has is the token's fault (exit 1).
+func loadKeyVerifier(
+    keyPath: String?, keyID: @autoclosure () -> String?, algorithm: JWTAlgorithm?, allowWeakKey: Bool, options: JWTValidationOptions
+) throws(Failure) -> CommandVerifier {
+    let (loaded, text) = try loadKey(keyPath: keyPath, for: .verifying, keyID: keyID)
+    let p256: P256.Signing.PublicKey
+    switch loaded.material {
+    case let .rsa(material):
+        if algorithm == .es256 { throw rsaKeyRefused(origin: text.origin) }
+        text.printNotes(loaded)
+        let key = try rsaVerifyingKey(material, origin: text.origin, allowWeakKey: allowWeakKey)
+        do {
+            return CommandVerifier(verifier: try JWTVerifier(key: key, algorithm: algorithm ?? .rs256, options: options), p256: nil)
+        } catch {
+            throw .input("cannot verify: \(error)")
+        }
+    case let .p256PrivateKey(key): p256 = key.publicKey
+    case let .p256PublicKey(key): p256 = key
+    }
+    if let algorithm, algorithm != .es256 { throw ecKeyRefused(origin: text.origin, algorithm: algorithm) }
+    text.printNotes(loaded)
+    return CommandVerifier(verifier: JWTVerifier(key: p256, options: options), p256: p256)
 }
 
-/// The validated public key of loaded RSA material (see ``loadVerifyingKey``).
+/// The validated public key of loaded RSA material (see ``loadKeyVerifier``).
 func rsaVerifyingKey(_ material: RSAKeyMaterial, origin: String, allowWeakKey: Bool) throws(Failure) -> RSAPublicKey {
     do {
         switch material {
@@ -53,13 +121,6 @@ func rsaVerifyingKey(_ material: RSAKeyMaterial, origin: String, allowWeakKey: B
     } catch {
         throw keyFailure(error, origin: origin, allowWeakKey: allowWeakKey)
     }
-}
-
-/// A verifier for the key from `--key` or the environment (public or private); see ``loadVerifyingKey``.
-func loadVerifier(keyPath: String?, keyID: @autoclosure () -> String?, allowWeakKey: Bool, options: JWTValidationOptions) throws(Failure)
-    -> JWTVerifier
-{
-    JWTVerifier(key: try loadVerifyingKey(keyPath: keyPath, keyID: keyID(), allowWeakKey: allowWeakKey), options: options)
 }
 
 /// The data of sign-data / verify-data, hashed for one algorithm (or its HMAC tag for HS*).
@@ -105,10 +166,47 @@ func hashData(_ path: String, algorithm: JWTAlgorithm, secret: SymmetricKey?) th
     }
 }
 
+/// How sign-data writes and verify-data reads an ES256 signature (`--format`).
+enum SignatureForm {
+    /// `SEQUENCE { INTEGER r, INTEGER s }`, as `openssl dgst -sha256 -sign` writes it.
+    case der
+    /// The 64 bytes r‖s, as in a JWS (RFC 7518 section 3.4).
+    case raw
+}
+
+/// The `--format` of sign-data / verify-data (nil when absent).
+func signatureForm(_ arguments: ParsedArguments) throws(Failure) -> SignatureForm? {
+    guard let text = arguments.value("--format") else { return nil }
+    switch text {
+    case "der": return .der
+    case "raw": return .raw
+    default:
+        throw .usage(
+            "--format must be der (as openssl dgst writes ES256 signatures) or raw (the 64 bytes r‖s of a JWS), not '\(shown(text))'")
+    }
+}
+
+/// Refuses `--format` for an algorithm whose signatures have one form only.
+func checkSignatureForm(_ form: SignatureForm?, algorithm: JWTAlgorithm) throws(Failure) {
+    guard form != nil, algorithm != .es256 else { return }
+    throw .usage("--format der|raw is for ES256 signatures; \(algorithm.name) signatures have a single form")
+}
+
 /// The signature over hashed data: RS* as `openssl dgst -shaN -sign` writes it, PS* as with
-/// `-sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest`, HS* the HMAC tag.
-func signData(_ hash: DataHash, with signer: JWTSigner) throws(Failure) -> [UInt8] {
+/// `-sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest`, HS* the HMAC tag, ES256 as
+/// DER (as `openssl dgst -sha256 -sign` writes it) or, with `form` raw, the 64 bytes r‖s.
+func signData(_ hash: DataHash, with commandSigner: CommandSigner, form: SignatureForm?) throws(Failure) -> [UInt8] {
     if case let .tag(tag) = hash { return tag }
+    if let p256 = commandSigner.p256 {
+        guard case let .sha256(digest) = hash else { throw .input("cannot sign data: ES256 hashes with SHA-256") }
+        do {
+            let signature = try p256.signature(for: digest)
+            return form == .raw ? signature.rawRepresentation : signature.derRepresentation
+        } catch {
+            throw .input("cannot sign: \(error)")
+        }
+    }
+    let signer = commandSigner.signer
     guard let key = signer.key else { throw .input("cannot sign data: the signer holds no RSA key") }
     let padding: RSASigningPadding = signer.algorithm.name.hasPrefix("PS") ? .PSS : .insecurePKCS1v1_5
     do {
@@ -123,9 +221,28 @@ func signData(_ hash: DataHash, with signer: JWTSigner) throws(Failure) -> [UInt
     }
 }
 
+/// An ES256 signature read as `form` (DER when nil); the reason when it is neither.
+func readECDSASignature(_ bytes: [UInt8], form: SignatureForm?) -> Result<P256.Signing.ECDSASignature, P256Error> {
+    do {
+        return .success(
+            form == .raw
+                ? try P256.Signing.ECDSASignature(rawRepresentation: bytes) : try P256.Signing.ECDSASignature(derRepresentation: bytes))
+    } catch {
+        return .failure(error)
+    }
+}
+
 /// Whether `signature` is valid over the hashed data for the verifier's algorithm. An HMAC tag
-/// is compared without an early exit (its length is public).
-func verifyData(_ signature: [UInt8], _ hash: DataHash, with verifier: JWTVerifier) -> Bool {
+/// is compared without an early exit (its length is public). An ES256 signature must already
+/// have been read (``readECDSASignature``); `ecdsa` is that reading.
+func verifyData(
+    _ signature: [UInt8], _ hash: DataHash, with commandVerifier: CommandVerifier, ecdsa: P256.Signing.ECDSASignature?
+) -> Bool {
+    if let p256 = commandVerifier.p256 {
+        guard let ecdsa, case let .sha256(digest) = hash else { return false }
+        return p256.isValidSignature(ecdsa, for: digest)
+    }
+    let verifier = commandVerifier.verifier
     let padding: RSASigningPadding = verifier.algorithm.name.hasPrefix("PS") ? .PSS : .insecurePKCS1v1_5
     let rsa = RSASignature(rawRepresentation: signature)
     switch hash {
@@ -144,41 +261,43 @@ func verifyData(_ signature: [UInt8], _ hash: DataHash, with verifier: JWTVerifi
 
 let algOption = OptionSpec(
     names: ["--alg"], value: "ALG",
-    help: "the algorithm: RS256 (default), RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512")
+    help: "the algorithm: RS256 (default for an RSA key), RS384, RS512, PS256, PS384, PS512, ES256 (default for an EC key), HS256, HS384, HS512")
 let secretFileOption = OptionSpec(
     names: ["--secret-file"], value: "PATH", help: "HS*: read the HMAC secret from PATH (its raw bytes)")
 let secretEnvOption = OptionSpec(
     names: ["--secret-env"], value: "NAME", help: "HS*: read the HMAC secret from environment variable NAME (its bytes)")
 
 /// The names `--alg` accepts, for messages.
-let algorithmNames = "RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"
+let algorithmNames = "RS256, RS384, RS512, PS256, PS384, PS512, ES256, HS256, HS384, HS512"
 
-/// The `--alg` value (RS256 when absent); the key options must suit it.
-func algorithm(_ arguments: ParsedArguments) throws(Failure) -> JWTAlgorithm {
-    let algorithm: JWTAlgorithm
+/// The `--alg` value, nil when absent (the key then decides: RS256 for an RSA key, ES256 for an
+/// EC key); the key options must suit it.
+func requestedAlgorithm(_ arguments: ParsedArguments) throws(Failure) -> JWTAlgorithm? {
+    var algorithm: JWTAlgorithm?
     if let text = arguments.value("--alg") {
         guard let named = JWTAlgorithm(name: text) else {
             throw .usage("--alg '\(shown(text))' is not an algorithm this tool knows; use one of \(algorithmNames)")
         }
-        guard named != .es256 else {
-            throw .usage("--alg ES256 needs a P-256 key, which this tool cannot load yet; use one of \(algorithmNames)")
-        }
         algorithm = named
-    } else {
-        algorithm = .rs256
     }
     let hasSecret = arguments.value("--secret-file") != nil || arguments.value("--secret-env") != nil
-    if isHMAC(algorithm) {
+    if let algorithm, isHMAC(algorithm) {
         guard arguments.value("--key") == nil else {
             throw .usage(
-                "--alg \(algorithm.name) takes an HMAC secret (--secret-file or --secret-env), not --key; an RSA key is never an HMAC secret")
+                "--alg \(algorithm.name) takes an HMAC secret (--secret-file or --secret-env), not --key; an RSA or EC key is never an HMAC secret")
         }
         guard hasSecret else { throw .usage("--alg \(algorithm.name) needs the HMAC secret: give --secret-file PATH or --secret-env NAME") }
         guard arguments.value("--secret-file") == nil || arguments.value("--secret-env") == nil else {
             throw .usage("give --secret-file or --secret-env, not both")
         }
     } else if hasSecret {
-        throw .usage("--secret-file and --secret-env are for HS256, HS384 and HS512; --alg \(algorithm.name) takes an RSA key (--key)")
+        guard let algorithm else {
+            throw .usage(
+                "--secret-file and --secret-env are for HS256, HS384 and HS512, named with --alg; without --alg the key (--key) decides: RS256 for an RSA key, ES256 for an EC key"
+            )
+        }
+        let key = algorithm == .es256 ? "an EC P-256 key" : "an RSA key"
+        throw .usage("--secret-file and --secret-env are for HS256, HS384 and HS512; --alg \(algorithm.name) takes \(key) (--key)")
     }
     return algorithm
 }
@@ -210,34 +329,33 @@ func loadSecret(_ arguments: ParsedArguments, algorithm: JWTAlgorithm) throws(Fa
 }
 
 /// A signer for `--alg` with the key or secret the options name.
-func loadSigner(_ arguments: ParsedArguments) throws(Failure) -> JWTSigner {
-    let algorithm = try algorithm(arguments)
-    do {
-        if isHMAC(algorithm) {
-            return try JWTSigner(secret: try loadSecret(arguments, algorithm: algorithm), algorithm: algorithm)
+func loadSigner(_ arguments: ParsedArguments) throws(Failure) -> CommandSigner {
+    let algorithm = try requestedAlgorithm(arguments)
+    if let algorithm, isHMAC(algorithm) {
+        let secret = try loadSecret(arguments, algorithm: algorithm)
+        do {
+            return CommandSigner(signer: try JWTSigner(secret: secret, algorithm: algorithm), p256: nil)
+        } catch {
+            throw .input("cannot sign: \(error)")
         }
-        let signer = try loadSigner(keyPath: arguments.value("--key"), allowWeakKey: arguments.flag("--allow-weak-key"))
-        guard let key = signer.key else { return signer }
-        return try JWTSigner(key: key, algorithm: algorithm)
-    } catch let failure as Failure {
-        throw failure
-    } catch {
-        throw .input("cannot sign: \(error)")
     }
+    return try loadKeySigner(keyPath: arguments.value("--key"), algorithm: algorithm, allowWeakKey: arguments.flag("--allow-weak-key"))
 }
 
 /// A verifier for `--alg` with the key or secret the options name.
-func loadVerifier(_ arguments: ParsedArguments, keyID: @autoclosure () -> String?, options: JWTValidationOptions) throws(Failure) -> JWTVerifier {
-    let algorithm = try algorithm(arguments)
-    do {
-        if isHMAC(algorithm) {
-            return try JWTVerifier(secret: try loadSecret(arguments, algorithm: algorithm), algorithm: algorithm, options: options)
+func loadVerifier(_ arguments: ParsedArguments, keyID: @autoclosure () -> String?, options: JWTValidationOptions) throws(Failure)
+    -> CommandVerifier
+{
+    let algorithm = try requestedAlgorithm(arguments)
+    if let algorithm, isHMAC(algorithm) {
+        let secret = try loadSecret(arguments, algorithm: algorithm)
+        do {
+            return CommandVerifier(verifier: try JWTVerifier(secret: secret, algorithm: algorithm, options: options), p256: nil)
+        } catch {
+            throw .input("cannot verify: \(error)")
         }
-        let key = try loadVerifyingKey(keyPath: arguments.value("--key"), keyID: keyID(), allowWeakKey: arguments.flag("--allow-weak-key"))
-        return try JWTVerifier(key: key, algorithm: algorithm, options: options)
-    } catch let failure as Failure {
-        throw failure
-    } catch {
-        throw .input("cannot verify: \(error)")
     }
+    return try loadKeyVerifier(
+        keyPath: arguments.value("--key"), keyID: keyID(), algorithm: algorithm, allowWeakKey: arguments.flag("--allow-weak-key"),
+        options: options)
 }

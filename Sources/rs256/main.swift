@@ -29,6 +29,7 @@ let overview: String = {
 
         RS256 JSON Web Tokens in pure Swift: mint hotglue tenant tokens byte for byte as
         node-jsonwebtoken does, verify them, and sign data as openssl dgst -sha256 does.
+        Also RS384/512, PS256/384/512, HS256/384/512, and ES256 with an EC P-256 key.
 
         commands:
         \(list.joined(separator: "\n"))

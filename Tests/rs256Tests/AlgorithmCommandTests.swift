@@ -145,15 +145,15 @@ func nodeAlgorithmTokens(secret: URL, ourPS256: String) throws -> [String: Strin
     let cases: [([String], [String: String], String)] = [
         (
             ["token", "--tenant", "t", "--alg", "rs256", "--key", key], [:],
-            "rs256 token: --alg 'rs256' is not an algorithm this tool knows; use one of RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"
+            "rs256 token: --alg 'rs256' is not an algorithm this tool knows; use one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, HS256, HS384, HS512"
         ),
         (
             ["token", "--tenant", "t", "--alg", "none", "--key", key], [:],
-            "rs256 token: --alg 'none' is not an algorithm this tool knows; use one of RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"
+            "rs256 token: --alg 'none' is not an algorithm this tool knows; use one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, HS256, HS384, HS512"
         ),
         (
             ["token", "--tenant", "t", "--alg", "HS256", "--key", key], [:],
-            "rs256 token: --alg HS256 takes an HMAC secret (--secret-file or --secret-env), not --key; an RSA key is never an HMAC secret"
+            "rs256 token: --alg HS256 takes an HMAC secret (--secret-file or --secret-env), not --key; an RSA or EC key is never an HMAC secret"
         ),
         (
             ["verify", "a.b.c", "--alg", "HS256"], [:],
@@ -165,7 +165,15 @@ func nodeAlgorithmTokens(secret: URL, ourPS256: String) throws -> [String: Strin
         ),
         (
             ["token", "--tenant", "t", "--secret-file", short.path, "--key", key], [:],
-            "rs256 token: --secret-file and --secret-env are for HS256, HS384 and HS512; --alg RS256 takes an RSA key (--key)"
+            "rs256 token: --secret-file and --secret-env are for HS256, HS384 and HS512, named with --alg; without --alg the key (--key) decides: RS256 for an RSA key, ES256 for an EC key"
+        ),
+        (
+            ["token", "--tenant", "t", "--secret-file", short.path, "--alg", "PS256", "--key", key], [:],
+            "rs256 token: --secret-file and --secret-env are for HS256, HS384 and HS512; --alg PS256 takes an RSA key (--key)"
+        ),
+        (
+            ["verify", "a.b.c", "--secret-env", "S", "--alg", "ES256"], ["S": String(repeating: "x", count: 64)],
+            "rs256 verify: --secret-file and --secret-env are for HS256, HS384 and HS512; --alg ES256 takes an EC P-256 key (--key)"
         ),
         (
             ["sign-data", "--alg", "HS384", "--secret-env", "NOPE"], [:],
@@ -177,7 +185,7 @@ func nodeAlgorithmTokens(secret: URL, ourPS256: String) throws -> [String: Strin
         ),
         (
             ["token", "--tenant", "t", "--alg", "ES256", "--key", key], [:],
-            "rs256 token: --alg ES256 needs a P-256 key, which this tool cannot load yet; use one of RS256, RS384, RS512, PS256, PS384, PS512, HS256, HS384, HS512"
+            "rs256 token: the key file '\(key)' is an RSA key; --alg ES256 needs an EC P-256 key"
         ),
         (
             ["keygen", "--alg", "PS256"], [:],

@@ -105,7 +105,7 @@ func tokenArguments(_ c: NodeToken) throws -> [String]? {
         ("base64 of something else", [], ["HOTGLUE_SIGNING_KEY": Data("hello world".utf8).base64EncodedString()], "base64, but what it encodes"),
         ("broken PEM", [], ["HOTGLUE_SIGNING_KEY": "-----BEGIN PRIVATE KEY-----\nMIIB\n"], "PEM"),
         ("encrypted key", ["--key", Command.file("Vectors/cli/demo-rsa-2048.encrypted.pem").path], [:], "encrypted"),
-        ("EC key", ["--key", Command.file("Vectors/cli/ec-p256.pem").path], [:], "EC key"),
+        ("EC key with an RSA --alg", ["--key", Command.file("Vectors/cli/ec-p256.pem").path, "--alg", "RS256"], [:], "is an EC P-256 key"),
         ("public key for signing", ["--key", Command.file("Vectors/keys/demo-rsa-2048.pub.pem").path], [:], "public key"),
         ("1024-bit key", ["--key", Command.file("Vectors/cli/rsa-1024.pem").path], [:], "--allow-weak-key"),
         ("512-bit key even with the opt-in", ["--key", Command.file("Vectors/cli/rsa-512.pem").path, "--allow-weak-key"], [:], "512 bits"),
