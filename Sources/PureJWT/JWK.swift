@@ -89,7 +89,8 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .missingCRTMember(name):
             return "the private JSON Web Key has \"d\" but no \"\(name)\"; give all of p, q, dp, dq and qi"
         case let .ambiguousKeySet(count):
-            return "the JSON Web Key Set holds \(count) RSA signing keys; say which one with a \"kid\""
+            if count == 0 { return "the JSON Web Key Set holds no usable signing key" }
+            return "the JSON Web Key Set holds \(count) usable signing keys; say which one with a \"kid\""
         case .notAKeySet: return "the JSON is not a JSON Web Key Set: it has no \"keys\" array"
         case let .duplicateKeyID(kid):
             return "the JSON Web Key Set has two keys with \"kid\": \(JSONValue.quotedForMessage(kid)), so a token's kid cannot say which to use"
@@ -129,8 +130,9 @@ public enum JWK {
         return object
     }
 
-    /// Picks one key out of a JWK Set (`{"keys": […]}`), or returns `object` itself when it is a
-    /// single key.
+    /// Picks one RSA key out of a JWK Set (`{"keys": […]}`), or returns `object` itself when it
+    /// is a single key; the same as ``select(from:keyID:acceptingP256:)`` with `acceptingP256`
+    /// false.
     ///
     /// In a set, only RSA keys that may sign (no `use` other than `"sig"`, no `alg` other than
     /// `"RS256"`, no `key_ops` array without `"sign"` or `"verify"`) are candidates. With
@@ -143,10 +145,32 @@ public enum JWK {
     /// - Returns: the chosen key object.
     /// - Throws: `JWKError.keyIDNotFound`, `.ambiguousKeySet`, `.notAnObject`.
     public static func select(from object: JSONObject, keyID: String?) throws(JWKError) -> JSONObject {
+        try select(from: object, keyID: keyID, acceptingP256: false)
+    }
+
+    /// Picks one key out of a JWK Set (`{"keys": […]}`), RSA or (when `acceptingP256`) EC P-256,
+    /// or returns `object` itself when it is a single key.
+    ///
+    /// In a set, the candidates are the RSA keys that may sign RS256 (no `use` other than
+    /// `"sig"`, no `alg` other than `"RS256"`, no `key_ops` array without `"sign"` or
+    /// `"verify"`) and, when `acceptingP256`, the EC keys with `crv` `"P-256"` under the same
+    /// rules with `alg` `"ES256"`; EC keys on other curves and encryption keys are skipped. With
+    /// `keyID`, the candidate with that `kid` is chosen; without, the set must hold exactly one
+    /// candidate.
+    ///
+    /// - Parameters:
+    ///   - object: a JWK or a JWK Set.
+    ///   - keyID: the wanted `kid` (for example the token header's), or `nil`.
+    ///   - acceptingP256: whether the caller can use an EC P-256 key; false keeps only RSA keys.
+    /// - Returns: the chosen key object.
+    /// - Throws: `JWKError.keyIDNotFound`, `.ambiguousKeySet`, `.notAnObject`.
+    public static func select(from object: JSONObject, keyID: String?, acceptingP256: Bool) throws(JWKError) -> JSONObject {
         guard let keys = object["keys"] else { return object }
         guard case let .array(entries) = keys else { throw JWKError.notAnObject }
         let candidates = entries.compactMap { entry -> JSONObject? in
-            guard case let .object(key) = entry, isRS256VerificationCandidate(key) else { return nil }
+            guard case let .object(key) = entry,
+                isRS256VerificationCandidate(key) || (acceptingP256 && isP256VerificationCandidate(key))
+            else { return nil }
             return key
         }
         if let keyID {

@@ -72,7 +72,9 @@ public enum KeyLoader {
     ///   - purpose: What the key is for.
     ///   - keyID: The `kid` to pick from a JWK Set; called only when the key is JSON.
     ///   - acceptingP256: false for a caller that can only use RSA keys: an EC key is then
-    ///     refused as the RSA readers refuse it ("this is an EC key; RS256 needs an RSA key").
+    ///     refused as the RSA readers refuse it ("this is an EC key; RS256 needs an RSA key"),
+    ///     and a JWK Set is read for its RSA members only. When true, a set's EC P-256 members
+    ///     are candidates too (``JWK/select(from:keyID:acceptingP256:)``).
     /// - Returns: The key and how it was found.
     /// - Throws: ``KeyLoadError`` with the format's sentence.
     public static func load<Bytes: Collection<UInt8>>(
@@ -126,7 +128,7 @@ public enum KeyLoader {
         _ input: [UInt8], for purpose: Purpose, keyID: String?, acceptingP256: Bool
     ) throws(JWKError) -> LoadedKey {
         let object = try JWK.object(parsing: input)
-        let selected = try JWK.select(from: object, keyID: purpose == .verifying ? keyID : nil)
+        let selected = try JWK.select(from: object, keyID: purpose == .verifying ? keyID : nil, acceptingP256: acceptingP256)
         let material: LoadedKeyMaterial
         if acceptingP256 && JWK.isEC(selected) {
             switch purpose {

@@ -183,12 +183,16 @@ public struct JWTVerifier: Sendable {
     /// The RSA public key of a verifier made with one RSA key; `nil` for one that picks its key
     /// by `kid`, and for HMAC and ES256 verifiers.
     public let key: RSAPublicKey?
-    /// The keys by `kid` of a verifier made with a key set; empty for a one-key verifier.
+    /// The RSA keys by `kid` of a verifier made with RSA keys or an RSA key set; empty for a
+    /// one-key verifier and for an ES256 key-set verifier.
     public let keys: [String: RSAPublicKey]
     /// The one algorithm this verifier accepts.
     public let algorithm: JWTAlgorithm
     /// The key of a one-key verifier, tied to ``algorithm``.
     let verifyingKey: JWTVerifyingKey?
+    /// The keys by `kid` of a key-set verifier (RSA or P-256, all for ``algorithm``); empty for a
+    /// one-key verifier.
+    let keysByID: [String: JWTVerifyingKey]
     /// What the claims must satisfy.
     public var options: JWTValidationOptions
 
@@ -200,6 +204,7 @@ public struct JWTVerifier: Sendable {
     public init(key: RSAPublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
         self.key = key
         self.keys = [:]
+        self.keysByID = [:]
         self.algorithm = .rs256
         self.verifyingKey = .rsa(key)
         self.options = options
@@ -217,6 +222,7 @@ public struct JWTVerifier: Sendable {
         try algorithm.checkRSA()
         self.key = key
         self.keys = [:]
+        self.keysByID = [:]
         self.algorithm = algorithm
         self.verifyingKey = .rsa(key)
         self.options = options
@@ -234,6 +240,7 @@ public struct JWTVerifier: Sendable {
         try algorithm.checkHMACSecret(secret)
         self.key = nil
         self.keys = [:]
+        self.keysByID = [:]
         self.algorithm = algorithm
         self.verifyingKey = .hmac(secret)
         self.options = options
@@ -247,6 +254,7 @@ public struct JWTVerifier: Sendable {
     public init(key: P256.Signing.PublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
         self.key = nil
         self.keys = [:]
+        self.keysByID = [:]
         self.algorithm = .es256
         self.verifyingKey = .p256(key)
         self.options = options
@@ -263,6 +271,7 @@ public struct JWTVerifier: Sendable {
     public init(keys: [String: RSAPublicKey], options: JWTValidationOptions = JWTValidationOptions()) {
         self.key = nil
         self.keys = keys
+        self.keysByID = keys.mapValues { .rsa($0) }
         self.algorithm = .rs256
         self.verifyingKey = nil
         self.options = options
@@ -279,6 +288,7 @@ public struct JWTVerifier: Sendable {
         try algorithm.checkRSA()
         self.key = nil
         self.keys = keys
+        self.keysByID = keys.mapValues { .rsa($0) }
         self.algorithm = algorithm
         self.verifyingKey = nil
         self.options = options
@@ -287,20 +297,23 @@ public struct JWTVerifier: Sendable {
     /// Makes a verifier over a JWK Set (`{"keys": [...]}`, as an identity provider publishes at
     /// its `jwks_uri`) that picks the key by the token's `kid`.
     ///
-    /// The set's verification keys are its members with `kty` `"RSA"`, a `kid`, and no
-    /// `use`, `alg` or `key_ops` that rule out verification with `algorithm` (a key whose `alg`
-    /// names another algorithm is skipped); other members (EC keys,
-    /// encryption keys, keys without `kid`) are skipped. Each RS256 verification key must be a
-    /// valid key under `policy`, and no two may share a `kid`.
+    /// For an RSA algorithm (RS256 … PS512), the set's verification keys are its members with
+    /// `kty` `"RSA"`; for ES256, its members with `kty` `"EC"` and `crv` `"P-256"`. Each also has
+    /// a `kid`, and no `use`, `alg` or `key_ops` that rule out verification with `algorithm` (a
+    /// key whose `alg` names another algorithm is skipped). Other members (keys of the other
+    /// type, EC keys on other curves, encryption keys, keys without `kid`) are skipped. Each
+    /// verification key must be a valid key (under `policy`, for RSA; on the curve, for P-256),
+    /// and no two may share a `kid`. The algorithm stays the verifier's: an ES256 set verifier
+    /// refuses RS*, PS* and HS* tokens, an RSA one ES256 tokens, before any key is chosen.
     ///
     /// - Parameters:
     ///   - jwks: the JWK Set as JSON text (UTF-8).
-    ///   - policy: the key-size policy (default: at least 2048 bits).
-    ///   - algorithm: the only algorithm accepted, an RSA one (default RS256).
+    ///   - policy: the RSA key-size policy (default: at least 2048 bits); unused for ES256.
+    ///   - algorithm: the only algorithm accepted, an RSA one or ES256 (default RS256).
     ///   - options: the claim demands.
     /// - Throws: `JWKError` when the text is not a JWK Set, when a key is unacceptable (the
     ///   sentence names its `kid`), when two keys share a `kid`, or when no key is usable
-    ///   (always, for an algorithm that is not RSA).
+    ///   (always, for an HMAC algorithm: a JWK Set is never read for shared secrets).
     public init<Bytes: Collection>(
         jwks: Bytes, policy: RSAKeyPolicy = .standard, algorithm: JWTAlgorithm = .rs256,
         options: JWTValidationOptions = JWTValidationOptions()
@@ -308,20 +321,33 @@ public struct JWTVerifier: Sendable {
         let object = try JWK.object(parsing: jwks)
         guard case let .array(entries)? = object["keys"] else { throw JWKError.notAKeySet }
         var keys: [String: RSAPublicKey] = [:]
+        var keysByID: [String: JWTVerifyingKey] = [:]
         for entry in entries {
-            guard algorithm.isRSA, case let .object(jwk) = entry, JWK.isVerificationCandidate(jwk, algorithm: algorithm),
-                case let .string(kid)? = jwk["kid"]
-            else { continue }
-            guard keys[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
-            do {
-                keys[kid] = try RSAPublicKey(jwk: jwk, policy: policy, algorithm: algorithm)
-            } catch {
-                throw JWKError.invalidKeyInSet(kid: kid, error)
+            guard case let .object(jwk) = entry, case let .string(kid)? = jwk["kid"] else { continue }
+            if algorithm.isRSA {
+                guard JWK.isVerificationCandidate(jwk, algorithm: algorithm) else { continue }
+                guard keysByID[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
+                do {
+                    let key = try RSAPublicKey(jwk: jwk, policy: policy, algorithm: algorithm)
+                    keys[kid] = key
+                    keysByID[kid] = .rsa(key)
+                } catch {
+                    throw JWKError.invalidKeyInSet(kid: kid, error)
+                }
+            } else if algorithm == .es256 {
+                guard JWK.isP256VerificationCandidate(jwk) else { continue }
+                guard keysByID[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
+                do {
+                    keysByID[kid] = .p256(try P256.Signing.PublicKey(jwk: jwk))
+                } catch {
+                    throw JWKError.invalidKeyInSet(kid: kid, error)
+                }
             }
         }
-        guard !keys.isEmpty else { throw JWKError.ambiguousKeySet(count: 0) }
+        guard !keysByID.isEmpty else { throw JWKError.ambiguousKeySet(count: 0) }
         self.key = nil
         self.keys = keys
+        self.keysByID = keysByID
         self.algorithm = algorithm
         self.verifyingKey = nil
         self.options = options
@@ -331,8 +357,8 @@ public struct JWTVerifier: Sendable {
     func verifyingKey(for header: JWSHeader) throws(JWTError) -> JWTVerifyingKey {
         if let verifyingKey { return verifyingKey }
         guard let kid = header.keyID else { throw JWTError.missingKeyID }
-        guard let key = keys[kid] else { throw JWTError.unknownKeyID(kid) }
-        return .rsa(key)
+        guard let key = keysByID[kid] else { throw JWTError.unknownKeyID(kid) }
+        return key
     }
 
     /// Verifies a compact token at time `now`.

@@ -13,7 +13,7 @@ let keyOption = OptionSpec(
 let verifyKeyOption = OptionSpec(
     names: ["--key"], value: "PATH",
     help:
-        "public or private key, RSA or EC P-256: PEM (SPKI, PKCS#1, PKCS#8, SEC 1), DER, base64 of a PEM, JWK, or JWK Set (RSA keys) ('-' reads stdin); default: \(signingKeyVariable)"
+        "public or private key, RSA or EC P-256: PEM (SPKI, PKCS#1, PKCS#8, SEC 1), DER, base64 of a PEM, JWK, or JWK Set (RSA and P-256 keys) ('-' reads stdin); default: \(signingKeyVariable)"
 )
 let weakKeyOption = OptionSpec(
     names: ["--allow-weak-key"], value: nil,

@@ -55,14 +55,19 @@ struct KeyText {
         }
     }
 
-    /// Whether the key is a JWK Set with an EC member (with that `kid`, when one is given): the
-    /// library picks only RSA keys out of a set, so an EC key there is never found, and the
-    /// refusal should say why.
-    func keySetHasECKey(keyID: String?) -> Bool {
-        guard let value = try? JSONValue(parsing: bytes), let keys = value.objectValue?["keys"]?.arrayValue else { return false }
-        return keys.contains {
-            $0.objectValue?["kty"]?.stringValue == "EC" && (keyID == nil || $0.objectValue?["kid"]?.stringValue == keyID)
+    /// The `crv` of the JWK Set's EC member with that `kid` (any EC member, when `keyID` is
+    /// nil), when that curve is not P-256: the library skips such members, so a key there is
+    /// never found, and the refusal should say why.
+    func keySetUnsupportedCurve(keyID: String?) -> String? {
+        guard let value = try? JSONValue(parsing: bytes), let keys = value.objectValue?["keys"]?.arrayValue else { return nil }
+        for member in keys {
+            guard let key = member.objectValue, key["kty"]?.stringValue == "EC",
+                keyID == nil || key["kid"]?.stringValue == keyID
+            else { continue }
+            let curve = key["crv"]?.stringValue ?? ""
+            if curve != "P-256" { return curve }
         }
+        return nil
     }
 
     /// Prints the notes a loaded key deserves, one line each: how the variable's value was read
@@ -113,12 +118,16 @@ func loadKey(
         return (loaded, text)
     } catch {
         if case let .jwk(jwkError) = error {
+            let curve: String?
             switch jwkError {
-            case .keyIDNotFound where text.keySetHasECKey(keyID: kid), .ambiguousKeySet(count: 0) where text.keySetHasECKey(keyID: nil):
+            case .keyIDNotFound: curve = text.keySetUnsupportedCurve(keyID: kid)
+            case .ambiguousKeySet(count: 0): curve = text.keySetUnsupportedCurve(keyID: nil)
+            default: curve = nil
+            }
+            if let curve {
                 throw .input(
-                    "\(text.origin) is a JWK Set with EC keys; this tool reads only the RSA keys of a JWK Set, "
-                        + "so give the EC key by itself (its JWK or PEM)")
-            default: break
+                    "\(text.origin) is a JWK Set whose EC key is on curve \(JSONValue.quotedForMessage(curve)); "
+                        + "this tool reads only P-256 EC keys (and RSA keys)")
             }
         }
         switch error {

@@ -369,17 +369,19 @@ let es256Payload = #"{"sub":"tenant-id","iat":1700000000,"exp":1700003600}"#
                 "rs256 verify-data: the key file '\(rsa)' is an RSA key; --alg ES256 needs an EC P-256 key"
             ),
         ]
-        // A JWK Set: the library reads only its RSA members, and the sentence says so.
-        var member = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: keys.publicJWK))) as? [String: Any])
-        member["kid"] = "ec-1"
+        // A JWK Set whose wanted member is EC on a curve other than P-256 (made by Node): the
+        // sentence names the curve.
+        let p384 = try runScript(
+            "node",
+            "const crypto = require('crypto'); process.stdout.write(JSON.stringify(Object.assign(crypto.generateKeyPairSync('ec', {namedCurve: 'P-384'}).publicKey.export({format: 'jwk'}), {kid: 'ec-1'})))",
+            [])
         let set = keys.path("set.json")
-        try JSONSerialization.data(withJSONObject: ["keys": [member]]).write(to: URL(fileURLWithPath: set))
+        try JSONSerialization.data(withJSONObject: ["keys": [p384]]).write(to: URL(fileURLWithPath: set))
         let token = try Command.run(["token", "--tenant", "t", "--kid", "ec-1", "--key", keys.sec1])
         cases.append(
             (
                 ["verify", token.out.trimmingCharacters(in: .newlines), "--key", set], [:],
-                "rs256 verify: the key file '\(set)' is a JWK Set with EC keys; this tool reads only the RSA keys of a JWK Set, so give the EC key by itself (its JWK or PEM)"
+                "rs256 verify: the key file '\(set)' is a JWK Set whose EC key is on curve \"P-384\"; this tool reads only P-256 EC keys (and RSA keys)"
             ))
         for (arguments, environment, sentence) in cases {
             let result = try Command.run(arguments, environment: environment)
