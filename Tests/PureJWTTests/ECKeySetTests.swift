@@ -129,7 +129,10 @@ func keySet(_ members: [[String: String]]) throws -> [UInt8] {
         try JWTVerifier(jwks: try keySet([e1, node.offCurve]), algorithm: .es256)
     }
     let error = try #require(throws: JWKError.self) { try JWTVerifier(jwks: try keySet([node.offCurve]), algorithm: .es256) }
-    #expect(error.description == "the JSON Web Key Set's key \"bad\" is refused: the JSON Web Key is not an acceptable P-256 key: \(P256Error.pointNotOnCurve)")
+    #expect(
+        error.description
+            == "the JSON Web Key Set's key \"bad\" is refused: the JSON Web Key is not an acceptable P-256 key: "
+            + "\(P256Error.pointNotOnCurve)")
     // The RSA verifier skips the EC members, good or bad; with none usable the set is refused.
     #expect(throws: JWKError.ambiguousKeySet(count: 0)) { try JWTVerifier(jwks: try keySet([e1, node.offCurve])) }
     // A set of P-384 keys holds no ES256 key.
