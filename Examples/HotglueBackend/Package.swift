@@ -14,10 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "../.."),
-        // No default traits: swift-configuration and full Foundation are not needed.
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
-        // Only for the tests' ServiceGroup (already a dependency of Hummingbird's).
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // Configuration, key loading and routes: everything the tests drive.
@@ -36,7 +33,8 @@ let package = Package(
                 "HotglueBackend",
                 "App",  // built so the tests can run it as a user does (start-up refusals)
                 .product(name: "PureJWT", package: library),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ],

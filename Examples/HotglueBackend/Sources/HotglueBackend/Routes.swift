@@ -8,12 +8,10 @@ public typealias UnixClock = @Sendable () -> Int64
 /// The system clock.
 public let systemClock: UnixClock = { Int64(Date().timeIntervalSince1970) }
 
-/// The Hummingbird application serving the three routes; `onListening` gets the port it bound
-/// (`PORT=0` picks a free one) once it accepts connections.
-public func buildApplication(
-    _ configuration: BackendConfiguration, clock: @escaping UnixClock = systemClock,
-    onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
-) -> some ApplicationProtocol {
+/// The Hummingbird application serving the three routes.
+public func buildApplication(_ configuration: BackendConfiguration, clock: @escaping UnixClock = systemClock)
+    -> some ApplicationProtocol
+{
     let router = Router()
     let backend = Backend(configuration: configuration, clock: clock)
     router.get("/hotglue/token") { request, _ in backend.token(request) }
@@ -23,8 +21,7 @@ public func buildApplication(
         router: router,
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port),
-            serverName: "HotglueBackend"),
-        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) })
+            serverName: "HotglueBackend"))
 }
 
 /// The handlers, kept free of Hummingbird's context so they read as plain functions.

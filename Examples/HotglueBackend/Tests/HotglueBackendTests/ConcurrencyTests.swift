@@ -1,5 +1,7 @@
 import Foundation
 import HotglueBackend
+import Hummingbird
+import HummingbirdTesting
 import PureJWT
 import Testing
 
@@ -12,21 +14,28 @@ import Testing
         let sessions = tenants.enumerated().map { "session-\($0.offset)=\($0.element)" }.joined(separator: ",")
         let configuration = try BackendConfiguration.fromEnvironment(Support.environment(["DEMO_SESSIONS": sessions]))
         let now = systemClock()
-        try await LiveServer.run(configuration, at: now) { port in
+        let app = buildApplication(configuration, clock: { now })
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
             let results = try await withThrowingTaskGroup(of: [(client: Int, token: String)].self) { group in
                 for index in 0..<16 {
                     let count = 200 / 16 + (index < 200 % 16 ? 1 : 0)  // 13 for eight clients, 12 for the rest
                     group.addTask {
-                        let connection = LiveClient(port: port)
-                        var tokens: [(client: Int, token: String)] = []
-                        for _ in 0..<count {
-                            let response = try await connection.request(
-                                "/hotglue/token", headers: ["Authorization": "Bearer session-\(index)"])
-                            #expect(response.status == 200)
-                            let body = try Support.object(response.body)
-                            tokens.append((index, try #require(body["token"] as? String)))
+                        try await TestClient.withClient(
+                            host: "localhost", port: port,
+                            configuration: .init(timeout: .seconds(120))
+                        ) { connection in
+                            var tokens: [(client: Int, token: String)] = []
+                            for _ in 0..<count {
+                                let response = try await connection.get(
+                                    "/hotglue/token",
+                                    headers: [.authorization: "Bearer session-\(index)"])
+                                #expect(response.head.status == .ok)
+                                let body = try Support.object(Array(buffer: response.body ?? ByteBuffer()))
+                                tokens.append((index, try #require(body["token"] as? String)))
+                            }
+                            return tokens
                         }
-                        return tokens
                     }
                 }
                 var all: [(client: Int, token: String)] = []
