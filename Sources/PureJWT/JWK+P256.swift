@@ -32,15 +32,7 @@ extension JWK {
     /// without `"sign"` or `"verify"`. Members on other curves are not candidates (skipped, as
     /// encryption keys are); a P-256 member whose numbers are wrong is, so its reader says why.
     static func isP256VerificationCandidate(_ key: JSONObject) -> Bool {
-        guard key["kty"] == .string("EC"), key["crv"] == .string("P-256") else { return false }
-        if let use = key["use"], use != .string("sig") { return false }
-        if let alg = key["alg"], alg != .string("ES256") { return false }
-        if let ops = key["key_ops"]?.arrayValue,
-            !ops.contains(where: { $0 == .string("sign") || $0 == .string("verify") })
-        {
-            return false
-        }
-        return true
+        isVerificationCandidate(key, algorithm: .es256)
     }
 
     /// Whether a JWK object is an EC key (`kty` "EC"), whatever its curve.

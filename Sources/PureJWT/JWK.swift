@@ -189,9 +189,17 @@ public enum JWK {
         isVerificationCandidate(key, algorithm: .rs256)
     }
 
-    /// The same test for any RSA algorithm: no `alg` other than `algorithm`'s name.
+    /// The same test for any algorithm a key set can serve: `kty` `"RSA"` for an RSA algorithm,
+    /// `kty` `"EC"` with `crv` `"P-256"` for ES256 (never a candidate for HMAC), and no `alg`
+    /// other than `algorithm`'s name.
     static func isVerificationCandidate(_ key: JSONObject, algorithm: JWTAlgorithm) -> Bool {
-        guard key["kty"] == .string("RSA") else { return false }
+        if algorithm.isRSA {
+            guard key["kty"] == .string("RSA") else { return false }
+        } else if algorithm == .es256 {
+            guard key["kty"] == .string("EC"), key["crv"] == .string("P-256") else { return false }
+        } else {
+            return false
+        }
         if let use = key["use"], use != .string("sig") { return false }
         if let alg = key["alg"], alg != .string(algorithm.name) { return false }
         if let ops = key["key_ops"]?.arrayValue,

@@ -185,7 +185,12 @@ public struct JWTVerifier: Sendable {
     public let key: RSAPublicKey?
     /// The RSA keys by `kid` of a verifier made with RSA keys or an RSA key set; empty for a
     /// one-key verifier and for an ES256 key-set verifier.
-    public let keys: [String: RSAPublicKey]
+    public var keys: [String: RSAPublicKey] {
+        keysByID.compactMapValues { key in
+            guard case let .rsa(rsa) = key else { return nil }
+            return rsa
+        }
+    }
     /// The one algorithm this verifier accepts.
     public let algorithm: JWTAlgorithm
     /// The key of a one-key verifier, tied to ``algorithm``.
@@ -203,7 +208,6 @@ public struct JWTVerifier: Sendable {
     ///   - options: the claim demands (default: only `exp`/`nbf`, no leeway).
     public init(key: RSAPublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
         self.key = key
-        self.keys = [:]
         self.keysByID = [:]
         self.algorithm = .rs256
         self.verifyingKey = .rsa(key)
@@ -221,7 +225,6 @@ public struct JWTVerifier: Sendable {
     public init(key: RSAPublicKey, algorithm: JWTAlgorithm, options: JWTValidationOptions = JWTValidationOptions()) throws(JWTError) {
         try algorithm.checkRSA()
         self.key = key
-        self.keys = [:]
         self.keysByID = [:]
         self.algorithm = algorithm
         self.verifyingKey = .rsa(key)
@@ -239,7 +242,6 @@ public struct JWTVerifier: Sendable {
     public init(secret: SymmetricKey, algorithm: JWTAlgorithm, options: JWTValidationOptions = JWTValidationOptions()) throws(JWTError) {
         try algorithm.checkHMACSecret(secret)
         self.key = nil
-        self.keys = [:]
         self.keysByID = [:]
         self.algorithm = algorithm
         self.verifyingKey = .hmac(secret)
@@ -253,7 +255,6 @@ public struct JWTVerifier: Sendable {
     ///   - options: the claim demands.
     public init(key: P256.Signing.PublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
         self.key = nil
-        self.keys = [:]
         self.keysByID = [:]
         self.algorithm = .es256
         self.verifyingKey = .p256(key)
@@ -270,7 +271,6 @@ public struct JWTVerifier: Sendable {
     ///   - options: the claim demands.
     public init(keys: [String: RSAPublicKey], options: JWTValidationOptions = JWTValidationOptions()) {
         self.key = nil
-        self.keys = keys
         self.keysByID = keys.mapValues { .rsa($0) }
         self.algorithm = .rs256
         self.verifyingKey = nil
@@ -287,7 +287,6 @@ public struct JWTVerifier: Sendable {
     public init(keys: [String: RSAPublicKey], algorithm: JWTAlgorithm, options: JWTValidationOptions = JWTValidationOptions()) throws(JWTError) {
         try algorithm.checkRSA()
         self.key = nil
-        self.keys = keys
         self.keysByID = keys.mapValues { .rsa($0) }
         self.algorithm = algorithm
         self.verifyingKey = nil
@@ -320,33 +319,23 @@ public struct JWTVerifier: Sendable {
     ) throws(JWKError) where Bytes.Element == UInt8 {
         let object = try JWK.object(parsing: jwks)
         guard case let .array(entries)? = object["keys"] else { throw JWKError.notAKeySet }
-        var keys: [String: RSAPublicKey] = [:]
         var keysByID: [String: JWTVerifyingKey] = [:]
         for entry in entries {
-            guard case let .object(jwk) = entry, case let .string(kid)? = jwk["kid"] else { continue }
-            if algorithm.isRSA {
-                guard JWK.isVerificationCandidate(jwk, algorithm: algorithm) else { continue }
-                guard keysByID[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
-                do {
-                    let key = try RSAPublicKey(jwk: jwk, policy: policy, algorithm: algorithm)
-                    keys[kid] = key
-                    keysByID[kid] = .rsa(key)
-                } catch {
-                    throw JWKError.invalidKeyInSet(kid: kid, error)
-                }
-            } else if algorithm == .es256 {
-                guard JWK.isP256VerificationCandidate(jwk) else { continue }
-                guard keysByID[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
-                do {
-                    keysByID[kid] = .p256(try P256.Signing.PublicKey(jwk: jwk))
-                } catch {
-                    throw JWKError.invalidKeyInSet(kid: kid, error)
-                }
+            guard case let .object(jwk) = entry, case let .string(kid)? = jwk["kid"],
+                JWK.isVerificationCandidate(jwk, algorithm: algorithm)
+            else { continue }
+            guard keysByID[kid] == nil else { throw JWKError.duplicateKeyID(kid) }
+            do {
+                keysByID[kid] =
+                    algorithm == .es256
+                    ? .p256(try P256.Signing.PublicKey(jwk: jwk))
+                    : .rsa(try RSAPublicKey(jwk: jwk, policy: policy, algorithm: algorithm))
+            } catch {
+                throw JWKError.invalidKeyInSet(kid: kid, error)
             }
         }
         guard !keysByID.isEmpty else { throw JWKError.ambiguousKeySet(count: 0) }
         self.key = nil
-        self.keys = keys
         self.keysByID = keysByID
         self.algorithm = algorithm
         self.verifyingKey = nil
