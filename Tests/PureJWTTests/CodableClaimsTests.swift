@@ -33,15 +33,8 @@ func nodeToken(_ object: String) throws -> String {
         const input = b64(JSON.stringify({alg: 'RS256', typ: 'JWT'})) + '.' + b64(JSON.stringify(\(object)));
         process.stdout.write(input + '.' + crypto.sign('sha256', Buffer.from(input), key).toString('base64url'));
         """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["node", "-e", script, Keys.root.appendingPathComponent("Vectors/keys/demo-rsa-2048.pem").path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let (status, data) = try runNode(script, [Keys.root.appendingPathComponent("Vectors/keys/demo-rsa-2048.pem").path])
+    #expect(status == 0)
     return String(decoding: data, as: UTF8.self)
 }
 

@@ -58,15 +58,8 @@ func nodeECKeySet() throws -> NodeECKeySet {
         };
         process.stdout.write(JSON.stringify({jwks: JSON.stringify(jwks), e1: e1jwk, offCurve, tokens}));
         """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["node", "-e", script]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "node made the keys and tokens")
+    let (status, data) = try runNode(script)
+    try #require(status == 0, "node made the keys and tokens")
     return try JSONDecoder().decode(NodeECKeySet.self, from: data)
 }
 

@@ -14,15 +14,8 @@ func nodeKeySet(_ members: [(file: String, kid: String, extra: String)], more: [
         } + more
     let script =
         "const crypto = require('crypto'), fs = require('fs'); process.stdout.write(JSON.stringify({keys: [\(entries.joined(separator: ", "))]}))"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["node", "-e", script]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let (status, data) = try runNode(script)
+    #expect(status == 0)
     return Array(data)
 }
 

@@ -134,3 +134,16 @@ indirect enum Tagged: Decodable, Sendable {
         return o
     }
 }
+
+/// Runs `node -e script` with `arguments` after it; returns its exit status and standard output.
+func runNode(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["node", "-e", script] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, data)
+}
