@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Differential soak against OpenSSL: N fresh random RSA keys, random messages of random lengths.
-# For every (key, message):
-#   1. our signature (`rs256 sign-data`) is byte for byte `openssl dgst -sha256 -sign`'s;
-#   2. OpenSSL verifies ours (`openssl dgst -sha256 -verify`);
-#   3. we verify OpenSSL's (`rs256 verify-data`);
+# Differential soak against OpenSSL: N fresh random RSA keys, random messages of random lengths,
+# the six RSA algorithms in turn (message i of the run uses RS256, RS384, RS512, PS256, PS384,
+# PS512 for i mod 6 = 0…5; the default 30 keys × 4 messages give each algorithm 20 messages).
+# For every (key, message, algorithm):
+#   1. RS*: our signature (`rs256 sign-data --alg`) is byte for byte `openssl dgst -shaN -sign`'s;
+#      PS* signatures carry a random salt, so they cannot be compared byte for byte;
+#   2. OpenSSL verifies ours (`openssl dgst -shaN -verify`, for PS* with
+#      `-sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest`, JWA's salt length);
+#   3. we verify OpenSSL's (`rs256 verify-data --alg`);
 #   4. a signature with one bit flipped, and the message with one bit flipped, are refused by both.
 #
 #   Scripts/differential.sh [N] [--max-bits B] [--with-1024] [--messages M] [--keep DIR]
@@ -81,7 +85,8 @@ fail() {  # what key message
     echo "FAIL: $1 (key $bits bits, message $(stat -c %s "$3") bytes; kept in $case_dir)"
 }
 
-signed=0; identical=0; openssl_ok=0; ours_ok=0; tamper_refused=0; failures=0
+signed=0; identical=0; compared=0; openssl_ok=0; ours_ok=0; tamper_refused=0; failures=0
+algorithms=(RS256 RS384 RS512 PS256 PS384 PS512); alg_counts=(0 0 0 0 0 0); message_index=0
 size_counts=""
 start=$(date +%s); keygen_seconds=0
 for ((k = 0; k < keys; k++)); do
@@ -111,36 +116,45 @@ for ((k = 0; k < keys; k++)); do
         esac
         msg="$work/msg-$k-$m"
         head -c "$length" /dev/urandom >"$msg"
-        openssl dgst -sha256 -sign "$key" -out "$work/theirs.sig" "$msg"
-        if ! HOTGLUE_SIGNING_KEY="$env_key" "$rs256" sign-data "$msg" "${key_args[@]}" "${weak[@]}" --out "$work/ours.sig" 2>"$work/err"; then
-            fail "rs256 sign-data failed: $(cat "$work/err")" "$key" "$msg"; continue
+        a=$((message_index % 6)); message_index=$((message_index + 1))
+        alg=${algorithms[$a]}; alg_counts[$a]=$((alg_counts[$a] + 1))
+        # OpenSSL's options for the algorithm: the hash, and for PS* the PSS padding with JWA's salt.
+        ossl=(-sha"${alg:2}")
+        [[ $alg == PS* ]] && ossl+=(-sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest)
+        openssl dgst "${ossl[@]}" -sign "$key" -out "$work/theirs.sig" "$msg"
+        if ! HOTGLUE_SIGNING_KEY="$env_key" "$rs256" sign-data "$msg" --alg "$alg" "${key_args[@]}" "${weak[@]}" --out "$work/ours.sig" 2>"$work/err"; then
+            fail "rs256 sign-data --alg $alg failed: $(cat "$work/err")" "$key" "$msg"; continue
         fi
         signed=$((signed + 1))
-        if cmp -s "$work/ours.sig" "$work/theirs.sig"; then identical=$((identical + 1)); else fail "signatures differ" "$key" "$msg"; fi
-        if openssl dgst -sha256 -verify "$pub" -signature "$work/ours.sig" "$msg" >/dev/null 2>&1; then
-            openssl_ok=$((openssl_ok + 1)); else fail "OpenSSL refuses our signature" "$key" "$msg"; fi
-        if "$rs256" verify-data --signature "$work/theirs.sig" "$msg" --key "$pub" "${weak[@]}" >/dev/null 2>&1; then
-            ours_ok=$((ours_ok + 1)); else fail "rs256 refuses OpenSSL's signature" "$key" "$msg"; fi
+        if [[ $alg == RS* ]]; then
+            compared=$((compared + 1))
+            if cmp -s "$work/ours.sig" "$work/theirs.sig"; then identical=$((identical + 1)); else fail "$alg signatures differ" "$key" "$msg"; fi
+        fi
+        if openssl dgst "${ossl[@]}" -verify "$pub" -signature "$work/ours.sig" "$msg" >/dev/null 2>&1; then
+            openssl_ok=$((openssl_ok + 1)); else fail "OpenSSL refuses our $alg signature" "$key" "$msg"; fi
+        if "$rs256" verify-data --alg "$alg" --signature "$work/theirs.sig" "$msg" --key "$pub" "${weak[@]}" >/dev/null 2>&1; then
+            ours_ok=$((ours_ok + 1)); else fail "rs256 refuses OpenSSL's $alg signature" "$key" "$msg"; fi
         # Tampering: a flipped signature bit, then a flipped message bit; both must be refused by both.
         flip_bit "$work/theirs.sig" "$work/tampered.sig"
         flip_bit "$msg" "$work/tampered.msg"
         refused=1
         for pair in "$work/tampered.sig $msg" "$work/theirs.sig $work/tampered.msg"; do
             read -r sig data <<<"$pair"
-            if openssl dgst -sha256 -verify "$pub" -signature "$sig" "$data" >/dev/null 2>&1; then
-                refused=0; fail "OpenSSL accepts a tampered signature/message" "$key" "$data"; fi
+            if openssl dgst "${ossl[@]}" -verify "$pub" -signature "$sig" "$data" >/dev/null 2>&1; then
+                refused=0; fail "OpenSSL accepts a tampered $alg signature/message" "$key" "$data"; fi
             set +e
-            "$rs256" verify-data --signature "$sig" "$data" --key "$pub" "${weak[@]}" >/dev/null 2>&1
+            "$rs256" verify-data --alg "$alg" --signature "$sig" "$data" --key "$pub" "${weak[@]}" >/dev/null 2>&1
             status=$?
             set -e
-            if [[ $status -ne 1 ]]; then refused=0; fail "rs256 verify-data exited $status on a tampered signature/message (1 expected)" "$key" "$data"; fi
+            if [[ $status -ne 1 ]]; then refused=0; fail "rs256 verify-data --alg $alg exited $status on a tampered signature/message (1 expected)" "$key" "$data"; fi
         done
         [[ $refused == 1 ]] && tamper_refused=$((tamper_refused + 1))
     done
 done
 elapsed=$(( $(date +%s) - start ))
 echo "differential: $keys keys (bits: $(tr ' ' '\n' <<<"$size_counts" | grep . | sort -n | uniq -c | awk 'NF { printf "%s×%s ", $1, $2 }')), $signed messages signed"
-echo "  byte-identical to openssl dgst -sign: $identical/$signed"
+echo "  algorithms: $(for i in 0 1 2 3 4 5; do printf '%s×%s ' "${alg_counts[$i]}" "${algorithms[$i]}"; done)"
+echo "  RS* byte-identical to openssl dgst -sign: $identical/$compared"
 echo "  OpenSSL verifies ours:                $openssl_ok/$signed"
 echo "  we verify OpenSSL's:                  $ours_ok/$signed"
 echo "  tampered signature and message refused by both: $tamper_refused/$signed"

@@ -1,7 +1,9 @@
-// Benchmark rows for PureRSA: RS256 signing and verification at 2048, 3072 and 4096 bits, and
-// loading a private key from PEM. Keys are the OpenSSL-made ones of Vectors/rsa-diff.
+// Benchmark rows for PureRSA: RS256 signing and verification at 2048, 3072 and 4096 bits, PS256
+// and the SHA-384/512 algorithms (RS384, RS512, PS384, PS512) at 2048, and loading a private key
+// from PEM. Keys are the OpenSSL-made ones of Vectors/rsa-diff.
 import Foundation
 import PureRSA
+import PureSHA2
 
 /// The PEM text of a differential-test key, read relative to this file.
 private func benchmarkKeyPEM(bits: Int) -> String? {
@@ -50,6 +52,7 @@ func rsaRows() -> [BenchRow] {
             BenchRow("rsa/verify-pss/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
                 for _ in 0..<iterations { blackHole(publicKey.isValidSignature(pssSignature, for: message, padding: .PSS)) }
             })
+        rows += sha2FamilyRows(key: key, message: message)
     }
     for bits in [2048, 4096] {
         guard let pem = benchmarkKeyPEM(bits: bits) else { continue }
@@ -57,6 +60,43 @@ func rsaRows() -> [BenchRow] {
             BenchRow("rsa/load-pem/\(bits)") { iterations in
                 for _ in 0..<iterations { blackHole(try? RSAPrivateKey(pemRepresentation: pem)) }
             })
+    }
+    return rows
+}
+
+/// `rsa/sign-ALG/2048` and `rsa/verify-ALG/2048` for RS384, RS512, PS384 and PS512: the message is
+/// hashed inside the timed loop (as a JWT signer does), then signed or checked with the digest
+/// overload. OpenSSL's row is `openssl speed rsa2048`, which signs a digest with PKCS#1 v1.5
+/// (it has no per-hash or PSS variant), so the ratio shows what the hash and encoding add.
+private func sha2FamilyRows(key: RSAPrivateKey, message: [UInt8]) -> [BenchRow] {
+    let publicKey = key.publicKey
+    let bits = key.keySizeInBits
+    var rows: [BenchRow] = []
+    for (name, padding) in [("rs", RSASigningPadding.insecurePKCS1v1_5), ("ps", RSASigningPadding.PSS)] {
+        if let signature = try? key.signature(for: SHA384.hash(data: message), padding: padding) {
+            rows.append(
+                BenchRow("rsa/sign-\(name)384/\(bits)", openssl: .rsaSign(bits: bits)) { iterations in
+                    for _ in 0..<iterations { blackHole(try? key.signature(for: SHA384.hash(data: message), padding: padding)) }
+                })
+            rows.append(
+                BenchRow("rsa/verify-\(name)384/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
+                    for _ in 0..<iterations {
+                        blackHole(publicKey.isValidSignature(signature, for: SHA384.hash(data: message), padding: padding))
+                    }
+                })
+        }
+        if let signature = try? key.signature(for: SHA512.hash(data: message), padding: padding) {
+            rows.append(
+                BenchRow("rsa/sign-\(name)512/\(bits)", openssl: .rsaSign(bits: bits)) { iterations in
+                    for _ in 0..<iterations { blackHole(try? key.signature(for: SHA512.hash(data: message), padding: padding)) }
+                })
+            rows.append(
+                BenchRow("rsa/verify-\(name)512/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
+                    for _ in 0..<iterations {
+                        blackHole(publicKey.isValidSignature(signature, for: SHA512.hash(data: message), padding: padding))
+                    }
+                })
+        }
     }
     return rows
 }
