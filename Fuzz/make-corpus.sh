@@ -50,13 +50,13 @@ put("FuzzBase64", "pem-body-line", pem.splitlines()[1])
 put("FuzzBase64", "pem-body", "".join(pem.splitlines()[1:-1]))
 
 # JSON and JWT: every node-jsonwebtoken token (signed by demo-rsa-2048) and its two JSON parts;
-# the RFC 7515 A.2 and 7520 4.1 tokens (other keys); numbers as Node writes them.
+# the RFC 7515 A.2 and A.3 (ES256) and 7520 4.1 tokens (other keys); numbers as Node writes them.
 t = json.loads(read("jwt/tokens.json"))
 for i, case in enumerate(t["cases"]):
     put("FuzzJWT", f"node-{i:02d}", case["token"])
     put("FuzzJSON", f"node-{i:02d}-header", bytes.fromhex(case["header_hex"]))
     put("FuzzJSON", f"node-{i:02d}-payload", bytes.fromhex(case["payload_hex"]))
-for name in ("rfc7515_a2_rs256", "rfc7520_4_1_rs256"):
+for name in ("rfc7515_a2_rs256", "rfc7515_a3_es256", "rfc7520_4_1_rs256"):
     j = json.loads(read(f"jose/{name}.json"))
     token = j.get("jws_compact") or j.get("compact") or ""
     if token:

@@ -1,4 +1,4 @@
-// Fuzz target: JWT decoding and RS256 verification with a fixed key (PureJWT).
+// Fuzz target: JWT decoding and RS256, PS256, HS256 and ES256 verification with fixed keys (PureJWT).
 //
 // The verifier holds the public half of Vectors/keys/demo-rsa-2048.pem, the key that signed the
 // node-jsonwebtoken tokens of Vectors/jwt/tokens.json (the seeds). Properties, on every
@@ -11,12 +11,15 @@
 //    decodes without verifying to the same header and payload.
 // 4. Every refusal's description (token, claims, and the input read as a JWK or JWK Set, with
 //    the input as the wanted kid) is one line without a control character.
-// 5. Verifiers for PS256 (the same key) and HS256 (a fixed 32-byte secret) never trap, refuse in
-//    one clean line, and accept only a token whose alg is theirs and whose signature checks
-//    through PureRSA's PSS verification or is the HMAC tag of the signing input.
+// 5. Verifiers for PS256 (the same key), HS256 (a fixed 32-byte secret) and ES256 (the P-256 key
+//    of RFC 7515 A.3, whose token is a seed) never trap, refuse in one clean line, and accept only
+//    a token whose alg is theirs and whose signature checks through PureRSA's PSS verification,
+//    is the HMAC tag of the signing input, or checks through PureP256's ECDSA verification.
 import FuzzSupport
 @_spi(Internals) import PureDER
+import PureJSON
 import PureJWT
+import PureP256
 import PureRSA
 import PureSHA2
 
@@ -25,6 +28,14 @@ let verifier = JWTVerifier(key: FixedKeys.demo2048.publicKey)
 let pssVerifier = try! JWTVerifier(key: FixedKeys.demo2048.publicKey, algorithm: .ps256)
 let secret = SymmetricKey(data: Array("fuzzing-secret-of-32-bytes-long!".utf8))
 let hmacVerifier = try! JWTVerifier(secret: secret, algorithm: .hs256)
+/// The public key of RFC 7515 A.3's JWK (Vectors/jose/rfc7515_a3_es256.json).
+let es256Key: P256.Signing.PublicKey = {
+    guard case let .object(file)? = try? JSONValue(parsing: vectorText("jose/rfc7515_a3_es256.json")),
+        case let .object(jwk)? = file["jwk"], let key = try? P256.Signing.PublicKey(jwk: jwk)
+    else { fatalError("cannot read the P-256 key of Vectors/jose/rfc7515_a3_es256.json") }
+    return key
+}()
+let es256Verifier = JWTVerifier(key: es256Key)
 
 /// Property 5 for one of the other verifiers.
 func checkOtherAlgorithm(_ token: String, _ other: JWTVerifier, _ name: String) {
@@ -42,6 +53,9 @@ func checkOtherAlgorithm(_ token: String, _ other: JWTVerifier, _ name: String) 
     }
     if name == "HS256" {
         require(HMAC<SHA256>.authenticationCode(for: parts.signingInput, using: secret).bytes == signature, "accepted a wrong HMAC tag")
+    } else if name == "ES256" {
+        let ecdsa = try? P256.Signing.ECDSASignature(rawRepresentation: signature)
+        require(ecdsa.map { es256Key.isValidSignature($0, for: parts.signingInput) } == true, "accepted an ECDSA signature PureP256 refuses")
     } else {
         require(
             FixedKeys.demo2048.publicKey.isValidSignature(
@@ -69,6 +83,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     checkOtherAlgorithm(token, pssVerifier, "PS256")
     checkOtherAlgorithm(token, hmacVerifier, "HS256")
+    checkOtherAlgorithm(token, es256Verifier, "ES256")
     let checked: (header: JWSHeader, payload: [UInt8])
     do {
         checked = try verifier.verifySignature(of: token)
