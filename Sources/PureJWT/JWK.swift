@@ -1,6 +1,6 @@
 @_spi(Internals) import PureDER
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 
 /// Why a JSON Web Key (RFC 7517, RSA members from RFC 7518 §6.3) was refused.
 ///

@@ -2,7 +2,7 @@
 @_spi(Internals) import PureDER
 import PureJWT
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 import PureSHA2
 
 // MARK: - Shared options

@@ -11,7 +11,7 @@ import Darwin
 @_spi(Internals) import PureDER
 import PureJWT
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 
 let keygenSpec = CommandSpec(
     name: "keygen",

@@ -1,5 +1,5 @@
 import Foundation
-import PureRSA
+@_spi(Internals) import PureRSA
 import Testing
 @testable import PureJWT
 

@@ -1,6 +1,6 @@
 import Foundation
 @_spi(Internals) import PureDER
-import PureRSA
+@_spi(Internals) import PureRSA
 import Testing
 @testable import PureJWT
 

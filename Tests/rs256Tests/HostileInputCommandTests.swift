@@ -1,5 +1,6 @@
 import Foundation
 @_spi(Internals) import PureDER
+@_spi(Internals) import PureRSA
 import PureJWT
 import Testing
 
@@ -167,7 +168,7 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
 // MARK: 7. Key validation and size policy in every subcommand
 
 @Test func everySubcommandThatLoadsAPrivateKeyValidatesItAsTokenDoes() throws {
-    var components = try RSAKeyLoader.loadPrivateKey(Command.text(Command.demoKey)).key
+    var components = try RSAPrivateKey(loading: Command.text(Command.demoKey)).privateComponents
     components.privateExponent[components.privateExponent.count - 1] ^= 0x02  // n, e still parse
     let scratch = try Command.scratch()
     let corrupted = scratch.appendingPathComponent("corrupted.pem")
