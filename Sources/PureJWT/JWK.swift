@@ -118,7 +118,7 @@ public enum JWK {
     /// - Parameter text: the JWK (or JWK Set) as JSON.
     /// - Returns: the object.
     /// - Throws: `JWKError.invalidJSON` or `.notAnObject`.
-    public static func object<Bytes: Collection>(parsing text: Bytes) throws(JWKError) -> JSONObject
+    package static func object<Bytes: Collection>(parsing text: Bytes) throws(JWKError) -> JSONObject
     where Bytes.Element == UInt8 {
         let value: JSONValue
         do {
@@ -128,24 +128,6 @@ public enum JWK {
         }
         guard case let .object(object) = value else { throw JWKError.notAnObject }
         return object
-    }
-
-    /// Picks one RSA key out of a JWK Set (`{"keys": […]}`), or returns `object` itself when it
-    /// is a single key; the same as ``select(from:keyID:acceptingP256:)`` with `acceptingP256`
-    /// false.
-    ///
-    /// In a set, only RSA keys that may sign (no `use` other than `"sig"`, no `alg` other than
-    /// `"RS256"`, no `key_ops` array without `"sign"` or `"verify"`) are candidates. With
-    /// `keyID`, the candidate with that `kid` is chosen; without, the set must hold exactly one
-    /// candidate.
-    ///
-    /// - Parameters:
-    ///   - object: a JWK or a JWK Set.
-    ///   - keyID: the wanted `kid` (for example the token header's), or `nil`.
-    /// - Returns: the chosen key object.
-    /// - Throws: `JWKError.keyIDNotFound`, `.ambiguousKeySet`, `.notAnObject`.
-    public static func select(from object: JSONObject, keyID: String?) throws(JWKError) -> JSONObject {
-        try select(from: object, keyID: keyID, acceptingP256: false)
     }
 
     /// Picks one key out of a JWK Set (`{"keys": […]}`), RSA or (when `acceptingP256`) EC P-256,
@@ -161,10 +143,11 @@ public enum JWK {
     /// - Parameters:
     ///   - object: a JWK or a JWK Set.
     ///   - keyID: the wanted `kid` (for example the token header's), or `nil`.
-    ///   - acceptingP256: whether the caller can use an EC P-256 key; false keeps only RSA keys.
+    ///   - acceptingP256: whether the caller can use an EC P-256 key; false (the default) keeps
+    ///     only RSA keys.
     /// - Returns: the chosen key object.
     /// - Throws: `JWKError.keyIDNotFound`, `.ambiguousKeySet`, `.notAnObject`.
-    public static func select(from object: JSONObject, keyID: String?, acceptingP256: Bool) throws(JWKError) -> JSONObject {
+    public static func select(from object: JSONObject, keyID: String?, acceptingP256: Bool = false) throws(JWKError) -> JSONObject {
         guard let keys = object["keys"] else { return object }
         guard case let .array(entries) = keys else { throw JWKError.notAnObject }
         let candidates = entries.compactMap { entry -> JSONObject? in

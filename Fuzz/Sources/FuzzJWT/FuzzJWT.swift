@@ -16,7 +16,7 @@
 //    through PureRSA's PSS verification or is the HMAC tag of the signing input.
 import FuzzSupport
 @_spi(Internals) import PureDER
-import PureJWT
+@_spi(Internals) import PureJWT
 import PureRSA
 import PureSHA2
 
