@@ -271,7 +271,7 @@ extension RSAPublicKeyComponents {
     ///
     /// - Parameter jwk: the key object.
     /// - Throws: `JWKError` naming the problem.
-    public init(jwk: JSONObject) throws(JWKError) {
+    @_spi(Internals) public init(jwk: JSONObject) throws(JWKError) {
         try self.init(jwk: jwk, algorithm: .rs256)
     }
 
@@ -287,7 +287,7 @@ extension RSAPublicKeyComponents {
     ///   - jwkText: the JSON text, UTF-8.
     ///   - keyID: the `kid` to pick from a JWK Set, or `nil`.
     /// - Throws: `JWKError` naming the problem.
-    public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
+    @_spi(Internals) public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
         try self.init(jwk: try JWK.select(from: try JWK.object(parsing: jwkText), keyID: keyID))
     }
 
@@ -296,7 +296,7 @@ extension RSAPublicKeyComponents {
     ///
     /// - Parameter keyID: the `kid` to include, or `nil`.
     /// - Returns: the object.
-    public func jwk(keyID: String? = nil) -> JSONObject {
+    @_spi(Internals) public func jwk(keyID: String? = nil) -> JSONObject {
         var object: JSONObject = [
             "kty": .string("RSA"),
             "n": .string(Base64URL.encode(JWK.minimal(modulus))),
@@ -309,7 +309,7 @@ extension RSAPublicKeyComponents {
     }
 
     /// The key as JWK text (compact JSON): see ``jwk(keyID:)``.
-    public var jwkRepresentation: String { JSONValue.object(jwk()).serialized }
+    @_spi(Internals) public var jwkRepresentation: String { JSONValue.object(jwk()).serialized }
 }
 
 extension JWK {
@@ -329,7 +329,7 @@ extension RSAPrivateKeyComponents {
     /// - Parameter jwk: the key object.
     /// - Throws: `JWKError.publicKeyNotPrivate` without `d`, `.missingCRTMember` when `d` comes
     ///   without the CRT members, `.multiPrimeKey` with `oth`, or another `JWKError`.
-    public init(jwk: JSONObject) throws(JWKError) {
+    @_spi(Internals) public init(jwk: JSONObject) throws(JWKError) {
         try self.init(jwk: jwk, algorithm: .rs256)
     }
 
@@ -354,7 +354,7 @@ extension RSAPrivateKeyComponents {
     ///   - jwkText: the JSON text, UTF-8.
     ///   - keyID: the `kid` to pick from a JWK Set, or `nil`.
     /// - Throws: `JWKError` naming the problem.
-    public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
+    @_spi(Internals) public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
         try self.init(jwk: try JWK.select(from: try JWK.object(parsing: jwkText), keyID: keyID))
     }
 }

@@ -181,7 +181,7 @@ public struct RSAPrivateKey: Sendable {
         return loaded.with(key: key)
     }
 
-    /// A key loaded by ``load(_:policy:)``, with what the loader found on the way.
+    /// A key loaded by `load(_:policy:)`, with what the loader found on the way.
     package typealias Loaded = RSAKeyLoadResult<RSAPrivateKey>
 
     // MARK: - Export
@@ -236,17 +236,17 @@ public struct RSAPrivateKey: Sendable {
     /// (byte-identical to `openssl dgst -shaN -sign`), with `.PSS` PS256, PS384 or PS512
     /// (MGF1 over the same hash, a salt as long as the digest).
     ///
-    /// Use this when the message was hashed elsewhere, e.g. in a streaming ``SHA256``. There is
+    /// Use this when the message was hashed elsewhere, e.g. in a streaming `SHA256`. There is
     /// no way to sign anything but a SHA-2 DigestInfo or PSS encoding: no raw RSA.
     ///
     /// Timing contract: as ``signature(for:padding:)-(Message,_)``.
     ///
     /// - Parameters:
-    ///   - digest: a ``SHA256Digest``, ``SHA384Digest`` or ``SHA512Digest``.
+    ///   - digest: a `SHA256Digest`, `SHA384Digest` or `SHA512Digest`.
     ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` (the default) or ``RSASigningPadding/PSS``.
     /// - Returns: the signature, exactly as many bytes as the modulus.
     /// - Throws: as ``signature(for:padding:)-(Message,_)``, and ``RSAError/unsupportedDigest(byteCount:)``
-    ///   for a digest of another length (another conformer of ``Digest``).
+    ///   for a digest of another length (another conformer of `Digest`).
     public func signature<D: Digest>(
         for digest: D, padding: RSASigningPadding = .insecurePKCS1v1_5
     ) throws(RSAError) -> RSASignature {

@@ -179,8 +179,8 @@ public struct RSAPublicKey: Sendable {
     ///
     /// - Parameters:
     ///   - signature: the signature.
-    ///   - digest: a ``SHA256Digest``, ``SHA384Digest`` or ``SHA512Digest`` of the signed
-    ///     message; a digest of another length (another conformer of ``Digest``) never verifies.
+    ///   - digest: a `SHA256Digest`, `SHA384Digest` or `SHA512Digest` of the signed
+    ///     message; a digest of another length (another conformer of `Digest`) never verifies.
     ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` (the default) or ``RSASigningPadding/PSS``.
     /// - Returns: `true` only for a valid signature.
     public func isValidSignature<D: Digest>(

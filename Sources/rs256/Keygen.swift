@@ -9,7 +9,7 @@ import Musl
 import Darwin
 #endif
 @_spi(Internals) import PureDER
-import PureJWT
+@_spi(Internals) import PureJWT
 import PureP256
 @_spi(Internals) import PureRSA
 

@@ -1,7 +1,7 @@
 import Foundation
 @_spi(Internals) import PureRSA
 import Testing
-@testable import PureJWT
+@_spi(Internals) @testable import PureJWT
 
 // What a hostile token or a careless caller sends (issue 14). Oracles: the JSON escapes RFC 8259
 // defines (the same bytes Python's json.dumps writes for these ASCII texts), RFC 7517 §4.3 for

@@ -153,7 +153,7 @@ public struct RSAPrivateKeyComponents: Sendable, Equatable {
 
     /// Parses a PKCS#8 `PrivateKeyInfo` / `OneAsymmetricKey` (RFC 5208, RFC 5958) holding an
     /// rsaEncryption key. The parameters must be NULL (RFC 8017 A.1); absent parameters are
-    /// accepted, as OpenSSL accepts them (``RSAKeyLoader`` reports it as a note). Attributes
+    /// accepted, as OpenSSL accepts them (`KeyLoader` reports it as a note). Attributes
     /// and a version-1 public key field are skipped.
     ///
     /// - Parameter pkcs8DER: The DER bytes, nothing before or after.
