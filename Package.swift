@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "PureP256Tests", dependencies: ["PureP256", "PureBigNum", "PureSHA2", "PureDER"]),
         .testTarget(name: "PureJSONTests", dependencies: ["PureJSON"]),
         .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA", "PureP256", "PureSHA2", "PureDER"]),
-        .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT", "PureDER"]),
+        .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT", "PureDER", "PureRSA"]),
     ],
     swiftLanguageModes: [.v6]
 )

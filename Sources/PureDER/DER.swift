@@ -31,22 +31,22 @@ public enum DER {
         /// Wraps an identifier octet.
         ///
         /// - Parameter rawValue: The octet, e.g. `0x30` for SEQUENCE.
-        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        @_spi(Internals) public init(rawValue: UInt8) { self.rawValue = rawValue }
 
         /// INTEGER (universal 2).
-        public static let integer = Tag(rawValue: 0x02)
+        @_spi(Internals) public static let integer = Tag(rawValue: 0x02)
         /// BIT STRING (universal 3, primitive).
-        public static let bitString = Tag(rawValue: 0x03)
+        @_spi(Internals) public static let bitString = Tag(rawValue: 0x03)
         /// OCTET STRING (universal 4, primitive).
-        public static let octetString = Tag(rawValue: 0x04)
+        @_spi(Internals) public static let octetString = Tag(rawValue: 0x04)
         /// NULL (universal 5).
-        public static let null = Tag(rawValue: 0x05)
+        @_spi(Internals) public static let null = Tag(rawValue: 0x05)
         /// OBJECT IDENTIFIER (universal 6).
-        public static let objectIdentifier = Tag(rawValue: 0x06)
+        @_spi(Internals) public static let objectIdentifier = Tag(rawValue: 0x06)
         /// SEQUENCE (universal 16, constructed).
-        public static let sequence = Tag(rawValue: 0x30)
+        @_spi(Internals) public static let sequence = Tag(rawValue: 0x30)
         /// SET (universal 17, constructed).
-        public static let set = Tag(rawValue: 0x31)
+        @_spi(Internals) public static let set = Tag(rawValue: 0x31)
 
         /// A context-specific tag `[number]`.
         ///
@@ -59,7 +59,7 @@ public enum DER {
         }
 
         /// Whether the constructed bit is set (the content is a series of elements).
-        public var isConstructed: Bool { rawValue & 0x20 != 0 }
+        @_spi(Internals) public var isConstructed: Bool { rawValue & 0x20 != 0 }
 
         /// The ASN.1 name (`INTEGER`, `SEQUENCE`, `[0]`, …).
         public var description: String {

@@ -1,6 +1,6 @@
 @_spi(Internals) import PureDER
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 
 /// Why a JSON Web Key (RFC 7517, RSA members from RFC 7518 §6.3) was refused.
 ///
@@ -118,7 +118,7 @@ public enum JWK {
     /// - Parameter text: the JWK (or JWK Set) as JSON.
     /// - Returns: the object.
     /// - Throws: `JWKError.invalidJSON` or `.notAnObject`.
-    public static func object<Bytes: Collection>(parsing text: Bytes) throws(JWKError) -> JSONObject
+    package static func object<Bytes: Collection>(parsing text: Bytes) throws(JWKError) -> JSONObject
     where Bytes.Element == UInt8 {
         let value: JSONValue
         do {
@@ -128,24 +128,6 @@ public enum JWK {
         }
         guard case let .object(object) = value else { throw JWKError.notAnObject }
         return object
-    }
-
-    /// Picks one RSA key out of a JWK Set (`{"keys": […]}`), or returns `object` itself when it
-    /// is a single key; the same as ``select(from:keyID:acceptingP256:)`` with `acceptingP256`
-    /// false.
-    ///
-    /// In a set, only RSA keys that may sign (no `use` other than `"sig"`, no `alg` other than
-    /// `"RS256"`, no `key_ops` array without `"sign"` or `"verify"`) are candidates. With
-    /// `keyID`, the candidate with that `kid` is chosen; without, the set must hold exactly one
-    /// candidate.
-    ///
-    /// - Parameters:
-    ///   - object: a JWK or a JWK Set.
-    ///   - keyID: the wanted `kid` (for example the token header's), or `nil`.
-    /// - Returns: the chosen key object.
-    /// - Throws: `JWKError.keyIDNotFound`, `.ambiguousKeySet`, `.notAnObject`.
-    public static func select(from object: JSONObject, keyID: String?) throws(JWKError) -> JSONObject {
-        try select(from: object, keyID: keyID, acceptingP256: false)
     }
 
     /// Picks one key out of a JWK Set (`{"keys": […]}`), RSA or (when `acceptingP256`) EC P-256,
@@ -161,10 +143,11 @@ public enum JWK {
     /// - Parameters:
     ///   - object: a JWK or a JWK Set.
     ///   - keyID: the wanted `kid` (for example the token header's), or `nil`.
-    ///   - acceptingP256: whether the caller can use an EC P-256 key; false keeps only RSA keys.
+    ///   - acceptingP256: whether the caller can use an EC P-256 key; false (the default) keeps
+    ///     only RSA keys.
     /// - Returns: the chosen key object.
     /// - Throws: `JWKError.keyIDNotFound`, `.ambiguousKeySet`, `.notAnObject`.
-    public static func select(from object: JSONObject, keyID: String?, acceptingP256: Bool) throws(JWKError) -> JSONObject {
+    public static func select(from object: JSONObject, keyID: String?, acceptingP256: Bool = false) throws(JWKError) -> JSONObject {
         guard let keys = object["keys"] else { return object }
         guard case let .array(entries) = keys else { throw JWKError.notAnObject }
         let candidates = entries.compactMap { entry -> JSONObject? in
@@ -288,7 +271,7 @@ extension RSAPublicKeyComponents {
     ///
     /// - Parameter jwk: the key object.
     /// - Throws: `JWKError` naming the problem.
-    public init(jwk: JSONObject) throws(JWKError) {
+    @_spi(Internals) public init(jwk: JSONObject) throws(JWKError) {
         try self.init(jwk: jwk, algorithm: .rs256)
     }
 
@@ -304,7 +287,7 @@ extension RSAPublicKeyComponents {
     ///   - jwkText: the JSON text, UTF-8.
     ///   - keyID: the `kid` to pick from a JWK Set, or `nil`.
     /// - Throws: `JWKError` naming the problem.
-    public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
+    @_spi(Internals) public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
         try self.init(jwk: try JWK.select(from: try JWK.object(parsing: jwkText), keyID: keyID))
     }
 
@@ -313,7 +296,7 @@ extension RSAPublicKeyComponents {
     ///
     /// - Parameter keyID: the `kid` to include, or `nil`.
     /// - Returns: the object.
-    public func jwk(keyID: String? = nil) -> JSONObject {
+    @_spi(Internals) public func jwk(keyID: String? = nil) -> JSONObject {
         var object: JSONObject = [
             "kty": .string("RSA"),
             "n": .string(Base64URL.encode(JWK.minimal(modulus))),
@@ -326,7 +309,7 @@ extension RSAPublicKeyComponents {
     }
 
     /// The key as JWK text (compact JSON): see ``jwk(keyID:)``.
-    public var jwkRepresentation: String { JSONValue.object(jwk()).serialized }
+    @_spi(Internals) public var jwkRepresentation: String { JSONValue.object(jwk()).serialized }
 }
 
 extension JWK {
@@ -346,7 +329,7 @@ extension RSAPrivateKeyComponents {
     /// - Parameter jwk: the key object.
     /// - Throws: `JWKError.publicKeyNotPrivate` without `d`, `.missingCRTMember` when `d` comes
     ///   without the CRT members, `.multiPrimeKey` with `oth`, or another `JWKError`.
-    public init(jwk: JSONObject) throws(JWKError) {
+    @_spi(Internals) public init(jwk: JSONObject) throws(JWKError) {
         try self.init(jwk: jwk, algorithm: .rs256)
     }
 
@@ -371,7 +354,7 @@ extension RSAPrivateKeyComponents {
     ///   - jwkText: the JSON text, UTF-8.
     ///   - keyID: the `kid` to pick from a JWK Set, or `nil`.
     /// - Throws: `JWKError` naming the problem.
-    public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
+    @_spi(Internals) public init<Bytes: Collection>(jwkText: Bytes, keyID: String? = nil) throws(JWKError) where Bytes.Element == UInt8 {
         try self.init(jwk: try JWK.select(from: try JWK.object(parsing: jwkText), keyID: keyID))
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Splitting needs no decoding: it only checks the shape (exactly two dots, every segment
 /// non-empty and made of the unpadded base64url alphabet `A–Z a–z 0–9 - _`).
-public struct JWSCompactParts: Sendable, Equatable {
+@_spi(Internals) public struct JWSCompactParts: Sendable, Equatable {
     /// The first segment, base64url.
     public let encodedHeader: Substring
     /// The second segment, base64url.
@@ -21,7 +21,7 @@ public struct JWSCompactParts: Sendable, Equatable {
     /// The verifier and the decoder parse the header and the payload with ``jsonLimits``, whose
     /// size limit is this same number: a decoded segment is shorter than its token, so any JSON
     /// that fits in an accepted token parses.
-    public static let maxTokenBytes = 180_000
+    public static let maxTokenBytes = JWT.maxTokenBytes
 
     /// The JSON limits for a token's header and payload: ``maxTokenBytes`` bytes, the default depth.
     public static let jsonLimits = JSONParsingLimits(maxBytes: maxTokenBytes)

@@ -19,24 +19,17 @@ public struct JWSHeader: Sendable, Equatable {
         self.object = object
     }
 
-    /// The header node-jsonwebtoken writes for `algorithm: "RS256"`: `{"alg":"RS256","typ":"JWT"}`,
-    /// then `kid` when `keyID` is given, then `extra` (as `options.header`).
-    ///
-    /// As in `Object.assign({alg, typ, kid}, options.header)`, the `kid` slot is always third:
-    /// a `kid` in `extra` lands there (and wins over `keyID`), and an extra `typ` replaces `"JWT"`
-    /// in place. An extra `alg` other than `"RS256"` is refused: the header would lie.
-    ///
-    /// - Parameters:
-    ///   - keyID: the `kid` value (node-jsonwebtoken's `keyid` option), or `nil` for none.
-    ///   - extra: further members (node-jsonwebtoken's `header` option), set in their order.
-    /// - Returns: the header.
-    /// - Throws: `JWTError.algorithmNotAllowed` when `extra` sets `alg` to anything but `"RS256"`.
-    public static func rs256(keyID: String? = nil, extra: JSONObject = JSONObject()) throws(JWTError) -> JWSHeader {
+    /// ``jwt(algorithm:keyID:extra:)`` for RS256 (kept for the package's tests and benchmark).
+    package static func rs256(keyID: String? = nil, extra: JSONObject = JSONObject()) throws(JWTError) -> JWSHeader {
         try jwt(algorithm: .rs256, keyID: keyID, extra: extra)
     }
 
     /// The header node-jsonwebtoken writes for `algorithm`: `{"alg":…,"typ":"JWT"}`, then `kid`
-    /// when `keyID` is given, then `extra`, in the order ``rs256(keyID:extra:)`` describes.
+    /// when `keyID` is given, then `extra` (as `options.header`).
+    ///
+    /// As in `Object.assign({alg, typ, kid}, options.header)`, the `kid` slot is always third:
+    /// a `kid` in `extra` lands there (and wins over `keyID`), and an extra `typ` replaces `"JWT"`
+    /// in place. An extra `alg` other than the algorithm's name is refused: the header would lie.
     ///
     /// - Parameters:
     ///   - algorithm: the `alg` value (the signer's algorithm).
@@ -104,12 +97,12 @@ public struct JWSHeader: Sendable, Equatable {
     /// - Parameter understoodCritical: extension names the caller processes (default none).
     /// - Throws: `.missingAlgorithm`, `.algorithmNotAllowed`, `.unsupportedCriticalHeader`, or
     ///   `.malformed` for a `crit` or `alg` of the wrong shape.
-    public func checkPolicy(understoodCritical: [String] = []) throws(JWTError) {
+    package func checkPolicy(understoodCritical: [String] = []) throws(JWTError) {
         try checkPolicy(algorithm: .rs256, understoodCritical: understoodCritical)
     }
 
-    /// ``checkPolicy(understoodCritical:)`` for a signer or verifier set up for `algorithm`:
-    /// `alg` must be exactly its name.
+    /// The policy check above for a signer or verifier set up for `algorithm`: `alg` must be
+    /// exactly its name.
     func checkPolicy(algorithm: JWTAlgorithm, understoodCritical: [String]) throws(JWTError) {
         guard let alg = object["alg"] else { throw JWTError.missingAlgorithm }
         guard case let .string(name) = alg else {

@@ -19,6 +19,13 @@ public struct UnverifiedJWT: Sendable, Equatable {
 
 /// Entry points that are not tied to a key.
 public enum JWT {
+    /// The longest token a verifier or ``decodeWithoutVerifying(_:limits:)`` accepts, in bytes:
+    /// room for 64 KiB of header and payload JSON in base64url, plus a 16,384-bit signature,
+    /// rounded up. A longer token is refused before anything is decoded, and the header and
+    /// payload are parsed with a JSON size limit of this same number, so any JSON that fits in
+    /// an accepted token parses.
+    public static let maxTokenBytes = 180_000
+
     /// Decodes a compact JWT's header, payload and signature without verifying anything.
     ///
     /// The name says it: the signature, the algorithm and the times are NOT checked. The shape is
@@ -26,12 +33,12 @@ public enum JWT {
     ///
     /// - Parameters:
     ///   - token: the compact token.
-    ///   - limits: JSON parsing limits for the header and the payload (default
-    ///     ``JWSCompactParts/jsonLimits``: whatever fits in an accepted token parses).
+    ///   - limits: JSON parsing limits for the header and the payload (default: a size limit of
+    ///     ``maxTokenBytes``, so whatever fits in an accepted token parses).
     /// - Returns: the parts.
     /// - Throws: `JWTError.malformed` or `.invalidJSON`.
     public static func decodeWithoutVerifying(
-        _ token: String, limits: JSONParsingLimits = JWSCompactParts.jsonLimits
+        _ token: String, limits: JSONParsingLimits = JSONParsingLimits(maxBytes: JWT.maxTokenBytes)
     ) throws(JWTError) -> UnverifiedJWT {
         let parts = try JWSCompactParts(token: token)
         let headerBytes = try decodeSegment(parts.encodedHeader, "header")

@@ -1,6 +1,7 @@
 /// What a verifier demands of a token's claims besides a valid signature.
 ///
-/// The algorithm is not an option: the verifier pins RS256 (see ``JWSHeader/checkPolicy(understoodCritical:)``).
+/// The algorithm is not an option: each verifier pins its own (``JWTVerifier/algorithm``), and a
+/// token whose header names another is refused before any signature work.
 public struct JWTValidationOptions: Sendable, Equatable {
     /// Seconds of clock skew tolerated on `exp` and `nbf` (node-jsonwebtoken's `clockTolerance`); default 0.
     public var leeway: UInt32

@@ -3,7 +3,7 @@
 // result type. The strict initialisers on the key types stay the way to read a known format.
 @_spi(Internals) import PureDER
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 
 /// A key the forgiving loader found: RSA or P-256, private or public.
 @nonexhaustive

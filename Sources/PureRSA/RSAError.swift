@@ -42,6 +42,9 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
     case randomSourceFailed
     /// A PSS salt of this length does not fit in the encoded message of this modulus.
     case saltTooLong(saltBytes: Int, modulusBits: Int)
+    /// The digest given to sign is not a SHA-256, SHA-384 or SHA-512 digest (its length is
+    /// none of 32, 48, 64 bytes): a conformer of `Digest` from outside this library.
+    case unsupportedDigest(byteCount: Int)
     /// An arithmetic operation refused its operands. This indicates an internal inconsistency
     /// and is not expected for a key that passed validation.
     case arithmetic(BigNumError)
@@ -85,6 +88,8 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the system's random number generator gave only zero bytes for the PSS salt, so nothing was signed"
         case let .saltTooLong(saltBytes, modulusBits):
             return "a \(saltBytes)-byte PSS salt does not fit with the digest in the encoding for a \(modulusBits)-bit modulus"
+        case let .unsupportedDigest(byteCount):
+            return "a \(byteCount)-byte digest is not a SHA-256, SHA-384 or SHA-512 digest; RSA signs only those (hash with SHA256, SHA384 or SHA512)"
         case let .arithmetic(error):
             return "an internal arithmetic step failed: \(error)"
         }

@@ -127,7 +127,8 @@ public struct RSAPrivateKey: Sendable {
     /// repairable damage of copy-paste and environment variables), the whole PEM
     /// base64-encoded on one line (as in `HOTGLUE_SIGNING_KEY`), DER, or base64 of DER.
     ///
-    /// Use ``load(_:policy:)`` to also learn which repairs were applied.
+    /// `KeyLoader.load` (module PureJWT) also reports which form the key was in and which repairs
+    /// were applied, so a tool can warn about a damaged key file.
     ///
     /// - Parameters:
     ///   - text: the key text.
@@ -157,7 +158,7 @@ public struct RSAPrivateKey: Sendable {
     ///   - policy: which key sizes to accept.
     /// - Returns: the key and the loader's findings.
     /// - Throws: as ``init(loading:policy:)``.
-    public static func load<Text: StringProtocol>(_ text: Text, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded {
+    package static func load<Text: StringProtocol>(_ text: Text, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded {
         try load(bytes: Array(text.utf8), policy: policy)
     }
 
@@ -168,7 +169,7 @@ public struct RSAPrivateKey: Sendable {
     ///   - policy: which key sizes to accept.
     /// - Returns: the key and the loader's findings.
     /// - Throws: as ``init(loading:policy:)``.
-    public static func load<Bytes: Collection>(bytes: Bytes, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded
+    package static func load<Bytes: Collection>(bytes: Bytes, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded
     where Bytes.Element == UInt8 {
         let loaded: RSAKeyLoadResult<RSAPrivateKeyComponents>
         do {
@@ -180,8 +181,8 @@ public struct RSAPrivateKey: Sendable {
         return loaded.with(key: key)
     }
 
-    /// A key loaded by ``load(_:policy:)``, with what the loader found on the way.
-    public typealias Loaded = RSAKeyLoadResult<RSAPrivateKey>
+    /// A key loaded by `load(_:policy:)`, with what the loader found on the way.
+    package typealias Loaded = RSAKeyLoadResult<RSAPrivateKey>
 
     // MARK: - Export
 
@@ -204,121 +205,57 @@ public struct RSAPrivateKey: Sendable {
 
     // MARK: - Signing
 
-    /// Signs `message` with RS256: SHA-256, EMSA-PKCS1-v1_5, then the private-key operation.
+    /// Hashes `message` with SHA-256 and signs it: RS256 with the default padding, PS256 with
+    /// `.PSS` (EMSA-PKCS1-v1_5 or EMSA-PSS, then the private-key operation).
     ///
     /// PKCS#1 v1.5 signatures are deterministic: the same key and message always give the same
-    /// bytes. Every signature is checked with the public key before it is returned.
+    /// bytes. PSS signatures differ every time (a fresh salt from the system's random source,
+    /// the one key generation uses). Every signature is checked with the public key before it
+    /// is returned.
     ///
-    /// Timing contract: constant time in the key's secrets and the message representative; only
-    /// the sizes of n, p and q, and the message length (through SHA-256), shape the work.
+    /// Timing contract: constant time in the key's secrets, the message representative and the
+    /// salt; only the sizes of n, p and q, and the message length (through SHA-256), shape the
+    /// work.
     ///
-    /// - Parameter message: the bytes to sign (for a JWS, the ASCII signing input
-    ///   `header.payload`).
+    /// - Parameters:
+    ///   - message: the bytes to sign (for a JWS, the ASCII signing input `header.payload`).
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` (the default here; swift-crypto's
+    ///     default is PSS) or ``RSASigningPadding/PSS``.
     /// - Returns: the signature, exactly as many bytes as the modulus.
     /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify (a fault
-    ///   during signing); no signature is returned then.
-    public func signature<Message: Sequence>(for message: Message) throws(RSAError) -> RSASignature
-    where Message.Element == UInt8 {
-        try signature(for: SHA256.hash(data: message))
+    ///   during signing; no signature is returned then), ``RSAError/randomSourceFailed`` when
+    ///   the random source gave no usable PSS salt.
+    public func signature<Message: Sequence>(
+        for message: Message, padding: RSASigningPadding = .insecurePKCS1v1_5
+    ) throws(RSAError) -> RSASignature where Message.Element == UInt8 {
+        try signature(forDigest: SHA256.hash(data: message), padding: padding)
     }
 
-    /// Signs a precomputed SHA-256 digest (EMSA-PKCS1-v1_5, then the private-key operation).
+    /// Signs a precomputed SHA-256, SHA-384 or SHA-512 digest as it is (not hashed again, as
+    /// swift-crypto's overload does): with the default padding that is RS256, RS384 or RS512
+    /// (byte-identical to `openssl dgst -shaN -sign`), with `.PSS` PS256, PS384 or PS512
+    /// (MGF1 over the same hash, a salt as long as the digest).
     ///
     /// Use this when the message was hashed elsewhere, e.g. in a streaming `SHA256`. There is
-    /// no way to sign anything but a SHA-256 DigestInfo: no raw RSA.
+    /// no way to sign anything but a SHA-2 DigestInfo or PSS encoding: no raw RSA.
     ///
-    /// Timing contract: as ``signature(for:)-(Message)``.
-    ///
-    /// A digest is signed as it is, not hashed again (swift-crypto's overload does the same).
-    ///
-    /// - Parameter digest: the SHA-256 digest of the message.
-    /// - Returns: the signature, exactly as many bytes as the modulus.
-    /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
-    public func signature(for digest: SHA256Digest) throws(RSAError) -> RSASignature {
-        try signature(forDigest: digest, fault: .none)
-    }
-
-    /// Signs a precomputed SHA-384 digest: RSASSA-PKCS1-v1_5 with SHA-384 (JWA's RS384).
-    ///
-    /// The same operation as ``signature(for:)-(SHA256Digest)``, with SHA-384's
-    /// DigestInfo; byte-identical to `openssl dgst -sha384 -sign`.
-    ///
-    /// Timing contract: as ``signature(for:)``.
-    ///
-    /// - Parameter digest: the SHA-384 digest of the message (`SHA384.hash(data:)`).
-    /// - Returns: the signature, exactly as many bytes as the modulus.
-    /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
-    public func signature(for digest: SHA384Digest) throws(RSAError) -> RSASignature {
-        try signature(forDigest: digest, fault: .none)
-    }
-
-    /// Signs a precomputed SHA-512 digest: RSASSA-PKCS1-v1_5 with SHA-512 (JWA's RS512).
-    ///
-    /// The same operation as ``signature(for:)-(SHA256Digest)``, with SHA-512's
-    /// DigestInfo; byte-identical to `openssl dgst -sha512 -sign`.
-    ///
-    /// Timing contract: as ``signature(for:)``.
-    ///
-    /// - Parameter digest: the SHA-512 digest of the message (`SHA512.hash(data:)`).
-    /// - Returns: the signature, exactly as many bytes as the modulus.
-    /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify.
-    public func signature(for digest: SHA512Digest) throws(RSAError) -> RSASignature {
-        try signature(forDigest: digest, fault: .none)
-    }
-
-    /// Signs a precomputed SHA-256 digest with the given padding: `.insecurePKCS1v1_5` is
-    /// RS256, `.PSS` is PS256 (MGF1-SHA-256, a fresh 32-byte salt from the system's random
-    /// source, which key generation uses too).
-    ///
-    /// PSS signatures differ every time (the salt is random); both kinds are checked with the
-    /// public key before they are returned.
-    ///
-    /// Timing contract: as ``signature(for:)-(Message)``; the salt is handled in constant time.
+    /// Timing contract: as ``signature(for:padding:)-(Message,_)``.
     ///
     /// - Parameters:
-    ///   - digest: the SHA-256 digest of the message.
-    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
+    ///   - digest: a `SHA256Digest`, `SHA384Digest` or `SHA512Digest`.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` (the default) or ``RSASigningPadding/PSS``.
     /// - Returns: the signature, exactly as many bytes as the modulus.
-    /// - Throws: ``RSAError/signatureSelfCheckFailed`` when the result does not verify;
-    ///   ``RSAError/randomSourceFailed`` when the random source gave no usable salt.
-    public func signature(for digest: SHA256Digest, padding: RSASigningPadding) throws(RSAError) -> RSASignature {
-        try signature(forDigest: digest, padding: padding)
-    }
-
-    /// Signs a precomputed SHA-384 digest with the given padding (RS384 or PS384: MGF1-SHA-384,
-    /// a 48-byte salt). Timing contract and errors as ``signature(for:padding:)-(SHA256Digest,_)``.
-    ///
-    /// - Parameters:
-    ///   - digest: the SHA-384 digest of the message.
-    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
-    /// - Returns: the signature, exactly as many bytes as the modulus.
-    /// - Throws: as ``signature(for:padding:)-(SHA256Digest,_)``.
-    public func signature(for digest: SHA384Digest, padding: RSASigningPadding) throws(RSAError) -> RSASignature {
-        try signature(forDigest: digest, padding: padding)
-    }
-
-    /// Signs a precomputed SHA-512 digest with the given padding (RS512 or PS512: MGF1-SHA-512,
-    /// a 64-byte salt). Timing contract and errors as ``signature(for:padding:)-(SHA256Digest,_)``.
-    ///
-    /// - Parameters:
-    ///   - digest: the SHA-512 digest of the message.
-    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
-    /// - Returns: the signature, exactly as many bytes as the modulus.
-    /// - Throws: as ``signature(for:padding:)-(SHA256Digest,_)``.
-    public func signature(for digest: SHA512Digest, padding: RSASigningPadding) throws(RSAError) -> RSASignature {
-        try signature(forDigest: digest, padding: padding)
-    }
-
-    /// Hashes `message` with SHA-256 and signs it with the given padding (RS256 or PS256).
-    ///
-    /// - Parameters:
-    ///   - message: the bytes to sign.
-    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
-    /// - Returns: the signature, exactly as many bytes as the modulus.
-    /// - Throws: as ``signature(for:padding:)-(SHA256Digest,_)``.
-    public func signature<Message: Sequence>(for message: Message, padding: RSASigningPadding) throws(RSAError) -> RSASignature
-    where Message.Element == UInt8 {
-        try signature(forDigest: SHA256.hash(data: message), padding: padding)
+    /// - Throws: as ``signature(for:padding:)-(Message,_)``, and ``RSAError/unsupportedDigest(byteCount:)``
+    ///   for a digest of another length (another conformer of `Digest`).
+    public func signature<D: Digest>(
+        for digest: D, padding: RSASigningPadding = .insecurePKCS1v1_5
+    ) throws(RSAError) -> RSASignature {
+        switch SHA2Digest(digest) {
+        case let .sha256(digest)?: return try signature(forDigest: digest, padding: padding)
+        case let .sha384(digest)?: return try signature(forDigest: digest, padding: padding)
+        case let .sha512(digest)?: return try signature(forDigest: digest, padding: padding)
+        case nil: throw .unsupportedDigest(byteCount: D.byteCount)
+        }
     }
 
     /// The padding dispatch behind the `padding:` overloads.
@@ -356,7 +293,7 @@ public struct RSAPrivateKey: Sendable {
 
     /// RSASSA-PSS signing with an explicit salt (any length the modulus leaves room for). The
     /// vectors' entry point (NIST's files record the salt they used); production signing goes
-    /// through ``signature(for:padding:)-(SHA256Digest,_)`` with a random salt of the digest's length.
+    /// through ``signature(for:padding:)-(D,_)`` with a random salt of the digest's length.
     func pssSignature<D: PSSDigest>(forDigest digest: D, salt: [UInt8], fault: SigningFault) throws(RSAError) -> RSASignature {
         let bits = publicKey.keySizeInBits
         guard EMSAPSS.encodedLength(modulusBits: bits) >= D.byteCount + salt.count + 2 else {

@@ -149,112 +149,49 @@ public struct RSAPublicKey: Sendable {
 
     // MARK: - Verification
 
-    /// Whether `signature` is a valid RS256 signature of `message` under this key.
+    /// Whether `signature` is a valid signature of `message` under this key: RS256 with the
+    /// default padding, PS256 with `.PSS`. The message is hashed with SHA-256 here.
     ///
-    /// The message is hashed with SHA-256 here. Timing: variable-time (everything involved is
-    /// public).
+    /// The rules are those of ``isValidSignature(_:for:padding:)-(_,D,_)``. Timing:
+    /// variable-time (everything involved is public).
     ///
     /// - Parameters:
     ///   - signature: the signature; it must be exactly as long as the modulus.
     ///   - message: the signed bytes (for a JWS, the ASCII signing input `header.payload`).
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` (the default here; swift-crypto's
+    ///     default is PSS) or ``RSASigningPadding/PSS``.
     /// - Returns: `true` only for a valid signature.
-    public func isValidSignature<Message: Sequence>(_ signature: RSASignature, for message: Message) -> Bool
-    where Message.Element == UInt8 {
-        isValidSignature(signature, for: SHA256.hash(data: message))
+    public func isValidSignature<Message: Sequence>(
+        _ signature: RSASignature, for message: Message, padding: RSASigningPadding = .insecurePKCS1v1_5
+    ) -> Bool where Message.Element == UInt8 {
+        isValidSignature(signature, forDigest: SHA256.hash(data: message), padding: padding)
     }
 
-    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature of a precomputed SHA-256
-    /// digest under this key.
+    /// Whether `signature` is valid for a precomputed SHA-256, SHA-384 or SHA-512 digest under
+    /// this key: with the default padding RS256, RS384 or RS512, with `.PSS` PS256, PS384 or
+    /// PS512 (MGF1 over the same hash, the salt exactly as long as the digest, as JWA fixes it).
     ///
     /// The signature must be exactly k bytes (k = modulus length) and, as a number, smaller than
-    /// n. The expected EMSA-PKCS1-v1_5 encoding of `digest` is then rebuilt and compared whole
-    /// with `signature^e mod n`: no DigestInfo is parsed, so no BER variant, missing NULL or
-    /// trailing garbage can slip through. Timing: variable-time (everything involved is public).
+    /// n. For PKCS#1 v1.5 the expected encoding of `digest` is rebuilt and compared whole with
+    /// `signature^e mod n`: no DigestInfo is parsed, so no BER variant, missing NULL or trailing
+    /// garbage can slip through. A digest is checked as it is, not hashed again (swift-crypto's
+    /// overload does the same). Timing: variable-time (everything involved is public).
     ///
     /// - Parameters:
     ///   - signature: the signature.
-    ///   - digest: SHA-256 of the signed message.
-    /// A digest is checked as it is, not hashed again (swift-crypto's overload does the same).
-    ///
+    ///   - digest: a `SHA256Digest`, `SHA384Digest` or `SHA512Digest` of the signed
+    ///     message; a digest of another length (another conformer of `Digest`) never verifies.
+    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` (the default) or ``RSASigningPadding/PSS``.
     /// - Returns: `true` only for a valid signature.
-    public func isValidSignature(_ signature: RSASignature, for digest: SHA256Digest) -> Bool {
-        isValidPKCS1Signature(signature, forDigest: digest)
-    }
-
-    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature of a precomputed SHA-384
-    /// digest under this key (JWA's RS384): the same whole-encoding comparison as
-    /// ``isValidSignature(_:for:)-(_,SHA256Digest)``, with SHA-384's DigestInfo.
-    /// Timing: variable-time (everything involved is public).
-    ///
-    /// - Parameters:
-    ///   - signature: the signature.
-    ///   - digest: SHA-384 of the signed message.
-    /// - Returns: `true` only for a valid signature.
-    public func isValidSignature(_ signature: RSASignature, for digest: SHA384Digest) -> Bool {
-        isValidPKCS1Signature(signature, forDigest: digest)
-    }
-
-    /// Whether `signature` is a valid RSASSA-PKCS1-v1_5 signature of a precomputed SHA-512
-    /// digest under this key (JWA's RS512): the same whole-encoding comparison as
-    /// ``isValidSignature(_:for:)-(_,SHA256Digest)``, with SHA-512's DigestInfo.
-    /// Timing: variable-time (everything involved is public).
-    ///
-    /// - Parameters:
-    ///   - signature: the signature.
-    ///   - digest: SHA-512 of the signed message.
-    /// - Returns: `true` only for a valid signature.
-    public func isValidSignature(_ signature: RSASignature, for digest: SHA512Digest) -> Bool {
-        isValidPKCS1Signature(signature, forDigest: digest)
-    }
-
-    /// Whether `signature` is valid for a precomputed SHA-256 digest under the given padding:
-    /// `.insecurePKCS1v1_5` as ``isValidSignature(_:for:)-(_,SHA256Digest)`` (RS256), `.PSS`
-    /// for RSASSA-PSS with MGF1-SHA-256 and a salt of exactly 32 bytes (PS256; any other salt
-    /// length is refused). Timing: variable-time (everything involved is public).
-    ///
-    /// - Parameters:
-    ///   - signature: the signature; it must be exactly as long as the modulus.
-    ///   - digest: SHA-256 of the signed message.
-    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
-    /// - Returns: `true` only for a valid signature.
-    public func isValidSignature(_ signature: RSASignature, for digest: SHA256Digest, padding: RSASigningPadding) -> Bool {
-        isValidSignature(signature, forDigest: digest, padding: padding)
-    }
-
-    /// Whether `signature` is valid for a precomputed SHA-384 digest under the given padding
-    /// (RS384, or PS384: MGF1-SHA-384, a salt of exactly 48 bytes). Timing: variable-time.
-    ///
-    /// - Parameters:
-    ///   - signature: the signature.
-    ///   - digest: SHA-384 of the signed message.
-    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
-    /// - Returns: `true` only for a valid signature.
-    public func isValidSignature(_ signature: RSASignature, for digest: SHA384Digest, padding: RSASigningPadding) -> Bool {
-        isValidSignature(signature, forDigest: digest, padding: padding)
-    }
-
-    /// Whether `signature` is valid for a precomputed SHA-512 digest under the given padding
-    /// (RS512, or PS512: MGF1-SHA-512, a salt of exactly 64 bytes). Timing: variable-time.
-    ///
-    /// - Parameters:
-    ///   - signature: the signature.
-    ///   - digest: SHA-512 of the signed message.
-    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
-    /// - Returns: `true` only for a valid signature.
-    public func isValidSignature(_ signature: RSASignature, for digest: SHA512Digest, padding: RSASigningPadding) -> Bool {
-        isValidSignature(signature, forDigest: digest, padding: padding)
-    }
-
-    /// Hashes `message` with SHA-256 and checks `signature` under the given padding (RS256 or PS256).
-    ///
-    /// - Parameters:
-    ///   - signature: the signature.
-    ///   - message: the signed bytes.
-    ///   - padding: ``RSASigningPadding/insecurePKCS1v1_5`` or ``RSASigningPadding/PSS``.
-    /// - Returns: `true` only for a valid signature.
-    public func isValidSignature<Message: Sequence>(_ signature: RSASignature, for message: Message, padding: RSASigningPadding) -> Bool
-    where Message.Element == UInt8 {
-        isValidSignature(signature, forDigest: SHA256.hash(data: message), padding: padding)
+    public func isValidSignature<D: Digest>(
+        _ signature: RSASignature, for digest: D, padding: RSASigningPadding = .insecurePKCS1v1_5
+    ) -> Bool {
+        switch SHA2Digest(digest) {
+        case let .sha256(digest)?: return isValidSignature(signature, forDigest: digest, padding: padding)
+        case let .sha384(digest)?: return isValidSignature(signature, forDigest: digest, padding: padding)
+        case let .sha512(digest)?: return isValidSignature(signature, forDigest: digest, padding: padding)
+        case nil: return false
+        }
     }
 
     /// The padding dispatch behind the `padding:` overloads.

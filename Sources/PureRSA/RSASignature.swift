@@ -8,7 +8,7 @@ public struct RSASignature: Sendable, Hashable {
 
     /// Wraps signature bytes received from elsewhere (for example a decoded JWS).
     ///
-    /// No check happens here; ``RSAPublicKey/isValidSignature(_:for:)-(_,Message)`` refuses a signature
+    /// No check happens here; ``RSAPublicKey/isValidSignature(_:for:padding:)-(_,Message,_)`` refuses a signature
     /// whose length is not the modulus length.
     ///
     /// - Parameter rawRepresentation: the signature bytes.

@@ -46,7 +46,110 @@ where Element == UInt8, Index == Int {
 }
 
 extension SHA256: HashFunction {}
-extension SHA256Digest: Digest {}
+
+// What every hash and every digest here share, written once. The hashing entry points are
+// `@inlinable` so a caller in another module gets them specialised for its hash and its input
+// type, as if each hash declared them itself.
+
+extension HashFunction {
+    /// The number of bytes in this function's digest: 32, 48 or 64.
+    public static var byteCount: Int { Digest.byteCount }
+
+    /// Hashes a whole message in one call.
+    ///
+    /// Contiguous collections (arrays, slices, `String.UTF8View`…) are read in place; other
+    /// sequences are copied through a small buffer on the stack.
+    ///
+    /// - Parameter data: the message bytes.
+    /// - Returns: the digest of `data`.
+    @inlinable
+    public static func hash<Bytes: Sequence<UInt8>>(data: Bytes) -> Digest {
+        var hasher = Self()
+        hasher.update(data: data)
+        return hasher.finalize()
+    }
+
+    /// Hashes the bytes of a raw buffer in one call.
+    ///
+    /// - Parameter bufferPointer: the message bytes.
+    /// - Returns: the digest of the buffer's bytes.
+    @inlinable
+    public static func hash(bufferPointer: UnsafeRawBufferPointer) -> Digest {
+        var hasher = Self()
+        hasher.update(bufferPointer: bufferPointer)
+        return hasher.finalize()
+    }
+
+    /// Appends bytes to the message.
+    ///
+    /// Contiguous collections are read in place; other sequences are copied through a 64-byte
+    /// buffer on the stack, so the work per byte stays small and nothing is allocated.
+    ///
+    /// - Parameter data: the next bytes of the message.
+    @inlinable
+    public mutating func update<Bytes: Sequence<UInt8>>(data: Bytes) {
+        let done: Void? = data.withContiguousStorageIfAvailable { bytes in
+            update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        }
+        guard done == nil else { return }
+        var chunk: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        for byte in data {
+            withUnsafeMutableBytes(of: &chunk) { $0[count] = byte }
+            count &+= 1
+            if count == 64 {
+                withUnsafeBytes(of: chunk) { update(bufferPointer: $0) }
+                count = 0
+            }
+        }
+        if count > 0 {
+            withUnsafeBytes(of: chunk) { update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        }
+    }
+}
+
+extension Digest {
+    /// The position of the first byte: 0.
+    public var startIndex: Int { 0 }
+
+    /// One past the position of the last byte: ``Digest/byteCount``.
+    public var endIndex: Int { Self.byteCount }
+
+    /// The byte at `position`.
+    ///
+    /// - Parameter position: an index in `0 ..< byteCount`; any other index is a programming
+    ///   error and stops the program, as for an array.
+    public subscript(position: Int) -> UInt8 {
+        precondition(position >= 0 && position < Self.byteCount, "digest index out of range")
+        return withUnsafeBytes { $0[position] }
+    }
+
+    /// The digest bytes as a new array.
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    /// The digest in lowercase hexadecimal (two digits per byte).
+    public var description: String { hexDescription(self) }
+
+    /// Whether two digests are equal, comparing every byte without an early exit.
+    ///
+    /// - Timing: independent of the digests' contents.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.withUnsafeBytes { left in
+            rhs.withUnsafeBytes { right in
+                var difference: UInt8 = 0
+                for index in 0..<Self.byteCount { difference |= left[index] ^ right[index] }
+                return difference == 0
+            }
+        }
+    }
+
+    /// Feeds the digest bytes to `hasher`.
+    ///
+    /// - Parameter hasher: the hasher to feed.
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}
 
 /// Lowercase hexadecimal of a digest's bytes (the `description` of every digest here).
 func hexDescription<D: Digest>(_ digest: D) -> String {

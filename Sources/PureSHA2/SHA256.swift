@@ -11,9 +11,6 @@
 ///
 /// Timing: the work depends only on the message length, never on the message bytes.
 public struct SHA256: Sendable {
-    /// The number of bytes in a SHA-256 digest: 32.
-    public static let byteCount = 32
-
     /// The number of bytes in one SHA-256 input block: 64.
     public static let blockByteCount = 64
 
@@ -32,46 +29,6 @@ public struct SHA256: Sendable {
 
     /// Creates a hasher for a new, empty message.
     public init() {}
-
-    /// Hashes a whole message in one call.
-    ///
-    /// Contiguous collections (`[UInt8]`, `ArraySlice<UInt8>`, `String.UTF8View` of a native
-    /// string, …) are read in place; other sequences are read one byte at a time.
-    ///
-    /// - Parameter data: the message bytes.
-    /// - Returns: the SHA-256 digest of `data`.
-    @inlinable
-    public static func hash<Bytes: Sequence<UInt8>>(data: Bytes) -> SHA256Digest {
-        var hasher = SHA256()
-        hasher.update(data: data)
-        return hasher.finalize()
-    }
-
-    /// Hashes the bytes of a raw buffer in one call.
-    ///
-    /// - Parameter bufferPointer: the message bytes.
-    /// - Returns: the SHA-256 digest of the buffer's bytes.
-    public static func hash(bufferPointer: UnsafeRawBufferPointer) -> SHA256Digest {
-        var hasher = SHA256()
-        hasher.update(bufferPointer: bufferPointer)
-        return hasher.finalize()
-    }
-
-    /// Appends bytes to the message.
-    ///
-    /// Contiguous collections are read in place, whole blocks straight from their storage;
-    /// other sequences are read one byte at a time.
-    ///
-    /// - Parameter data: the next bytes of the message.
-    @inlinable
-    public mutating func update<Bytes: Sequence<UInt8>>(data: Bytes) {
-        let done: Void? = data.withContiguousStorageIfAvailable { bytes in
-            update(bufferPointer: UnsafeRawBufferPointer(bytes))
-        }
-        if done == nil {
-            for byte in data { update(byte: byte) }
-        }
-    }
 
     /// Appends the bytes of a raw buffer to the message.
     ///
@@ -110,18 +67,6 @@ public struct SHA256: Sendable {
             }
             bufferedCount = remaining
         }
-    }
-
-    /// Appends one byte to the message (the path for non-contiguous sequences).
-    @usableFromInline
-    mutating func update(byte: UInt8) {
-        let index = bufferedCount
-        withUnsafeMutableBytes(of: &buffer) { block in
-            block.storeBytes(of: byte, toByteOffset: index, as: UInt8.self)
-        }
-        bufferedCount &+= 1
-        totalCount &+= 1
-        if bufferedCount == SHA256.blockByteCount { compressBuffer() }
     }
 
     /// Hashes the full 64-byte buffer and empties it.

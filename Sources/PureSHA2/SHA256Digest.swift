@@ -8,7 +8,7 @@
 ///
 /// Timing: `==` compares all 32 bytes without an early exit, so comparing a computed digest
 /// with an expected one does not reveal where they first differ.
-public struct SHA256Digest: Sendable, Hashable, RandomAccessCollection, CustomStringConvertible {
+public struct SHA256Digest: Digest {
     /// The digest bytes in order, eight per word, in memory order (not an integer value).
     private var words: (UInt64, UInt64, UInt64, UInt64)
 
@@ -31,30 +31,13 @@ public struct SHA256Digest: Sendable, Hashable, RandomAccessCollection, CustomSt
         }
     }
 
-    /// Makes a digest from exactly 32 bytes (for tests); nil for any other count.
-    init?(bytes: [UInt8]) {
+    /// Makes a digest from exactly 32 bytes (for tests, and PureRSA's digest dispatch); nil for
+    /// any other count.
+    package init?(bytes: [UInt8]) {
         guard bytes.count == SHA256Digest.byteCount else { return nil }
         words = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &words) { out in out.copyBytes(from: bytes) }
     }
-
-    /// The position of the first byte: 0.
-    public var startIndex: Int { 0 }
-
-    /// One past the position of the last byte: 32.
-    public var endIndex: Int { SHA256Digest.byteCount }
-
-    /// The byte at `position`.
-    ///
-    /// - Parameter position: an index in `0 ..< 32`; any other index is a programming error and
-    ///   stops the program, as for an array.
-    public subscript(position: Int) -> UInt8 {
-        precondition(position >= 0 && position < SHA256Digest.byteCount, "SHA256Digest index out of range")
-        return Swift.withUnsafeBytes(of: words) { $0.load(fromByteOffset: position, as: UInt8.self) }
-    }
-
-    /// The digest bytes as a new array.
-    public var bytes: [UInt8] { Array(self) }
 
     /// Calls `body` with the 32 digest bytes.
     ///
@@ -69,37 +52,4 @@ public struct SHA256Digest: Sendable, Hashable, RandomAccessCollection, CustomSt
         }
     }
 
-    /// The digest as 64 lowercase hexadecimal digits.
-    public var description: String {
-        let digits: StaticString = "0123456789abcdef"
-        var text = ""
-        text.reserveCapacity(2 * SHA256Digest.byteCount)
-        digits.withUTF8Buffer { hex in
-            for byte in self {
-                text.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                text.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0f)]))
-            }
-        }
-        return text
-    }
-
-    /// Whether two digests are equal, comparing all 32 bytes without an early exit.
-    ///
-    /// - Timing: independent of the digests' contents.
-    public static func == (lhs: SHA256Digest, rhs: SHA256Digest) -> Bool {
-        let difference =
-            (lhs.words.0 ^ rhs.words.0) | (lhs.words.1 ^ rhs.words.1)
-            | (lhs.words.2 ^ rhs.words.2) | (lhs.words.3 ^ rhs.words.3)
-        return difference == 0
-    }
-
-    /// Feeds the 32 digest bytes to `hasher`.
-    ///
-    /// - Parameter hasher: the hasher to feed.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(words.0)
-        hasher.combine(words.1)
-        hasher.combine(words.2)
-        hasher.combine(words.3)
-    }
 }

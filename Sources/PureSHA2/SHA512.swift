@@ -66,17 +66,6 @@ struct SHA512Core: Sendable {
         }
     }
 
-    /// Appends one byte (the path for non-contiguous sequences).
-    mutating func update(byte: UInt8) {
-        let index = bufferedCount
-        withUnsafeMutableBytes(of: &buffer) { block in
-            block.storeBytes(of: byte, toByteOffset: index, as: UInt8.self)
-        }
-        bufferedCount &+= 1
-        totalCount &+= 1
-        if bufferedCount == SHA512Core.blockByteCount { compressBuffer() }
-    }
-
     /// Hashes the full 128-byte buffer and empties it.
     private mutating func compressBuffer() {
         let block = buffer
@@ -122,9 +111,6 @@ struct SHA512Core: Sendable {
 ///
 /// Timing: the work depends only on the message length, never on the message bytes.
 public struct SHA512: HashFunction {
-    /// The number of bytes in a SHA-512 digest: 64.
-    public static let byteCount = 64
-
     /// The number of bytes in one SHA-512 input block: 128.
     public static let blockByteCount = 128
 
@@ -133,55 +119,11 @@ public struct SHA512: HashFunction {
     /// Creates a hasher for a new, empty message.
     public init() {}
 
-    /// Hashes a whole message in one call.
-    ///
-    /// Contiguous collections are read in place; other sequences are read one byte at a time.
-    ///
-    /// - Parameter data: the message bytes.
-    /// - Returns: the SHA-512 digest of `data`.
-    @inlinable
-    public static func hash<Bytes: Sequence<UInt8>>(data: Bytes) -> SHA512Digest {
-        var hasher = SHA512()
-        hasher.update(data: data)
-        return hasher.finalize()
-    }
-
-    /// Hashes the bytes of a raw buffer in one call.
-    ///
-    /// - Parameter bufferPointer: the message bytes.
-    /// - Returns: the SHA-512 digest of the buffer's bytes.
-    public static func hash(bufferPointer: UnsafeRawBufferPointer) -> SHA512Digest {
-        var hasher = SHA512()
-        hasher.update(bufferPointer: bufferPointer)
-        return hasher.finalize()
-    }
-
-    /// Appends bytes to the message.
-    ///
-    /// Contiguous collections are read in place; other sequences are read one byte at a time.
-    ///
-    /// - Parameter data: the next bytes of the message.
-    @inlinable
-    public mutating func update<Bytes: Sequence<UInt8>>(data: Bytes) {
-        let done: Void? = data.withContiguousStorageIfAvailable { bytes in
-            update(bufferPointer: UnsafeRawBufferPointer(bytes))
-        }
-        if done == nil {
-            for byte in data { update(byte: byte) }
-        }
-    }
-
     /// Appends the bytes of a raw buffer to the message.
     ///
     /// - Parameter bufferPointer: the next bytes of the message; whole blocks are hashed in place.
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
         core.update(bufferPointer: bufferPointer)
-    }
-
-    /// Appends one byte to the message (the path for non-contiguous sequences).
-    @usableFromInline
-    mutating func update(byte: UInt8) {
-        core.update(byte: byte)
     }
 
     /// Returns the digest of the message appended so far; the hasher is left unchanged.
@@ -203,9 +145,6 @@ public struct SHA512: HashFunction {
 ///
 /// Timing: the work depends only on the message length, never on the message bytes.
 public struct SHA384: HashFunction {
-    /// The number of bytes in a SHA-384 digest: 48.
-    public static let byteCount = 48
-
     /// The number of bytes in one SHA-384 input block: 128.
     public static let blockByteCount = 128
 
@@ -214,55 +153,11 @@ public struct SHA384: HashFunction {
     /// Creates a hasher for a new, empty message.
     public init() {}
 
-    /// Hashes a whole message in one call.
-    ///
-    /// Contiguous collections are read in place; other sequences are read one byte at a time.
-    ///
-    /// - Parameter data: the message bytes.
-    /// - Returns: the SHA-384 digest of `data`.
-    @inlinable
-    public static func hash<Bytes: Sequence<UInt8>>(data: Bytes) -> SHA384Digest {
-        var hasher = SHA384()
-        hasher.update(data: data)
-        return hasher.finalize()
-    }
-
-    /// Hashes the bytes of a raw buffer in one call.
-    ///
-    /// - Parameter bufferPointer: the message bytes.
-    /// - Returns: the SHA-384 digest of the buffer's bytes.
-    public static func hash(bufferPointer: UnsafeRawBufferPointer) -> SHA384Digest {
-        var hasher = SHA384()
-        hasher.update(bufferPointer: bufferPointer)
-        return hasher.finalize()
-    }
-
-    /// Appends bytes to the message.
-    ///
-    /// Contiguous collections are read in place; other sequences are read one byte at a time.
-    ///
-    /// - Parameter data: the next bytes of the message.
-    @inlinable
-    public mutating func update<Bytes: Sequence<UInt8>>(data: Bytes) {
-        let done: Void? = data.withContiguousStorageIfAvailable { bytes in
-            update(bufferPointer: UnsafeRawBufferPointer(bytes))
-        }
-        if done == nil {
-            for byte in data { update(byte: byte) }
-        }
-    }
-
     /// Appends the bytes of a raw buffer to the message.
     ///
     /// - Parameter bufferPointer: the next bytes of the message; whole blocks are hashed in place.
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
         core.update(bufferPointer: bufferPointer)
-    }
-
-    /// Appends one byte to the message (the path for non-contiguous sequences).
-    @usableFromInline
-    mutating func update(byte: UInt8) {
-        core.update(byte: byte)
     }
 
     /// Returns the digest of the message appended so far; the hasher is left unchanged.

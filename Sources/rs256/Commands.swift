@@ -1,8 +1,8 @@
 // The subcommands: their specs (for parsing and --help) and what they do.
 @_spi(Internals) import PureDER
-import PureJWT
+@_spi(Internals) import PureJWT
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 import PureSHA2
 
 // MARK: - Shared options
@@ -79,7 +79,7 @@ func claimValue(name: String, text: String) throws(Failure) -> JSONValue {
     let value: JSONValue
     do {
         // As long as a token may be (a longer value could never be in an accepted token).
-        value = try JSONValue(parsing: text, limits: JSONParsingLimits(maxBytes: JWSCompactParts.maxTokenBytes))
+        value = try JSONValue(parsing: text, limits: JSONParsingLimits(maxBytes: JWT.maxTokenBytes))
     } catch {
         switch error.reason {
         case .numberOutOfRange:

@@ -137,12 +137,12 @@ enum IO {
         } else {
             // Room for the longest accepted token and the whitespace around it; a longer one
             // is the token's fault (exit 1), as it is when given as an argument.
-            let limit = JWSCompactParts.maxTokenBytes + 4096
+            let limit = JWT.maxTokenBytes + 4096
             let bytes = try read(
                 "-", limit: limit, what: "the token",
                 tooLarge: .rejected(
                     "the token on standard input is longer than \(limit) bytes, beyond the limit of "
-                        + "\(JWSCompactParts.maxTokenBytes) bytes for a token"))
+                        + "\(JWT.maxTokenBytes) bytes for a token"))
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .rejected("the token read from standard input is not UTF-8 text")
             }

@@ -4,7 +4,7 @@
 @_spi(Internals) import PureDER
 import PureJWT
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 
 /// The environment variable hotglue's documentation puts the signing key in (base64 of a PEM).
 let signingKeyVariable = "HOTGLUE_SIGNING_KEY"

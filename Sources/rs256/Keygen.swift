@@ -9,9 +9,9 @@ import Musl
 import Darwin
 #endif
 @_spi(Internals) import PureDER
-import PureJWT
+@_spi(Internals) import PureJWT
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 
 let keygenSpec = CommandSpec(
     name: "keygen",

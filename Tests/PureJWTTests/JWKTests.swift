@@ -1,8 +1,8 @@
 import Foundation
 @_spi(Internals) import PureDER
-import PureRSA
+@_spi(Internals) import PureRSA
 import Testing
-@testable import PureJWT
+@_spi(Internals) @testable import PureJWT
 
 // Oracles: the RFC 7515 key given both as JWK and as PEM (Vectors/jose, converted with Python
 // cryptography), and the demo key exported as JWK by Node's crypto (Vectors/cli/generate.sh).

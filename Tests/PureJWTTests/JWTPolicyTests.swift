@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PureJWT
+@_spi(Internals) @testable import PureJWT
 
 func claims(_ json: String) throws -> JWTClaims { try JWTClaims(parsing: Array(json.utf8)) }
 func header(_ json: String) throws -> JWSHeader { try JWSHeader(parsing: Array(json.utf8)) }
@@ -165,10 +165,10 @@ func compactTokensOfTheWrongShapeAreMalformed(_ token: String) {
 }
 
 @Test func oversizedTokensAreRefusedBeforeSplitting() {
-    let token = String(repeating: "a", count: JWSCompactParts.maxTokenBytes + 1)
+    let token = String(repeating: "a", count: JWT.maxTokenBytes + 1)
     #expect(
         throws: JWTError.malformed(
-            "the token is \(JWSCompactParts.maxTokenBytes + 1) bytes long, more than the limit of \(JWSCompactParts.maxTokenBytes)")
+            "the token is \(JWT.maxTokenBytes + 1) bytes long, more than the limit of \(JWT.maxTokenBytes)")
     ) {
         try JWSCompactParts(token: token)
     }

@@ -180,7 +180,7 @@ func validlySignedTokensNamingAnotherAlgorithmAreRefused(alg: String) throws {
     let good = try rawToken(#"{"alg":"RS256"}"#, tenantPayload)
     let huge = good + String(repeating: "A", count: 1 << 20)
     let error = refusal(huge)
-    #expect(error == .malformed("the token is \(huge.utf8.count) bytes long, more than the limit of \(JWSCompactParts.maxTokenBytes)"))
+    #expect(error == .malformed("the token is \(huge.utf8.count) bytes long, more than the limit of \(JWT.maxTokenBytes)"))
     // Just under the size limit, dots and letters in the right alphabet but far too many
     // segments: refused at the third dot.
     let dots = String(repeating: "a.", count: 80_000)

@@ -3,7 +3,7 @@
 import Foundation
 import Testing
 @_spi(Internals) import PureDER
-import PureJWT
+@_spi(Internals) import PureJWT
 import PureRSA
 
 /// Runs `body` three times and reports the least wall time and the least rise of the resident
@@ -66,7 +66,7 @@ private let demoKey: RSAPublicKey = {
         for (name, run) in runs {
             #expect(
                 run.value
-                    == "the token is malformed: the token is \(token.utf8.count) bytes long, more than the limit of \(JWSCompactParts.maxTokenBytes)",
+                    == "the token is malformed: the token is \(token.utf8.count) bytes long, more than the limit of \(JWT.maxTokenBytes)",
                 "\(name): \(run.value)")
             #expect(run.seconds < quickly, "\(name) took \(run.seconds) s")
             #expect(run.peakGrowthMiB < smallMiB, "\(name) grew the resident set by \(run.peakGrowthMiB) MiB")
@@ -98,7 +98,7 @@ private let demoKey: RSAPublicKey = {
         // 40,000 '[' fit the JSON size limit and the token length limit; depth stops them.
         let payload = Base64URL.encode([UInt8](repeating: UInt8(ascii: "["), count: 40_000))
         let token = Base64URL.encode(Array(#"{"alg":"RS256","typ":"JWT"}"#.utf8)) + "." + payload + ".AAAA"
-        #expect(token.utf8.count < JWSCompactParts.maxTokenBytes)
+        #expect(token.utf8.count < JWT.maxTokenBytes)
         let decoded = measured { failure { () throws(JWTError) in try JWT.decodeWithoutVerifying(token) } }
         #expect(
             decoded.value.contains("payload is not valid JSON") && decoded.value.contains("nested more than 64 levels deep"),

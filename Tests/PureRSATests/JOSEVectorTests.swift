@@ -1,6 +1,6 @@
 // RFC 7515 appendix A.2 and RFC 7520 section 4.1: RS256 signatures over the given signing input.
 import Testing
-@testable import PureRSA
+@_spi(Internals) @testable import PureRSA
 
 @Suite struct JOSEVectorTests {
     /// The JWK of a JOSE vector file as the eight PKCS#1 numbers.

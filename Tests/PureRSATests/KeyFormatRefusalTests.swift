@@ -1,7 +1,7 @@
 import Foundation
 @_spi(Internals) import PureDER
 import Testing
-@testable import PureRSA
+@_spi(Internals) @testable import PureRSA
 
 @Suite("Key formats: refusals")
 struct KeyFormatRefusalTests {

@@ -1,7 +1,7 @@
 import Foundation
 @_spi(Internals) import PureDER
 import Testing
-@testable import PureRSA
+@_spi(Internals) @testable import PureRSA
 
 @Suite("Key formats: every key in Vectors loads to the oracle's integers")
 struct KeyFormatVectorTests {

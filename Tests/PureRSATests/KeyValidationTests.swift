@@ -2,7 +2,7 @@
 // private numbers. Each broken key must be refused with the error that names its fault.
 import Testing
 @_spi(Internals) import PureBigNum
-@testable import PureRSA
+@_spi(Internals) @testable import PureRSA
 
 @Suite struct KeyValidationTests {
     static func demoKey() throws -> RSAPrivateKey {

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @_spi(Internals) import PureBigNum
 @_spi(Internals) import PureDER
-import PureRSA
+@_spi(Internals) import PureRSA
 
 /// Runs `body` three times and reports the least wall time and the least rise of the resident
 /// set above its level before a call (peak, from /proc/self/status VmHWM after resetting it

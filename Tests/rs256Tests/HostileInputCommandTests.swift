@@ -1,5 +1,6 @@
 import Foundation
 @_spi(Internals) import PureDER
+@_spi(Internals) import PureRSA
 import PureJWT
 import Testing
 
@@ -141,13 +142,13 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
     guard Command.openSSL != nil else { Issue.record("openssl is needed as the signer of the large token"); return }
     let filler = String(repeating: "x", count: 120_000)
     let token = try #require(try opensslToken(#"{"alg":"RS256","typ":"JWT"}"#, #"{"sub":"t","pad":"\#(filler)"}"#))
-    #expect(token.utf8.count < JWSCompactParts.maxTokenBytes)
+    #expect(token.utf8.count < JWT.maxTokenBytes)
     // (On standard input: one argument may not be this long.)
     let verified = try Command.run(["verify", "--key", publicKeyPath], stdin: Array(token.utf8))
     #expect(verified.status == 0 && verified.stdout.count > 120_000, "\(verified.stderr)")
     #expect(try Command.run(["decode", "--json"], stdin: Array(token.utf8)).status == 0)
     // Too long, whatever the size: exit 1 (the token's fault).
-    for size in [JWSCompactParts.maxTokenBytes + 1, 1 << 20, 3 << 20] {
+    for size in [JWT.maxTokenBytes + 1, 1 << 20, 3 << 20] {
         let result = try Command.run(["verify", "--key", publicKeyPath], stdin: Array(repeating: UInt8(ascii: "a"), count: size))
         #expect(result.status == 1 && result.stderr.contains("limit"), "\(size): \(result.stderr)")
     }
@@ -167,7 +168,7 @@ func claimValuesJavaScriptWouldChangeAreRefusedWithAReason(_ claim: String, _ fr
 // MARK: 7. Key validation and size policy in every subcommand
 
 @Test func everySubcommandThatLoadsAPrivateKeyValidatesItAsTokenDoes() throws {
-    var components = try RSAKeyLoader.loadPrivateKey(Command.text(Command.demoKey)).key
+    var components = try RSAPrivateKey(loading: Command.text(Command.demoKey)).privateComponents
     components.privateExponent[components.privateExponent.count - 1] ^= 0x02  // n, e still parse
     let scratch = try Command.scratch()
     let corrupted = scratch.appendingPathComponent("corrupted.pem")

@@ -18,7 +18,7 @@
 import FuzzSupport
 @_spi(Internals) import PureDER
 import PureJSON
-import PureJWT
+@_spi(Internals) import PureJWT
 import PureP256
 import PureRSA
 import PureSHA2

@@ -10,7 +10,7 @@
 // 5. Every refusal's description (loading, and validating a loaded key) is one line without a
 //    control character.
 import FuzzSupport
-import PureRSA
+@_spi(Internals) import PureRSA
 
 func reload(_ encoded: [UInt8], expect material: RSAKeyMaterial, _ form: String) {
     do {

@@ -51,7 +51,7 @@ public struct RSAPublicKeyComponents: Sendable, Equatable {
     // MARK: Serialising
 
     /// PKCS#1 `RSAPublicKey` DER.
-    public var pkcs1DER: [UInt8] {
+    @_spi(Internals) public var pkcs1DER: [UInt8] {
         var writer = DER.Writer()
         writer.writeSequence { seq in
             seq.writeUnsignedInteger(magnitude: modulus)
@@ -61,7 +61,7 @@ public struct RSAPublicKeyComponents: Sendable, Equatable {
     }
 
     /// `SubjectPublicKeyInfo` DER with algorithm rsaEncryption and NULL parameters.
-    public var spkiDER: [UInt8] {
+    @_spi(Internals) public var spkiDER: [UInt8] {
         let inner = pkcs1DER
         var writer = DER.Writer()
         writer.writeSequence { seq in
@@ -72,10 +72,10 @@ public struct RSAPublicKeyComponents: Sendable, Equatable {
     }
 
     /// PKCS#1 PEM (`-----BEGIN RSA PUBLIC KEY-----`).
-    public var pkcs1PEM: String { PEM.encode(label: RSAKeyPEMLabel.pkcs1PublicKey, der: pkcs1DER) }
+    @_spi(Internals) public var pkcs1PEM: String { PEM.encode(label: RSAKeyPEMLabel.pkcs1PublicKey, der: pkcs1DER) }
 
     /// SubjectPublicKeyInfo PEM (`-----BEGIN PUBLIC KEY-----`), what `openssl pkey -pubout` writes.
-    public var spkiPEM: String { PEM.encode(label: RSAKeyPEMLabel.spkiPublicKey, der: spkiDER) }
+    @_spi(Internals) public var spkiPEM: String { PEM.encode(label: RSAKeyPEMLabel.spkiPublicKey, der: spkiDER) }
 }
 
 /// The numbers of a two-prime RSA private key (PKCS#1 `RSAPrivateKey`, version 0), as plain data.
@@ -153,7 +153,7 @@ public struct RSAPrivateKeyComponents: Sendable, Equatable {
 
     /// Parses a PKCS#8 `PrivateKeyInfo` / `OneAsymmetricKey` (RFC 5208, RFC 5958) holding an
     /// rsaEncryption key. The parameters must be NULL (RFC 8017 A.1); absent parameters are
-    /// accepted, as OpenSSL accepts them (``RSAKeyLoader`` reports it as a note). Attributes
+    /// accepted, as OpenSSL accepts them (`KeyLoader` reports it as a note). Attributes
     /// and a version-1 public key field are skipped.
     ///
     /// - Parameter pkcs8DER: The DER bytes, nothing before or after.
@@ -165,7 +165,7 @@ public struct RSAPrivateKeyComponents: Sendable, Equatable {
     // MARK: Serialising
 
     /// PKCS#1 `RSAPrivateKey` DER (version 0), what `openssl rsa -traditional` writes.
-    public var pkcs1DER: [UInt8] {
+    @_spi(Internals) public var pkcs1DER: [UInt8] {
         var writer = DER.Writer()
         writer.writeSequence { seq in
             seq.writeUnsignedInteger(0)
@@ -178,7 +178,7 @@ public struct RSAPrivateKeyComponents: Sendable, Equatable {
 
     /// PKCS#8 `PrivateKeyInfo` DER (version 0, rsaEncryption with NULL parameters, no
     /// attributes), what `openssl genpkey` writes.
-    public var pkcs8DER: [UInt8] {
+    @_spi(Internals) public var pkcs8DER: [UInt8] {
         let inner = pkcs1DER
         var writer = DER.Writer()
         writer.writeSequence { seq in
@@ -190,23 +190,23 @@ public struct RSAPrivateKeyComponents: Sendable, Equatable {
     }
 
     /// PKCS#1 PEM (`-----BEGIN RSA PRIVATE KEY-----`).
-    public var pkcs1PEM: String { PEM.encode(label: RSAKeyPEMLabel.pkcs1PrivateKey, der: pkcs1DER) }
+    @_spi(Internals) public var pkcs1PEM: String { PEM.encode(label: RSAKeyPEMLabel.pkcs1PrivateKey, der: pkcs1DER) }
 
     /// PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`).
-    public var pkcs8PEM: String { PEM.encode(label: RSAKeyPEMLabel.pkcs8PrivateKey, der: pkcs8DER) }
+    @_spi(Internals) public var pkcs8PEM: String { PEM.encode(label: RSAKeyPEMLabel.pkcs8PrivateKey, der: pkcs8DER) }
 }
 
 /// The PEM labels of the four RSA key structures (RFC 7468 sections 10 and 13; PKCS#1's
 /// labels are OpenSSL's "traditional" ones).
-public enum RSAKeyPEMLabel {
+package enum RSAKeyPEMLabel {
     /// `RSA PRIVATE KEY`: PKCS#1 RSAPrivateKey.
-    public static let pkcs1PrivateKey = "RSA PRIVATE KEY"
+    package static let pkcs1PrivateKey = "RSA PRIVATE KEY"
     /// `PRIVATE KEY`: PKCS#8 PrivateKeyInfo.
-    public static let pkcs8PrivateKey = "PRIVATE KEY"
+    package static let pkcs8PrivateKey = "PRIVATE KEY"
     /// `RSA PUBLIC KEY`: PKCS#1 RSAPublicKey.
-    public static let pkcs1PublicKey = "RSA PUBLIC KEY"
+    package static let pkcs1PublicKey = "RSA PUBLIC KEY"
     /// `PUBLIC KEY`: SubjectPublicKeyInfo.
-    public static let spkiPublicKey = "PUBLIC KEY"
+    package static let spkiPublicKey = "PUBLIC KEY"
 }
 
 /// Bit length of a big-endian magnitude.

@@ -10,7 +10,7 @@ public enum RSAKeyMaterial: Sendable, Equatable {
 
 /// Which of the four key structures the key was in.
 @nonexhaustive
-public enum RSAKeyStructure: Sendable, Equatable, CustomStringConvertible {
+@_spi(Internals) public enum RSAKeyStructure: Sendable, Equatable, CustomStringConvertible {
     /// PKCS#1 RSAPrivateKey (`RSA PRIVATE KEY`).
     case pkcs1PrivateKey
     /// PKCS#8 PrivateKeyInfo (`PRIVATE KEY`).
@@ -86,7 +86,7 @@ public enum RSAKeyLoadNote: Sendable, Equatable, CustomStringConvertible {
 ///
 /// The one result type of loading: the format-level loader returns it with the key's numbers,
 /// and `RSAPrivateKey.load(_:policy:)` with the validated key (``RSAPrivateKey/Loaded``).
-public struct RSAKeyLoadResult<Key: Sendable>: Sendable {
+@_spi(Internals) public struct RSAKeyLoadResult<Key: Sendable>: Sendable {
     /// The key.
     public let key: Key
     /// The structure it was stored in.
@@ -110,7 +110,7 @@ extension RSAKeyLoadResult: Equatable where Key: Equatable {}
 /// Loads an RSA key from whatever a user has: PEM text (any of the four RSA labels), the whole
 /// PEM base64-encoded on one line, DER bytes, or base64 of DER; and refuses everything else
 /// with a sentence saying what it is and what to do.
-public enum RSAKeyLoader {
+@_spi(Internals) public enum RSAKeyLoader {
     /// Largest input accepted, in bytes.
     public static let maximumInputSize = 1 << 20
 
