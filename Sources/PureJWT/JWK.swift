@@ -2,7 +2,8 @@
 import PureP256
 @_spi(Internals) import PureRSA
 
-/// Why a JSON Web Key (RFC 7517, RSA members from RFC 7518 §6.3) was refused.
+/// Why a JSON Web Key or JWK Set (RFC 7517; RSA, EC and `oct` members from RFC 7518 §6) was
+/// refused.
 ///
 /// The `description` is a sentence for a person.
 @nonexhaustive
@@ -108,12 +109,13 @@ public enum JWKError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Reading and writing RSA keys as JSON Web Keys (RFC 7517 / RFC 7518 §6.3).
+/// Picking a key out of a JSON Web Key or JWK Set (RFC 7517 / RFC 7518 §6). The key types read
+/// and write their own JWKs (`RSAPublicKey(jwk:)`, `P256.Signing.PublicKey(jwk:)`,
+/// `SymmetricKey(jwk:algorithm:)`, `jwk(keyID:)`, `jwkRepresentation`).
 public enum JWK {
     /// Parses JWK text into its JSON object.
     ///
-    /// A key set may be as large as any key file (`RSAKeyLoader.maximumInputSize`,
-    /// 1 MiB), so whatever the key limit admits parses; nesting is limited as for any JSON.
+    /// A key set may be as large as any key file (the loader's limit, 1 MiB), so whatever the key limit admits parses; nesting is limited as for any JSON.
     ///
     /// - Parameter text: the JWK (or JWK Set) as JSON.
     /// - Returns: the object.

@@ -158,7 +158,7 @@ public struct RSAPrivateKey: Sendable {
     ///   - policy: which key sizes to accept.
     /// - Returns: the key and the loader's findings.
     /// - Throws: as ``init(loading:policy:)``.
-    package static func load<Text: StringProtocol>(_ text: Text, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded {
+    @_spi(Internals) public static func load<Text: StringProtocol>(_ text: Text, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded {
         try load(bytes: Array(text.utf8), policy: policy)
     }
 
@@ -169,7 +169,7 @@ public struct RSAPrivateKey: Sendable {
     ///   - policy: which key sizes to accept.
     /// - Returns: the key and the loader's findings.
     /// - Throws: as ``init(loading:policy:)``.
-    package static func load<Bytes: Collection>(bytes: Bytes, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded
+    @_spi(Internals) public static func load<Bytes: Collection>(bytes: Bytes, policy: RSAKeyPolicy = .standard) throws(RSAError) -> Loaded
     where Bytes.Element == UInt8 {
         let loaded: RSAKeyLoadResult<RSAPrivateKeyComponents>
         do {
@@ -182,7 +182,7 @@ public struct RSAPrivateKey: Sendable {
     }
 
     /// A key loaded by `load(_:policy:)`, with what the loader found on the way.
-    package typealias Loaded = RSAKeyLoadResult<RSAPrivateKey>
+    @_spi(Internals) public typealias Loaded = RSAKeyLoadResult<RSAPrivateKey>
 
     // MARK: - Export
 
