@@ -133,7 +133,8 @@ func countECDSA(_ variant: String, mode: String, seed: UInt64, verification: Boo
     // Warm-up: one uncounted signing (the fixed-base tables are built on first use).
     let signature = (try? key.signature(for: inputs.digest))?.rawRepresentation ?? []
     if verification {
-        let expected = nonce.isEmpty ? signature : (try? P256ConstantTimeHooks.signature(key, digest: inputs.digest, nonce: nonce))?.rawRepresentation ?? []
+        let explicit = nonce.isEmpty ? nil : try? P256ConstantTimeHooks.signature(key, digest: inputs.digest, nonce: nonce)
+        let expected = explicit?.rawRepresentation ?? signature
         let valid = measureVerification(key.publicKey, expected, inputs.digest)
         print("count-ecdsa-verification \(mode) seed \(seed): \(valid)")
     } else {
