@@ -401,7 +401,8 @@ echo "== (j) memcheck: ECDSA P-256 signing, d and k undefined"
 # over d, is undefined too), or d and an explicit nonce k undefined (signature(digest:nonce:),
 # the primitive under RFC 6979, through the SPI P256ConstantTimeHooks). The declassifications
 # the library documents (Sources/PureP256/ECDSA.swift and RFC6979.swift), each a conditional
-# jump, found by memcheck's -s listing of contexts:
+# jump at the guard's source line, counted per site (the top frame's address) in memcheck's -s
+# listing of contexts:
 #   range guard — Scalar(nonZeroBigEndianBytes:), "0 < d < n" when the key is made (each site
 #     exactly once per key) and "1 ≤ k < n" for the nonce (each site exactly once per signature);
 #   "r = 0 or s = 0" — ECDSA.sign's guard on the declassified Choice, once per signature;
@@ -411,10 +412,21 @@ echo "== (j) memcheck: ECDSA P-256 signing, d and k undefined"
 #     one per signature must be seen: its verdict).
 # Nothing else may be reported: no branch or address in the DRBG, k·G, the inversions or the
 # signature equation depends on d or k.
+# The guards are found by their source text, as in (e) (a change to that text fails here).
+p256_point() {  # file text: "file:line" of the one line holding text
+    local lines
+    lines=$(grep -nF -- "$2" "../../Sources/PureP256/$1" | cut -d: -f1)
+    [[ $(wc -w <<<"$lines") == 1 ]] || { echo "constant-time: cannot find the declassification point '$2' in $1" >&2; exit 1; }
+    echo "$1:$lines"
+}
+range_point=$(p256_point Scalar.swift 'guard valid.declassified() else { return nil }')
+rs_point=$(p256_point ECDSA.swift 'guard !(r.isZero | s.isZero).declassified() else { throw .nonceUnusable }')
+rejection_point=$(p256_point KeyGeneration.swift 'guard accepted.declassified() else { continue }')
 classify_ecdsa() {  # log keys signatures: "allowed KIND ×N (S sites)… other M"
-    python3 - "$1" "$2" "$3" <<'PY'
+    python3 - "$1" "$2" "$3" "$range_point" "$rs_point" <<'PY'
 import re, sys
 log, keys, signatures = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+at_range, at_rs = (re.compile(r"[(/]" + re.escape(p) + r"\)$") for p in sys.argv[4:6])
 expected = {"d-guard": keys, "k-guard": signatures, "rs-zero": signatures, "self-check": None}
 sites, other, shown = {}, 0, 0  # (kind, top frame's address) -> reports
 listing = open(log).read().split("ERROR SUMMARY", 1)[-1]
@@ -425,12 +437,12 @@ for n, block in re.findall(r"==\d+== (\d+) errors in context \d+ of \d+:\n(.*?)\
     jump, kind = "Conditional jump" in lines[0], None
     if any(re.search(r"ECDSAO6verify|^verify \(", f) for f in frames):
         kind = "self-check"  # branches and addresses: everything in it is public
-    elif jump and re.search(r"ScalarV21nonZeroBigEndianBytes|^init \(\S*Scalar\.swift:\d+\)$", frames[0]):
+    elif jump and at_range.search(frames[0]):
         if any("PrivateKeyV17rawRepresentation" in f for f in frames):
             kind = "d-guard"
         elif any(re.search(r"PrivateKeyV9signature6digest5nonce|^signature \(\S*ECDSA\.swift:\d+\)$", f) for f in frames):
             kind = "k-guard"
-    elif jump and re.search(r"ECDSAO4sign6digest|^sign \(\S*ECDSA\.swift:\d+\)$", frames[0]):
+    elif jump and at_rs.search(frames[0]):
         kind = "rs-zero"
     if kind:
         sites[(kind, address)] = sites.get((kind, address), 0) + int(n)
@@ -512,14 +524,15 @@ fi
 
 echo "== (l) memcheck: P-256 key generation, the random words undefined"
 # PrivateKey(using:) (FIPS 186-5 A.2.2, through the SPI P256ConstantTimeHooks.generateKey) with a
-# generator whose every word is undefined. Allowed, each a conditional jump: the rejection
-# "candidate > n − 2" (KeyGeneration.swift, its guard on the declassified Choice), once per
-# candidate, and the range guard "0 < d < n" of PrivateKey(rawRepresentation:) (d = c + 1),
-# once per key; d·G must not report.
+# generator whose every word is undefined. Allowed, each a conditional jump at the guard's source
+# line, counted per site: the rejection "candidate > n − 2" (KeyGeneration.swift, its guard on the
+# declassified Choice), once per candidate, and the range guard "0 < d < n" of
+# PrivateKey(rawRepresentation:) (d = c + 1), once per key; d·G must not report.
 classify_p256keygen() {  # log keys candidates: "allowed KIND ×N (S sites)… other M"
-    python3 - "$1" "$2" "$3" <<'PY'
+    python3 - "$1" "$2" "$3" "$range_point" "$rejection_point" <<'PY'
 import re, sys
 log, keys, candidates = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+at_range, at_rejection = (re.compile(r"[(/]" + re.escape(p) + r"\)$") for p in sys.argv[4:6])
 expected = {"rejection": candidates, "d-guard": keys}
 sites, other, shown = {}, 0, 0  # (kind, top frame's address) -> reports
 listing = open(log).read().split("ERROR SUMMARY", 1)[-1]
@@ -529,10 +542,9 @@ for n, block in re.findall(r"==\d+== (\d+) errors in context \d+ of \d+:\n(.*?)\
     address = re.search(r"0x[0-9A-F]+", lines[1]).group(0) if len(lines) > 1 else "?"
     kind = None
     if "Conditional jump" in lines[0]:
-        if re.search(r"ScalarV21nonZeroBigEndianBytes|^init \(\S*Scalar\.swift:\d+\)$", frames[0]) and any(
-                "PrivateKeyV17rawRepresentation" in f for f in frames):
+        if at_range.search(frames[0]) and any("PrivateKeyV17rawRepresentation" in f for f in frames):
             kind = "d-guard"
-        elif re.search(r"PrivateKeyV5using\S* \(\S*KeyGeneration\.swift:\d+\)$|^init \(\S*KeyGeneration\.swift:\d+\)$", frames[0]):
+        elif at_rejection.search(frames[0]):
             kind = "rejection"
     if kind:
         sites[(kind, address)] = sites.get((kind, address), 0) + int(n)
@@ -557,16 +569,17 @@ PY
 }
 valgrind -s --leak-check=no --num-callers=30 "$bin" memcheck-p256keygen library >"$work/p256keygen.log" 2>&1
 summary=$(grep -o '^memcheck-p256keygen library.*' "$work/p256keygen.log" || true)
-candidates=$(sed -n 's/^memcheck-p256keygen library: 4 keys, \([0-9]*\) candidate.*/\1/p' "$work/p256keygen.log")
+candidates=$(sed -n 's/^memcheck-p256keygen library: 4 keys, \([0-9]*\) candidates.*/\1/p' "$work/p256keygen.log")
 verdict=$(classify_p256keygen "$work/p256keygen.log" 4 "${candidates:-0}" 2>"$work/p256keygen.why")
-if [[ -n "$summary" && "$verdict" == *" other 0" ]]; then
+# The generator's first candidate is 2^256 − 1: five candidates, one rejected.
+if [[ -n "$summary" && "$candidates" == 5 && "$verdict" == *" other 0" ]]; then
     echo "ok: P-256 key generation branches on the random bits only at the rejection and the range guard ($verdict); [$summary]"
 else
     fail "P-256 key generation depends on the random bits outside the documented points ($verdict; $summary)"
     cat "$work/p256keygen.why"
 fi
 valgrind -s --leak-check=no --num-callers=30 "$bin" memcheck-p256keygen leaky >"$work/leaky-p256keygen.log" 2>&1
-verdict=$(classify_p256keygen "$work/leaky-p256keygen.log" 4 4 2>/dev/null)
+verdict=$(classify_p256keygen "$work/leaky-p256keygen.log" 4 5 2>/dev/null)
 if [[ "$verdict" != *" other 0" ]] && grep -q measureKeyGeneration "$work/leaky-p256keygen.log"; then
     echo "ok: leaky P-256 key generation control flagged ($verdict)"
 else
