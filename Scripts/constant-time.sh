@@ -28,6 +28,19 @@
 #      tags reports nothing (the verdict is made public by the harness, after the call);
 #  (i) callgrind: one verification per hash executes the same number of instructions for right
 #      tags, tags wrong in the first, the last or every byte, and different keys of one length.
+# And on ECDSA P-256 signing and key generation (Sources/PureP256; the package-level explicit-nonce
+# signing and seeded key generation through the SPI hook P256ConstantTimeHooks):
+#  (j) memcheck: d undefined (RFC 6979 signing through `signature(for:)`: the nonce, an HMAC over
+#      d, is undefined too), or d and an explicit nonce k undefined; reports are allowed only at
+#      the range guards (each site once per key, or once per signature), "r = 0 or s = 0" (once
+#      per signature) and inside the check before release (ECDSA.verify on the finished, public
+#      signature);
+#  (k) callgrind: one signing minus the verification of its signature executes the same number
+#      of instructions for different keys, digests and nonces;
+#  (l) memcheck: key generation with every random word undefined reports only at the rejection
+#      "candidate > n − 2" (once per candidate) and the range guard of d (once per key);
+#  (m) callgrind: key generation executes the same number of instructions for keys accepted on
+#      the first draw.
 # Every callgrind count is of the instructions executed in ct-check's own code (the library,
 # linked statically, and the harness): the Swift runtime's and libc's counts move by a few
 # instructions with addresses (a longer file name on the command line is enough), and memcheck
@@ -381,6 +394,221 @@ if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
     echo "ok: early-exit comparison flagged — counts ${counts[*]}"
 else
     fail "callgrind saw equal counts for the early-exit comparison (the check cannot fail?): ${counts[*]}"
+fi
+
+echo "== (j) memcheck: ECDSA P-256 signing, d and k undefined"
+# Two keys × three digests; d undefined from the key's bytes on (so the RFC 6979 nonce, an HMAC
+# over d, is undefined too), or d and an explicit nonce k undefined (signature(digest:nonce:),
+# the primitive under RFC 6979, through the SPI P256ConstantTimeHooks). The declassifications
+# the library documents (Sources/PureP256/ECDSA.swift and RFC6979.swift), each a conditional
+# jump at the guard's source line, counted per site (the top frame's address) in memcheck's -s
+# listing of contexts:
+#   range guard — Scalar(nonZeroBigEndianBytes:), "0 < d < n" when the key is made (each site
+#     exactly once per key) and "1 ≤ k < n" for the nonce (each site exactly once per signature);
+#   "r = 0 or s = 0" — ECDSA.sign's guard on the declassified Choice, once per signature;
+#   the check before release — ECDSA.verify on the finished signature (r, s), the public digest
+#     and the public key: everything it computes is public (r and s are released when it says
+#     yes), and it is variable time by design, so any report inside it is allowed (at least
+#     one per signature must be seen: its verdict).
+# Nothing else may be reported: no branch or address in the DRBG, k·G, the inversions or the
+# signature equation depends on d or k.
+# The guards are found by their source text, as in (e) (a change to that text fails here).
+p256_point() {  # file text: "file:line" of the one line holding text
+    local lines
+    lines=$(grep -nF -- "$2" "../../Sources/PureP256/$1" | cut -d: -f1)
+    [[ $(wc -w <<<"$lines") == 1 ]] || { echo "constant-time: cannot find the declassification point '$2' in $1" >&2; exit 1; }
+    echo "$1:$lines"
+}
+range_point=$(p256_point Scalar.swift 'guard valid.declassified() else { return nil }')
+rs_point=$(p256_point ECDSA.swift 'guard !(r.isZero | s.isZero).declassified() else { throw .nonceUnusable }')
+rejection_point=$(p256_point KeyGeneration.swift 'guard accepted.declassified() else { continue }')
+classify_ecdsa() {  # log keys signatures: "allowed KIND ×N (S sites)… other M"
+    python3 - "$1" "$2" "$3" "$range_point" "$rs_point" <<'PY'
+import re, sys
+log, keys, signatures = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+at_range, at_rs = (re.compile(r"[(/]" + re.escape(p) + r"\)$") for p in sys.argv[4:6])
+expected = {"d-guard": keys, "k-guard": signatures, "rs-zero": signatures, "self-check": None}
+sites, other, shown = {}, 0, 0  # (kind, top frame's address) -> reports
+listing = open(log).read().split("ERROR SUMMARY", 1)[-1]
+for n, block in re.findall(r"==\d+== (\d+) errors in context \d+ of \d+:\n(.*?)\n==\d+== \n", listing, re.S):
+    lines = block.splitlines()
+    frames = [re.sub(r"^==\d+==\s+(at|by) 0x[0-9A-F]+: ", "", l) for l in lines[1:]]
+    address = re.search(r"0x[0-9A-F]+", lines[1]).group(0) if len(lines) > 1 else "?"
+    jump, kind = "Conditional jump" in lines[0], None
+    if any(re.search(r"ECDSAO6verify|^verify \(", f) for f in frames):
+        kind = "self-check"  # branches and addresses: everything in it is public
+    elif jump and at_range.search(frames[0]):
+        if any("PrivateKeyV17rawRepresentation" in f for f in frames):
+            kind = "d-guard"
+        elif any(re.search(r"PrivateKeyV9signature6digest5nonce|^signature \(\S*ECDSA\.swift:\d+\)$", f) for f in frames):
+            kind = "k-guard"
+    elif jump and at_rs.search(frames[0]):
+        kind = "rs-zero"
+    if kind:
+        sites[(kind, address)] = sites.get((kind, address), 0) + int(n)
+    else:
+        other += int(n)
+        if shown < 5:
+            shown += 1
+            print(f"  not allowed ({n}×): " + lines[0].split("== ", 1)[1] + "\n    " + "\n    ".join(frames[:8]), file=sys.stderr)
+totals = dict.fromkeys(expected, 0)
+for (kind, address), count in sites.items():
+    totals[kind] += count
+    if expected[kind] is not None and count != expected[kind]:
+        other += 1
+        print(f"  {kind} at {address}: {count} reports, expected exactly {expected[kind]}", file=sys.stderr)
+for kind, count in totals.items():
+    if count == 0:
+        other += 1
+        print(f"  {kind}: no report at all (the stacks were not recognised?)", file=sys.stderr)
+if totals["self-check"] < signatures:
+    other += 1
+    print(f"  self-check: {totals['self-check']} reports, expected at least one per signature", file=sys.stderr)
+summary = ", ".join(f"{k} ×{c} ({sum(1 for s in sites if s[0] == k)} sites)" for k, c in totals.items())
+print(f"allowed {summary} other {other}")
+PY
+}
+for mode in d k; do
+    valgrind -s --leak-check=no --num-callers=30 "$bin" memcheck-ecdsa library "$mode" >"$work/ecdsa-$mode.log" 2>&1
+    summary=$(grep -o "^memcheck-ecdsa library $mode.*" "$work/ecdsa-$mode.log" || true)
+    verdict=$(classify_ecdsa "$work/ecdsa-$mode.log" 2 6 2>"$work/ecdsa-$mode.why")
+    what="d secret, RFC 6979 signing"
+    [[ $mode == k ]] && what="d and an explicit nonce k secret"
+    if [[ -n "$summary" && "$verdict" == *" other 0" ]]; then
+        echo "ok: ECDSA ($what) branches on secrets only at the documented points ($verdict); [$summary]"
+    else
+        fail "ECDSA ($what) depends on secrets outside the documented points ($verdict; $summary)"
+        cat "$work/ecdsa-$mode.why"
+    fi
+done
+# The control: 4 bits of d and 4 of k decide whether an extra signing runs.
+valgrind -s --leak-check=no --num-callers=30 "$bin" memcheck-ecdsa leaky k >"$work/leaky-ecdsa.log" 2>&1
+verdict=$(classify_ecdsa "$work/leaky-ecdsa.log" 2 6 2>/dev/null)
+if [[ "$verdict" != *" other 0" ]] && grep -q measureECDSA "$work/leaky-ecdsa.log"; then
+    echo "ok: leaky ECDSA control flagged ($verdict)"
+else
+    fail "memcheck did not flag the leaky ECDSA control (the check cannot fail?): $verdict"
+fi
+
+echo "== (k) callgrind: instruction counts of one ECDSA signing across keys, digests and nonces"
+# The check before release (ECDSA.verify on the finished signature) is variable time on public
+# values by design (see (j)), so the compared figure is one signing's count minus the count of
+# the public verification of the same signature (PublicKey.isValidSignature, the same
+# ECDSA.verify), each in its own run: what is left (the DRBG, the range guard, k·G, the
+# inversions, the signature equation) must be the same for every key, digest and nonce.
+# (A second --toggle-collect on ECDSA.verify does not exclude it: callgrind 3.19 kept counting
+# its callees.)
+count_ecdsa() {  # variant mode seed: signing minus verification
+    valgrind --tool=callgrind --callgrind-out-file="$work/cge.$1.$2.$3" \
+        --toggle-collect='*measureECDSA*' "$bin" count-ecdsa "$1" "$2" "$3" >/dev/null 2>&1
+    valgrind --tool=callgrind --callgrind-out-file="$work/cgv.$2.$3" \
+        --toggle-collect='*measureVerification*' "$bin" count-ecdsa-verification "$2" "$3" >/dev/null 2>&1
+    echo $(( $(own_count "$work/cge.$1.$2.$3") - $(own_count "$work/cgv.$2.$3") ))
+}
+for mode in d k; do
+    counts=()
+    for seed in 0 1 2; do counts+=("$(count_ecdsa library "$mode" "$seed")"); done
+    if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}" -gt 100000 ]]; then
+        echo "ok: ECDSA ($mode), two keys, three digests and nonces — ${counts[0]} instructions for every signing, beside its verification"
+    else
+        fail "ECDSA ($mode) signing counts differ across keys/digests/nonces: ${counts[*]}"
+    fi
+done
+counts=()
+for seed in 0 2; do counts+=("$(count_ecdsa leaky k "$seed")"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
+    echo "ok: leaky ECDSA control flagged — counts ${counts[*]}"
+else
+    fail "callgrind saw equal counts for the leaky ECDSA control (the check cannot fail?): ${counts[*]}"
+fi
+
+echo "== (l) memcheck: P-256 key generation, the random words undefined"
+# PrivateKey(using:) (FIPS 186-5 A.2.2, through the SPI P256ConstantTimeHooks.generateKey) with a
+# generator whose every word is undefined. Allowed, each a conditional jump at the guard's source
+# line, counted per site: the rejection "candidate > n − 2" (KeyGeneration.swift, its guard on the
+# declassified Choice), once per candidate, and the range guard "0 < d < n" of
+# PrivateKey(rawRepresentation:) (d = c + 1), once per key; d·G must not report.
+classify_p256keygen() {  # log keys candidates: "allowed KIND ×N (S sites)… other M"
+    python3 - "$1" "$2" "$3" "$range_point" "$rejection_point" <<'PY'
+import re, sys
+log, keys, candidates = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+at_range, at_rejection = (re.compile(r"[(/]" + re.escape(p) + r"\)$") for p in sys.argv[4:6])
+expected = {"rejection": candidates, "d-guard": keys}
+sites, other, shown = {}, 0, 0  # (kind, top frame's address) -> reports
+listing = open(log).read().split("ERROR SUMMARY", 1)[-1]
+for n, block in re.findall(r"==\d+== (\d+) errors in context \d+ of \d+:\n(.*?)\n==\d+== \n", listing, re.S):
+    lines = block.splitlines()
+    frames = [re.sub(r"^==\d+==\s+(at|by) 0x[0-9A-F]+: ", "", l) for l in lines[1:]]
+    address = re.search(r"0x[0-9A-F]+", lines[1]).group(0) if len(lines) > 1 else "?"
+    kind = None
+    if "Conditional jump" in lines[0]:
+        if at_range.search(frames[0]) and any("PrivateKeyV17rawRepresentation" in f for f in frames):
+            kind = "d-guard"
+        elif at_rejection.search(frames[0]):
+            kind = "rejection"
+    if kind:
+        sites[(kind, address)] = sites.get((kind, address), 0) + int(n)
+    else:
+        other += int(n)
+        if shown < 5:
+            shown += 1
+            print(f"  not allowed ({n}×): " + lines[0].split("== ", 1)[1] + "\n    " + "\n    ".join(frames[:8]), file=sys.stderr)
+totals = dict.fromkeys(expected, 0)
+for (kind, address), count in sites.items():
+    totals[kind] += count
+    if count != expected[kind]:
+        other += 1
+        print(f"  {kind} at {address}: {count} reports, expected exactly {expected[kind]}", file=sys.stderr)
+for kind, count in totals.items():
+    if count == 0:
+        other += 1
+        print(f"  {kind}: no report at all (the stacks were not recognised?)", file=sys.stderr)
+summary = ", ".join(f"{k} ×{c} ({sum(1 for s in sites if s[0] == k)} sites)" for k, c in totals.items())
+print(f"allowed {summary} other {other}")
+PY
+}
+valgrind -s --leak-check=no --num-callers=30 "$bin" memcheck-p256keygen library >"$work/p256keygen.log" 2>&1
+summary=$(grep -o '^memcheck-p256keygen library.*' "$work/p256keygen.log" || true)
+candidates=$(sed -n 's/^memcheck-p256keygen library: 4 keys, \([0-9]*\) candidates.*/\1/p' "$work/p256keygen.log")
+verdict=$(classify_p256keygen "$work/p256keygen.log" 4 "${candidates:-0}" 2>"$work/p256keygen.why")
+# The generator's first candidate is 2^256 − 1: five candidates, one rejected.
+if [[ -n "$summary" && "$candidates" == 5 && "$verdict" == *" other 0" ]]; then
+    echo "ok: P-256 key generation branches on the random bits only at the rejection and the range guard ($verdict); [$summary]"
+else
+    fail "P-256 key generation depends on the random bits outside the documented points ($verdict; $summary)"
+    cat "$work/p256keygen.why"
+fi
+valgrind -s --leak-check=no --num-callers=30 "$bin" memcheck-p256keygen leaky >"$work/leaky-p256keygen.log" 2>&1
+verdict=$(classify_p256keygen "$work/leaky-p256keygen.log" 4 5 2>/dev/null)
+if [[ "$verdict" != *" other 0" ]] && grep -q measureKeyGeneration "$work/leaky-p256keygen.log"; then
+    echo "ok: leaky P-256 key generation control flagged ($verdict)"
+else
+    fail "memcheck did not flag the leaky P-256 key generation control (the check cannot fail?): $verdict"
+fi
+
+echo "== (m) callgrind: instruction counts of P-256 key generation across random draws"
+count_p256keygen() {  # variant seed: prints "COUNT CANDIDATES"
+    valgrind --tool=callgrind --callgrind-out-file="$work/cgk.$1.$2" \
+        --toggle-collect='*measureKeyGeneration*' "$bin" count-p256keygen "$1" "$2" >"$work/cgk.$1.$2.out" 2>&1
+    echo "$(own_count "$work/cgk.$1.$2") $(sed -n 's/.*: \([0-9]*\) candidate.*/\1/p' "$work/cgk.$1.$2.out")"
+}
+counts=()
+for seed in 0 1 2; do
+    read -r count candidates <<<"$(count_p256keygen library "$seed")"
+    # Only keys accepted on the first draw are compared (a rejection costs one more draw, public).
+    [[ "$candidates" == 1 ]] && counts+=("$count")
+done
+if [[ "${#counts[@]}" -ge 2 && "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" == 1 && "${counts[0]}" -gt 100000 ]]; then
+    echo "ok: P-256 key generation, ${#counts[@]} keys accepted on the first draw — ${counts[0]} instructions for every key"
+else
+    fail "P-256 key generation counts differ across random draws (or too few first-draw keys): ${counts[*]}"
+fi
+counts=()
+for seed in 0 1; do read -r count _ <<<"$(count_p256keygen leaky "$seed")"; counts+=("$count"); done
+if [[ "$(printf '%s\n' "${counts[@]}" | sort -u | wc -l)" -gt 1 ]]; then
+    echo "ok: leaky P-256 key generation control flagged — counts ${counts[*]}"
+else
+    fail "callgrind saw equal counts for the leaky P-256 key generation control (the check cannot fail?): ${counts[*]}"
 fi
 
 if [[ "$failures" -gt 0 ]]; then

@@ -8,6 +8,11 @@
 #   modexp        Modulus.exponentiateSecret, 1024-bit modulus: an all-zero exponent vs random ones
 #   sign-message  RSA-2048 signing with one key: one fixed message vs random messages
 #   sign-key      RSA-2048 signing: key A vs key B (Vectors/keys/rsa-2048 and demo-rsa-2048)
+#   ecdsa-d       ECDSA P-256 signing through RFC 6979 (PrivateKey.signature(for:)): d = 1 vs random d
+#   ecdsa-k       ECDSA P-256 signing with an explicit nonce (signature(digest:nonce:), through the
+#                 SPI P256ConstantTimeHooks): k = 1 vs random k
+#                 (both with random digests in both classes, so the signature and the time of its
+#                 public verification before release are random in both; a fifth of the samples)
 #   leaky         CONTROL: BigUInt.power (variable time) on the modexp inputs
 #
 # How to read it: t measures how far apart the two classes' mean times are, in standard errors.

@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// Constant-time checks for PureBigNum, PureRSA's signing path and PureSHA2's HMAC under valgrind
+// Constant-time checks for PureBigNum, PureRSA's signing path, PureP256 and PureSHA2's HMAC under valgrind
 // (ct-check, run through Scripts/constant-time.sh), and the dudect-style timing test (Welch's t over
 // fixed-versus-random secret inputs; dudect, run through Scripts/dudect.sh). A separate package, so
 // the C shim around <valgrind/memcheck.h> and the timing driver (which imports Glibc for
@@ -28,6 +28,8 @@ let package = Package(
             dependencies: [
                 .product(name: "PureBigNum", package: "PureRS256"),
                 .product(name: "PureRSA", package: "PureRS256"),
+                .product(name: "PureP256", package: "PureRS256"),
+                .product(name: "PureSHA2", package: "PureRS256"),
             ]
         ),
     ]

@@ -7,6 +7,8 @@
 //   ct-check memcheck-sign / count-sign    the whole signing path (Signing.swift)
 //   ct-check memcheck-keygen               key generation's sieve and Miller–Rabin (KeyGeneration.swift)
 //   ct-check memcheck-p256 / count-p256    P-256 scalar multiplication by a secret (P256.swift)
+//   ct-check memcheck-ecdsa / count-ecdsa  ECDSA P-256 signing, d or k secret (ECDSA.swift)
+//   ct-check memcheck-p256keygen / count-p256keygen  P-256 key generation (ECDSA.swift)
 //   ct-check memcheck-hmac / count-hmac    HMAC tag verification (HMAC.swift)
 //
 // `leaky` is a deliberately variable-time square-and-multiply kept HERE, never in the library:
@@ -163,6 +165,16 @@ case (3, "memcheck-p256") where ["library", "leaky"].contains(arguments[2]):
     memcheckP256(arguments[2])
 case (4, "count-p256") where ["library", "leaky"].contains(arguments[2]):
     countP256(arguments[2], seed: UInt64(arguments[3]) ?? 0)
+case (4, "memcheck-ecdsa") where ["library", "leaky"].contains(arguments[2]) && ["d", "k"].contains(arguments[3]):
+    memcheckECDSA(arguments[2], mode: arguments[3])
+case (5, "count-ecdsa") where ["library", "leaky"].contains(arguments[2]) && ["d", "k"].contains(arguments[3]):
+    countECDSA(arguments[2], mode: arguments[3], seed: UInt64(arguments[4]) ?? 0, verification: false)
+case (4, "count-ecdsa-verification") where ["d", "k"].contains(arguments[2]):
+    countECDSA("library", mode: arguments[2], seed: UInt64(arguments[3]) ?? 0, verification: true)
+case (3, "memcheck-p256keygen") where ["library", "leaky"].contains(arguments[2]):
+    memcheckP256KeyGeneration(arguments[2])
+case (4, "count-p256keygen") where ["library", "leaky"].contains(arguments[2]):
+    countP256KeyGeneration(arguments[2], seed: UInt64(arguments[3]) ?? 0)
 case (3, "memcheck-hmac") where ["library", "leaky"].contains(arguments[2]):
     memcheckHMAC(arguments[2])
 case (4, "count-hmac") where ["library", "leaky"].contains(arguments[2]):
@@ -174,6 +186,9 @@ default:
     print("       ct-check memcheck-sign (library|pss|leaky) KEY.der | ct-check count-sign (library|pss|leaky) KEY.der SEED")
     print("       ct-check memcheck-keygen (library|leaky) KEY.der")
     print("       ct-check memcheck-p256 (library|leaky) | ct-check count-p256 (library|leaky) SEED")
+    print("       ct-check memcheck-ecdsa (library|leaky) (d|k) | ct-check count-ecdsa (library|leaky) (d|k) SEED")
+    print("       ct-check count-ecdsa-verification (d|k) SEED")
+    print("       ct-check memcheck-p256keygen (library|leaky) | ct-check count-p256keygen (library|leaky) SEED")
     print("       ct-check memcheck-hmac (library|leaky) | ct-check count-hmac (library|leaky) SEED")
     exit(2)
 }

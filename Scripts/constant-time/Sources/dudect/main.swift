@@ -6,10 +6,13 @@
 // below several percentiles (cropping the slow tail, where interrupts and frequency changes
 // live), and the largest |t| is reported.
 //
-//   dudect [--samples N] [TEST…]     tests: modexp, sign-message, sign-key, leaky (the control)
+//   dudect [--samples N] [TEST…]     tests: modexp, sign-message, sign-key, ecdsa-d, ecdsa-k,
+//                                    leaky (the control)
 import Glibc
 @_spi(Internals) import PureBigNum
+@_spi(ConstantTimeTesting) import PureP256
 import PureRSA
+import PureSHA2
 
 /// SplitMix64: the class sequence and the random inputs.
 struct Random {
@@ -126,7 +129,7 @@ while let argument = arguments.first {
     default: selected.append(argument)
     }
 }
-if selected.isEmpty { selected = ["modexp", "sign-message", "sign-key", "leaky"] }
+if selected.isEmpty { selected = ["modexp", "sign-message", "sign-key", "ecdsa-d", "ecdsa-k", "leaky"] }
 
 var setup = Random(state: 42)
 var modulusLimbs = setup.limbs(16)
@@ -164,6 +167,39 @@ if keyPaths.count >= 2 {
                 return UInt64((try! (c == 0 ? keyA : keyB).signature(for: m)).rawRepresentation[0])
             }))
 }
+
+// ECDSA P-256: a random digest in both classes (so the signature, and the time of its public
+// verification before release, is random in both); only the secret is fixed or random.
+/// 32 bytes below n and not 0 (the top bit cleared, the low bit set).
+func p256Scalar(_ r: inout Random) -> [UInt8] {
+    var bytes = r.bytes(32)
+    bytes[0] &= 0x7F
+    bytes[31] |= 1
+    return bytes
+}
+// The fixed secrets are the most special ones: d = 1 and k = 1 (every comb digit 0 but one).
+let one = [UInt8](repeating: 0, count: 31) + [1]
+let fixedP256Key = try! P256.Signing.PrivateKey(rawRepresentation: one)
+let fixedNonce = one
+tests.append(
+    TimingTest(
+        name: "ecdsa-d", what: "P256.Signing.PrivateKey.signature(for:) (RFC 6979): d = 1 (fixed) vs random d, random digests",
+        prepare: { c, r in
+            let key = c == 0 ? fixedP256Key : try! P256.Signing.PrivateKey(rawRepresentation: p256Scalar(&r))
+            return (key, SHA256.hash(data: r.bytes(32))) as (P256.Signing.PrivateKey, SHA256Digest)
+        },
+        run: { input in
+            let (key, digest) = input as! (P256.Signing.PrivateKey, SHA256Digest)
+            return UInt64((try! key.signature(for: digest)).rawRepresentation[0])
+        }))
+tests.append(
+    TimingTest(
+        name: "ecdsa-k", what: "ECDSA P-256 with an explicit nonce (signature(digest:nonce:)): k = 1 (fixed) vs random k, key d = 1, random digests",
+        prepare: { c, r in (c == 0 ? fixedNonce : p256Scalar(&r), SHA256.hash(data: r.bytes(32))) as ([UInt8], SHA256Digest) },
+        run: { input in
+            let (nonce, digest) = input as! ([UInt8], SHA256Digest)
+            return UInt64((try! P256ConstantTimeHooks.signature(fixedP256Key, digest: digest, nonce: nonce)).rawRepresentation[0])
+        }))
 
 print("dudect: Welch's t, fixed (class 0) vs random (class 1); |t| > 4.5 would suggest a leak (dudect's threshold), |t| > 10 a clear one")
 for name in selected {
