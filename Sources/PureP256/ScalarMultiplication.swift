@@ -77,12 +77,7 @@ extension ProjectivePoint {
                 started = true
             }
         }
-        let entries = BaseTable.shared.entries
-        for i in 0..<64 {
-            let digit = Int(u1.nibble(i))
-            if digit != 0 { acc = acc + entries[i * 15 + digit - 1] }
-        }
-        return acc
+        return acc.addingGeneratorMultiple(u1)
     }
 }
 

@@ -41,7 +41,7 @@ struct PointArithmeticTests {
         }
     }
 
-    @Test("k·P for random points P, and u1·G + u2·Q, match the affine reference")
+    @Test("k·P for random points P, and u1·G + u2·Q (window and comb), match the affine reference")
     func variableBase() throws {
         var generator = SeededGenerator(state: 12)
         let ks = try Self.scalars(count: 16, seed: 13)
@@ -61,6 +61,8 @@ struct PointArithmeticTests {
             #expect(point.shown == parts[0])
             #expect(point.multiplied(bySecret: k).shown == parts[1], "k = \(k.hexString)")
             #expect(point.verificationCombination(u1: u, u2: k).shown == parts[2], "k = \(k.hexString)")
+            let comb = CombTable(point.affine!)
+            #expect(ProjectivePoint.verificationCombination(u1: u, u2: k, comb: comb).shown == parts[2], "comb, k = \(k.hexString)")
         }
     }
 
