@@ -28,7 +28,7 @@ enum ECDSA {
     /// comb (the check a private key makes before it releases a signature). Variable time.
     static func verify(r: Limbs256, s: Limbs256, digest: Limbs256, comb: CombTable) -> Bool {
         guard let (u1, u2) = verificationScalars(r: r, s: s, digest: digest) else { return false }
-        return xCoordinate(of: ProjectivePoint.verificationCombination(u1: u1, u2: u2, comb: comb), matches: r)
+        return xCoordinate(of: JacobianPoint.verificationCombination(u1: u1, u2: u2, comb: comb), matches: r)
     }
 
     /// u1 = e·s⁻¹ and u2 = r·s⁻¹ (canonical), or nil unless 0 < r < n and 0 < s < n.

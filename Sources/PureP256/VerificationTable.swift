@@ -6,7 +6,7 @@
 /// 63 doublings and at most 64 mixed additions (one per 64-bit column of u) instead of the
 /// 256 doublings of a window method; 15 points of 64 bytes, 960 bytes per key.
 ///
-/// Building it costs 192 doublings, 11 additions and one batched inversion. None of the sums is
+/// Building it costs 192 (Jacobian) doublings, 11 additions and one batched inversion. None of the sums is
 /// the identity (each is a multiple c · Q with 0 < c < 2^193 < n and Q of prime order n), so all
 /// have an affine form.
 struct CombTable: Sendable {
@@ -16,11 +16,13 @@ struct CombTable: Sendable {
     /// The comb for Q; Q is public (this runs in variable time only through its loop counts,
     /// which are fixed).
     init(_ q: AffinePoint) {
+        // The teeth 2^(64j) · Q by Jacobian doublings (cheaper than the complete ones, and
+        // exact here: none of these multiples is the identity).
         var teeth = [ProjectivePoint(q)]
+        var tooth = JacobianPoint(q)
         for _ in 1..<4 {
-            var next = teeth[teeth.count - 1]
-            for _ in 0..<64 { next = next.doubled() }
-            teeth.append(next)
+            for _ in 0..<64 { tooth = tooth.doubled() }
+            teeth.append(tooth.projective)
         }
         var sums = [ProjectivePoint](repeating: .identity, count: 15)
         for c in 1...15 {
@@ -32,12 +34,12 @@ struct CombTable: Sendable {
     }
 }
 
-extension ProjectivePoint {
+extension JacobianPoint {
     /// u1 · G + u2 · Q in variable time, for the check of a signature just made (all values
     /// public): u2 · Q through Q's ``CombTable`` (63 doublings, one mixed addition per non-zero
     /// column), u1 · G through ``BaseTable`` (no doubling).
     static func verificationCombination(u1: Limbs256, u2: Limbs256, comb: CombTable) -> ProjectivePoint {
-        var acc = ProjectivePoint.identity
+        var acc = JacobianPoint.identity
         var started = false
         comb.entries.withUnsafeBufferPointer { entries in
             for i in stride(from: 63, through: 0, by: -1) {
@@ -51,12 +53,12 @@ extension ProjectivePoint {
                 }
             }
         }
-        return acc.addingGeneratorMultiple(u1)
+        return acc.addingGeneratorMultiple(u1).projective
     }
 
     /// self + u · G in variable time (u public): one mixed addition per non-zero 4-bit digit,
     /// from ``BaseTable``.
-    func addingGeneratorMultiple(_ u: Limbs256) -> ProjectivePoint {
+    func addingGeneratorMultiple(_ u: Limbs256) -> JacobianPoint {
         var acc = self
         BaseTable.shared.entries.withUnsafeBufferPointer { entries in
             for i in 0..<64 {
