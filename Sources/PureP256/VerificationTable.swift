@@ -45,7 +45,8 @@ extension JacobianPoint {
             for i in stride(from: 63, through: 0, by: -1) {
                 if started { acc = acc.doubled() }
                 let shift = UInt64(i)
-                let column = (u2.w0 >> shift & 1) | (u2.w1 >> shift & 1) << 1
+                let column =
+                    (u2.w0 >> shift & 1) | (u2.w1 >> shift & 1) << 1
                     | (u2.w2 >> shift & 1) << 2 | (u2.w3 >> shift & 1) << 3
                 if column != 0 {
                     acc = acc + entries[Int(column) - 1]
