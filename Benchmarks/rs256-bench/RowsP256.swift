@@ -1,6 +1,7 @@
 // Benchmark rows for PureP256: ECDSA P-256 / SHA-256 signing and verification, and the layers
 // under them (field multiplication, scalar multiplication).
 @_spi(Internals) import PureBigNum
+import PureJWT
 import PureP256
 import PureSHA2
 
@@ -9,7 +10,10 @@ import PureSHA2
 /// `ecdsa/verify/p256`,
 /// `p256/fieldmul` (4-limb Montgomery, UInt128 products), `p256/fieldmul/bignum` (the same
 /// product through PureBigNum's generic Montgomery multiply, for the design comparison),
-/// `p256/scalarmult` (constant-time variable base) and `p256/basemult` (constant-time k·G).
+/// `p256/scalarmult` (constant-time variable base) and `p256/basemult` (constant-time k·G),
+/// `ecdsa/keygen/p256` (`P256.Signing.PrivateKey()`: 32 random bytes, d·G and the key's
+/// precomputation; `openssl speed` has no key-generation row to compare) and `jwt/mint-es256`
+/// (a whole ES256 tenant token from a loaded key, next to OpenSSL's bare signature).
 func p256Rows() -> [BenchRow] {
     // The first NIST SigGen [P-256,SHA-256] key (and its nonce, for the scalar-multiplication rows).
     let d = bytes("519b423d715f8b581f4fa8ee59f4771a5b44c8130b4e3eacca54a56dda72b464")
@@ -26,6 +30,15 @@ func p256Rows() -> [BenchRow] {
         },
         BenchRow("ecdsa/verify/p256", openssl: .ecdsaP256Verify) { iterations in
             for _ in 0..<iterations { blackHole(publicKey.isValidSignature(signature, for: digest)) }
+        },
+        BenchRow("ecdsa/keygen/p256") { iterations in
+            for _ in 0..<iterations { blackHole(P256.Signing.PrivateKey()) }
+        },
+        BenchRow("jwt/mint-es256", openssl: .ecdsaP256Sign) { iterations in
+            let signer = JWTSigner(key: key)
+            for i in 0..<iterations {
+                blackHole(try? signer.tenantToken("tenant-42", now: 1_700_000_000 + Int64(i & 1023)))
+            }
         },
         BenchRow("p256/fieldmul") { iterations in
             blackHole(P256BenchmarkHooks.fieldMultiplications(iterations, x: x, y: y))

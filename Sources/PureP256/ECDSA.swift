@@ -20,15 +20,30 @@ enum ECDSA {
 
     /// Verifies (r, s) for a digest under the public point Q. Variable time (all public).
     static func verify(r: Limbs256, s: Limbs256, digest: Limbs256, publicKey q: AffinePoint) -> Bool {
+        guard let (u1, u2) = verificationScalars(r: r, s: s, digest: digest) else { return false }
+        return xCoordinate(of: ProjectivePoint(q).verificationCombination(u1: u1, u2: u2), matches: r)
+    }
+
+    /// Verifies (r, s) as ``verify(r:s:digest:publicKey:)`` does, with the public point's
+    /// comb (the check a private key makes before it releases a signature). Variable time.
+    static func verify(r: Limbs256, s: Limbs256, digest: Limbs256, comb: CombTable) -> Bool {
+        guard let (u1, u2) = verificationScalars(r: r, s: s, digest: digest) else { return false }
+        return xCoordinate(of: JacobianPoint.verificationCombination(u1: u1, u2: u2, comb: comb), matches: r)
+    }
+
+    /// u1 = e·s⁻¹ and u2 = r·s⁻¹ (canonical), or nil unless 0 < r < n and 0 < s < n.
+    static func verificationScalars(r: Limbs256, s: Limbs256, digest: Limbs256) -> (Limbs256, Limbs256)? {
         let n = Scalar.modulus
-        // 0 < r < n and 0 < s < n.
-        guard r.lessThanWord(n) == 1, s.lessThanWord(n) == 1, r.isZeroWord == 0, s.isZeroWord == 0 else { return false }
+        guard r.lessThanWord(n) == 1, s.lessThanWord(n) == 1, r.isZeroWord == 0, s.isZeroWord == 0 else { return nil }
         let e = Scalar(reducing: digest)
         let w = Scalar(reduced: s).inverse()
         let rScalar = Scalar(reduced: r)
-        let u1 = (e * w).canonical
-        let u2 = (rScalar * w).canonical
-        let point = ProjectivePoint(q).verificationCombination(u1: u1, u2: u2)
+        return ((e * w).canonical, (rScalar * w).canonical)
+    }
+
+    /// Whether x(R) mod n = r for the point R = u1·G + u2·Q (false for the identity).
+    static func xCoordinate(of point: ProjectivePoint, matches r: Limbs256) -> Bool {
+        let n = Scalar.modulus
         if point.isIdentity.declassified() { return false }
         // x(R) mod n = r  ⟺  X = r'·Z for r' = r or r' = r + n (when r + n < p), since
         // x = X/Z and 0 ≤ x < p < 2n. Comparing projectively avoids an inversion.
@@ -47,6 +62,9 @@ enum ECDSA {
 extension P256.Signing {
     /// A P-256 private key: a secret scalar d with 0 < d < n, and its public key d·G.
     ///
+    /// Making a key computes d·G and, from that public point, the comb table that the check
+    /// before release uses (192 doublings once, 960 bytes kept with the key).
+    ///
     /// Timing contract: computing the public key and signing run in constant time in d and
     /// in the nonce (see ``P256/Signing``); only sizes and "valid or not" are revealed.
     public struct PrivateKey: Sendable {
@@ -54,6 +72,8 @@ extension P256.Signing {
         let scalar: Scalar
         /// d·G.
         public let publicKey: PublicKey
+        /// The comb of d·G that the check before release verifies with (960 bytes).
+        let comb: CombTable
 
         /// Reads d as 32 big-endian bytes (SEC 1 section 2.3.6, CryptoKit's
         /// `rawRepresentation`) and computes the public key d·G.
@@ -69,7 +89,9 @@ extension P256.Signing {
             // never the identity.
             let point = ProjectivePoint.generatorMultiplied(bySecret: d.canonical)
             let zInverse = point.z.inverse()
-            publicKey = PublicKey(point: AffinePoint(x: point.x * zInverse, y: point.y * zInverse))
+            let q = AffinePoint(x: point.x * zInverse, y: point.y * zInverse)
+            publicKey = PublicKey(point: q)
+            comb = CombTable(q)
         }
 
         /// d as 32 big-endian bytes.
@@ -96,7 +118,7 @@ extension P256.Signing {
             guard let k = Scalar(nonZeroBigEndianBytes: nonce) else { throw .scalarOutOfRange }
             let e = Limbs256(bigEndian: digest)
             let (r, s) = try ECDSA.sign(digest: e, privateKey: scalar, nonce: k)
-            guard ECDSA.verify(r: r, s: s, digest: e, publicKey: publicKey.point) else {
+            guard ECDSA.verify(r: r, s: s, digest: e, comb: comb) else {
                 throw .signatureSelfCheckFailed
             }
             return ECDSASignature(r: r, s: s)

@@ -47,7 +47,7 @@ struct FieldElement: Sendable {
 
     /// Converts a value already below p.
     init(reduced value: Limbs256) {
-        montgomery = montgomeryMultiply(value, FieldElement.rSquared, FieldElement.modulus, 1)
+        montgomery = p256MontgomeryMultiply(value, FieldElement.rSquared)
     }
 
     /// Reads 32 big-endian bytes; nil when the value is not below p. Variable time in the
@@ -61,7 +61,7 @@ struct FieldElement: Sendable {
 
     /// The canonical value (out of Montgomery form).
     var canonical: Limbs256 {
-        montgomeryMultiply(montgomery, Limbs256(1, 0, 0, 0), FieldElement.modulus, 1)
+        p256MontgomeryMultiply(montgomery, Limbs256(1, 0, 0, 0))
     }
 
     /// The canonical value as 32 big-endian bytes.
@@ -79,7 +79,7 @@ struct FieldElement: Sendable {
 
     @inline(__always)
     static func * (a: FieldElement, b: FieldElement) -> FieldElement {
-        FieldElement(montgomery: montgomeryMultiply(a.montgomery, b.montgomery, modulus, 1))
+        FieldElement(montgomery: p256MontgomeryMultiply(a.montgomery, b.montgomery))
     }
 
     /// self + self.
@@ -88,7 +88,7 @@ struct FieldElement: Sendable {
 
     /// self · self.
     @inline(__always)
-    func squared() -> FieldElement { self * self }
+    func squared() -> FieldElement { FieldElement(montgomery: p256MontgomerySquare(montgomery)) }
 
     /// −self.
     @inline(__always)

@@ -209,6 +209,9 @@ struct AffinePoint: Sendable {
                     0x8EE7_EB4A_7C0F_9E16, 0x4FE3_42E2_FE1A_7F9B)))
     }
 
+    /// −P = (x, −y).
+    func negated() -> AffinePoint { AffinePoint(x: x, y: y.negated()) }
+
     /// True when y² = x³ − 3x + b.
     var isOnCurve: Bool {
         let rhs = (x.squared() - FieldElement.one - FieldElement.one - FieldElement.one) * x + FieldElement.b

@@ -57,32 +57,32 @@ extension ProjectivePoint {
     }
 
     /// u1 · G + u2 · self, in variable time: for verification only, where every input is
-    /// public. u1 · G goes through ``BaseTable`` (zero digits skipped); u2 · self through a
-    /// width-5 NAF (odd multiples ±1..15 of the point, about 51 additions and 256 doublings).
+    /// public. u2 · self through a width-5 NAF (the odd multiples ±1..15 of the point, made
+    /// affine with one inversion; about 51 additions and 256 doublings), u1 · G through
+    /// ``BaseTable`` (zero digits skipped), both in Jacobian coordinates (``JacobianPoint``).
     func verificationCombination(u1: Limbs256, u2: Limbs256) -> ProjectivePoint {
         var odd = [ProjectivePoint](repeating: self, count: 8)
         let twice = doubled()
         for j in 1..<8 { odd[j] = odd[j - 1] + twice }
+        // None is the identity: j · P for odd j < 16 < n, P ≠ O.
+        let multiples = batchNormalize(odd)
         let digits = nonAdjacentForm(u2, width: 5)
-        var acc = ProjectivePoint.identity
+        var acc = JacobianPoint.identity
         var started = false
-        for i in stride(from: digits.count - 1, through: 0, by: -1) {
-            if started { acc = acc.doubled() }
-            let d = Int(digits[i])
-            if d > 0 {
-                acc = acc + odd[d >> 1]
-                started = true
-            } else if d < 0 {
-                acc = acc + odd[(-d) >> 1].negated()
-                started = true
+        multiples.withUnsafeBufferPointer { multiples in
+            for i in stride(from: digits.count - 1, through: 0, by: -1) {
+                if started { acc = acc.doubled() }
+                let d = Int(digits[i])
+                if d > 0 {
+                    acc = acc + multiples[d >> 1]
+                    started = true
+                } else if d < 0 {
+                    acc = acc + multiples[(-d) >> 1].negated()
+                    started = true
+                }
             }
         }
-        let entries = BaseTable.shared.entries
-        for i in 0..<64 {
-            let digit = Int(u1.nibble(i))
-            if digit != 0 { acc = acc + entries[i * 15 + digit - 1] }
-        }
-        return acc
+        return acc.addingGeneratorMultiple(u1).projective
     }
 }
 

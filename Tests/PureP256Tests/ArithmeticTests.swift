@@ -15,6 +15,13 @@ struct ArithmeticTests {
             modularSubtract(.zero, Limbs256(2, 0, 0, 0), m),
             Limbs256(0, 0, 0, 1 << 63),
         ]
+        // Values with long runs of ones, where the reduction's carries travel furthest (kept
+        // when below m).
+        let dense = [
+            Limbs256(.max, .max, .max, 0xFFFF_FFFF_0000_0000), Limbs256(.max, 0, .max, 0xFFFF_FFFF_0000_0000),
+            Limbs256(0, .max, 0, 0xFFFF_FFFF_0000_0000), Limbs256(.max, .max, .max, 0x7FFF_FFFF_FFFF_FFFF),
+        ]
+        values += dense.filter { $0.lessThanWord(m) == 1 }
         while values.count < count {
             let v = Limbs256(bigEndian: generator.bytes(32))
             if v.lessThanWord(m) == 1 { values.append(v) }
@@ -22,7 +29,7 @@ struct ArithmeticTests {
         return values
     }
 
-    @Test("field +, −, ·, inverse and square root agree with Python's integers mod p")
+    @Test("field +, −, ·, squaring, inverse and square root agree with Python's integers mod p")
     func fieldAgreesWithPython() throws {
         let a = try Self.operands(modulusHex: Curve.p, count: 120, seed: 1)
         let b = try Self.operands(modulusHex: Curve.p, count: 120, seed: 2).reversed()
@@ -34,14 +41,14 @@ struct ArithmeticTests {
                     x, y = (int(v, 16) for v in line.split())
                     r = pow(x, (p + 1) // 4, p)
                     root = "%064x" % r if r * r % p == x else "none"
-                    print("%064x %064x %064x %064x %s" % ((x + y) % p, (x - y) % p, x * y % p, pow(x, p - 2, p), root))
+                    print("%064x %064x %064x %064x %064x %s" % ((x + y) % p, (x - y) % p, x * y % p, x * x % p, pow(x, p - 2, p), root))
                 """, input: input)
         #expect(expected.count == pairs.count)
         for ((x, y), line) in zip(pairs, expected) {
             let fx = FieldElement(reduced: x), fy = FieldElement(reduced: y)
             let root = fx.squareRoot().map { hex($0.bigEndianBytes) }
             // Either root is a root; Python gives x^((p+1)/4), which is what we compute too.
-            let got = [fx + fy, fx - fy, fx * fy, fx.inverse()].map { hex($0.bigEndianBytes) } + [root ?? "none"]
+            let got = [fx + fy, fx - fy, fx * fy, fx.squared(), fx.inverse()].map { hex($0.bigEndianBytes) } + [root ?? "none"]
             #expect(got.joined(separator: " ") == line, "x = \(x.hexString), y = \(y.hexString)")
         }
     }

@@ -41,7 +41,7 @@ struct PointArithmeticTests {
         }
     }
 
-    @Test("k·P for random points P, and u1·G + u2·Q, match the affine reference")
+    @Test("k·P for random points P, and u1·G + u2·Q (window and comb), match the affine reference")
     func variableBase() throws {
         var generator = SeededGenerator(state: 12)
         let ks = try Self.scalars(count: 16, seed: 13)
@@ -61,10 +61,12 @@ struct PointArithmeticTests {
             #expect(point.shown == parts[0])
             #expect(point.multiplied(bySecret: k).shown == parts[1], "k = \(k.hexString)")
             #expect(point.verificationCombination(u1: u, u2: k).shown == parts[2], "k = \(k.hexString)")
+            let comb = CombTable(point.affine!)
+            #expect(JacobianPoint.verificationCombination(u1: u, u2: k, comb: comb).shown == parts[2], "comb, k = \(k.hexString)")
         }
     }
 
-    @Test("the complete formulas: P + Q, P + P, P + (−P), P + O, O + O, 2P, mixed P + Q match the reference")
+    @Test("the complete formulas and the Jacobian ones: P + Q, P + P, P + (−P), P + O, O + O, 2P, mixed P + Q match the reference")
     func completeFormulas() throws {
         var generator = SeededGenerator(state: 14)
         let pairs = (0..<12).map { _ in (Limbs256(bigEndian: generator.bytes(32)), Limbs256(bigEndian: generator.bytes(32))) }
@@ -97,6 +99,16 @@ struct PointArithmeticTests {
             #expect((identity + plain.affine!).isEqual(p).declassified())
             #expect((identity + identity).isIdentity.declassified())
             #expect(identity.doubled().isIdentity.declassified())
+            // The verification-only Jacobian formulas, their exceptional cases included.
+            let plainAffine = plain.affine!
+            let jacobian = JacobianPoint(x: plainAffine.x * scale * scale, y: plainAffine.y * scale * scale * scale, z: scale)
+            let jacobianIdentity = JacobianPoint.identity
+            #expect((jacobian + q.affine!).projective.shown == parts[0])
+            #expect((jacobian + plain.affine!).projective.shown == parts[1])
+            #expect(jacobian.doubled().projective.shown == parts[1])
+            #expect((jacobian + plain.affine!.negated()).projective.isIdentity.declassified())
+            #expect((jacobianIdentity + plain.affine!).projective.isEqual(p).declassified())
+            #expect(jacobianIdentity.doubled().projective.isIdentity.declassified())
         }
     }
 
