@@ -493,9 +493,10 @@ fi
 echo "== (k) callgrind: instruction counts of one ECDSA signing across keys, digests and nonces"
 # The check before release (ECDSA.verify on the finished signature) is variable time on public
 # values by design (see (j)), so the compared figure is one signing's count minus the count of
-# the public verification of the same signature (PublicKey.isValidSignature, the same
-# ECDSA.verify), each in its own run: what is left (the DRBG, the range guard, k·G, the
-# inversions, the signature equation) must be the same for every key, digest and nonce.
+# that same check on the same signature (P256ConstantTimeHooks.checkBeforeRelease: the
+# verification with the key's comb of Q that the signing path runs), each in its own run: what
+# is left (the DRBG, the range guard, k·G, the inversions, the signature equation) must be the
+# same for every key, digest and nonce.
 # (A second --toggle-collect on ECDSA.verify does not exclude it: callgrind 3.19 kept counting
 # its callees.)
 count_ecdsa() {  # variant mode seed: signing minus verification

@@ -25,6 +25,23 @@ public enum P256ConstantTimeHooks {
         try key.signature(digest: digest, nonce: nonce)
     }
 
+    /// The check a private key runs on a finished signature before it releases it: the
+    /// verification of (r, s) with the key's comb of Q (`ECDSA.verify(r:s:digest:comb:)`),
+    /// exactly as `signature(digest:nonce:)` calls it. Variable time on public values by design;
+    /// the constant-time check counts it on its own and subtracts it from a signing. FOR THE
+    /// CONSTANT-TIME CHECK ONLY.
+    ///
+    /// - Parameters:
+    ///   - key: The private key that made the signature.
+    ///   - signature: The signature.
+    ///   - digest: The SHA-256 digest it signs.
+    /// - Returns: Whether the check passes.
+    public static func checkBeforeRelease(
+        _ key: P256.Signing.PrivateKey, _ signature: P256.Signing.ECDSASignature, digest: SHA256Digest
+    ) -> Bool {
+        ECDSA.verify(r: signature.r, s: signature.s, digest: Limbs256(bigEndian: digest), comb: key.comb)
+    }
+
     /// Generates a key from the caller's generator: `PrivateKey.init(using:)` (FIPS 186-5
     /// A.2.2, rejection sampling), which ``P256/Signing/PrivateKey/init()`` calls with
     /// `SystemRandomNumberGenerator`. FOR THE CONSTANT-TIME CHECK ONLY.
