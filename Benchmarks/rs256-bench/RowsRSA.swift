@@ -69,34 +69,27 @@ func rsaRows() -> [BenchRow] {
 /// overload. OpenSSL's row is `openssl speed rsa2048`, which signs a digest with PKCS#1 v1.5
 /// (it has no per-hash or PSS variant), so the ratio shows what the hash and encoding add.
 private func sha2FamilyRows(key: RSAPrivateKey, message: [UInt8]) -> [BenchRow] {
-    let publicKey = key.publicKey
-    let bits = key.keySizeInBits
     var rows: [BenchRow] = []
     for (name, padding) in [("rs", RSASigningPadding.insecurePKCS1v1_5), ("ps", RSASigningPadding.PSS)] {
-        if let signature = try? key.signature(for: SHA384.hash(data: message), padding: padding) {
-            rows.append(
-                BenchRow("rsa/sign-\(name)384/\(bits)", openssl: .rsaSign(bits: bits)) { iterations in
-                    for _ in 0..<iterations { blackHole(try? key.signature(for: SHA384.hash(data: message), padding: padding)) }
-                })
-            rows.append(
-                BenchRow("rsa/verify-\(name)384/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
-                    for _ in 0..<iterations {
-                        blackHole(publicKey.isValidSignature(signature, for: SHA384.hash(data: message), padding: padding))
-                    }
-                })
-        }
-        if let signature = try? key.signature(for: SHA512.hash(data: message), padding: padding) {
-            rows.append(
-                BenchRow("rsa/sign-\(name)512/\(bits)", openssl: .rsaSign(bits: bits)) { iterations in
-                    for _ in 0..<iterations { blackHole(try? key.signature(for: SHA512.hash(data: message), padding: padding)) }
-                })
-            rows.append(
-                BenchRow("rsa/verify-\(name)512/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
-                    for _ in 0..<iterations {
-                        blackHole(publicKey.isValidSignature(signature, for: SHA512.hash(data: message), padding: padding))
-                    }
-                })
-        }
+        rows += hashRows(SHA384.self, "\(name)384", key: key, message: message, padding: padding)
+        rows += hashRows(SHA512.self, "\(name)512", key: key, message: message, padding: padding)
     }
     return rows
+}
+
+/// The sign and verify rows of one algorithm: `H` hashes the message inside the timed loop.
+private func hashRows<H: HashFunction>(
+    _: H.Type, _ name: String, key: RSAPrivateKey, message: [UInt8], padding: RSASigningPadding
+) -> [BenchRow] {
+    let publicKey = key.publicKey
+    let bits = key.keySizeInBits
+    guard let signature = try? key.signature(for: H.hash(data: message), padding: padding) else { return [] }
+    return [
+        BenchRow("rsa/sign-\(name)/\(bits)", openssl: .rsaSign(bits: bits)) { iterations in
+            for _ in 0..<iterations { blackHole(try? key.signature(for: H.hash(data: message), padding: padding)) }
+        },
+        BenchRow("rsa/verify-\(name)/\(bits)", openssl: .rsaVerify(bits: bits)) { iterations in
+            for _ in 0..<iterations { blackHole(publicKey.isValidSignature(signature, for: H.hash(data: message), padding: padding)) }
+        },
+    ]
 }

@@ -5,42 +5,39 @@ import PureSHA2
 import Testing
 @testable import PureRSA
 
-/// `Array.withUnsafeBytes` rethrows untyped; the protocol's requirement throws `Failure`.
-func withBytes<Result, Failure: Error>(
-    _ storage: [UInt8], _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
-) throws(Failure) -> Result {
-    let outcome: Swift.Result<Result, Failure> = storage.withUnsafeBytes { raw in
-        do throws(Failure) { return .success(try body(raw)) } catch { return .failure(error) }
-    }
-    return try outcome.get()
+/// A `Digest` conformer this library does not make, its bytes in an array.
+protocol ForeignDigest: Digest {
+    var storage: [UInt8] { get }
 }
 
-/// A `Digest` conformer this library does not make.
-struct ForeignDigest: Digest {
+extension ForeignDigest {
+    /// `Array.withUnsafeBytes` rethrows untyped; the protocol's requirement throws `Failure`.
+    func withUnsafeBytes<Result, Failure: Error>(
+        _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let outcome: Swift.Result<Result, Failure> = storage.withUnsafeBytes { raw in
+            do throws(Failure) { return .success(try body(raw)) } catch { return .failure(error) }
+        }
+        return try outcome.get()
+    }
+}
+
+/// 20 bytes: no SHA-2 length.
+struct Foreign20: ForeignDigest {
     static let byteCount = 20
     let storage: [UInt8]
-    func withUnsafeBytes<Result, Failure: Error>(
-        _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
-        try withBytes(storage, body)
-    }
 }
 
-/// A 32-byte conformer from outside the library.
-struct Foreign32: Digest {
+/// 32 bytes: SHA-256's length.
+struct Foreign32: ForeignDigest {
     static let byteCount = 32
     let storage: [UInt8]
-    func withUnsafeBytes<Result, Failure: Error>(
-        _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
-        try withBytes(storage, body)
-    }
 }
 
 @Suite struct DigestDispatchTests {
     @Test func aDigestOfAnotherLengthIsRefusedWithASentenceAndNeverVerifies() throws {
         let key = try KeyValidationTests.demoKey()
-        let digest = ForeignDigest(storage: [UInt8](repeating: 0xA5, count: 20))
+        let digest = Foreign20(storage: [UInt8](repeating: 0xA5, count: 20))
         #expect(throws: RSAError.unsupportedDigest(byteCount: 20)) { try key.signature(for: digest) }
         #expect(throws: RSAError.unsupportedDigest(byteCount: 20)) { try key.signature(for: digest, padding: .PSS) }
         #expect(
