@@ -183,7 +183,7 @@ public struct HashedAuthenticationCode<H: HashFunction>: Hashable, Sendable, Ran
     public subscript(position: Int) -> UInt8 { digest[position] }
 
     /// The code's bytes as a new array.
-    public var bytes: [UInt8] { Array(digest) }
+    public var bytes: [UInt8] { digest.bytes }
 
     /// Calls `body` with the code's bytes.
     ///

@@ -108,23 +108,29 @@ extension HashFunction {
     }
 }
 
+// `@inlinable` so that code in other modules, and generic code over a hash, reads the bytes
+// through a specialised body, not a generic one per byte.
 extension Digest {
     /// The position of the first byte: 0.
+    @inlinable
     public var startIndex: Int { 0 }
 
     /// One past the position of the last byte: ``Digest/byteCount``.
+    @inlinable
     public var endIndex: Int { Self.byteCount }
 
     /// The byte at `position`.
     ///
     /// - Parameter position: an index in `0 ..< byteCount`; any other index is a programming
     ///   error and stops the program, as for an array.
+    @inlinable
     public subscript(position: Int) -> UInt8 {
         precondition(position >= 0 && position < Self.byteCount, "digest index out of range")
         return withUnsafeBytes { $0[position] }
     }
 
     /// The digest bytes as a new array.
+    @inlinable
     public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     /// The digest in lowercase hexadecimal (two digits per byte).
@@ -133,6 +139,7 @@ extension Digest {
     /// Whether two digests are equal, comparing every byte without an early exit.
     ///
     /// - Timing: independent of the digests' contents.
+    @inlinable
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.withUnsafeBytes { left in
             rhs.withUnsafeBytes { right in
@@ -146,6 +153,7 @@ extension Digest {
     /// Feeds the digest bytes to `hasher`.
     ///
     /// - Parameter hasher: the hasher to feed.
+    @inlinable
     public func hash(into hasher: inout Hasher) {
         withUnsafeBytes { hasher.combine(bytes: $0) }
     }
