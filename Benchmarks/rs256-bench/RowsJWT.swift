@@ -2,9 +2,10 @@
 // demo RSA-2048 key (Vectors/keys/demo-rsa-2048.pem).
 import Foundation
 @_spi(Internals) import PureDER
-import PureJWT
-import PureRSA
+@_spi(Internals) import PureJWT
+@_spi(Internals) import PureRSA
 import PureSHA2
+@_spi(Internals) import PureJSON
 
 /// `jwt/mint/2048`: a whole tenant token from a loaded key (claims, header, JSON, base64url,
 /// SHA-256, RSA signature and its self-check, assembly).

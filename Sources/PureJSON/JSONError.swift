@@ -49,7 +49,7 @@ public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     /// - Parameters:
     ///   - reason: what was wrong.
     ///   - offset: the byte offset in the input (0 when the error is not about input bytes).
-    public init(_ reason: Reason, at offset: Int) {
+    @_spi(Internals) public init(_ reason: Reason, at offset: Int) {
         self.reason = reason
         self.offset = offset
     }

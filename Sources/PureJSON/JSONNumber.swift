@@ -12,7 +12,7 @@
 /// exactly, digit for digit.
 public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
     /// The stored value: an exact integer or a finite float.
-    public enum Storage: Sendable {
+    @_spi(Internals) public enum Storage: Sendable {
         /// An exact integer.
         case integer(Int64)
         /// A finite float (never NaN or infinite).
@@ -20,7 +20,7 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The stored value.
-    public let storage: Storage
+    @_spi(Internals) public let storage: Storage
     /// The literal as it appeared in parsed input; `nil` for numbers built in code.
     public let sourceText: String?
 

@@ -79,7 +79,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     ///
     /// - Parameter key: the member name.
     /// - Returns: the index into ``members``, or `nil` when there is no such member.
-    public func index(forKey key: String) -> Int? {
+    package func index(forKey key: String) -> Int? {
         members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
     }
 

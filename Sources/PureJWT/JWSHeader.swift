@@ -15,7 +15,7 @@ public struct JWSHeader: Sendable, Equatable {
     /// Wraps a JSON object as a header, as is.
     ///
     /// - Parameter object: the header members.
-    public init(object: JSONObject) {
+    @_spi(Internals) public init(object: JSONObject) {
         self.object = object
     }
 
@@ -37,7 +37,7 @@ public struct JWSHeader: Sendable, Equatable {
     ///   - extra: further members, set in their order.
     /// - Returns: the header.
     /// - Throws: `JWTError.algorithmNotAllowed` when `extra` sets `alg` to another algorithm.
-    public static func jwt(algorithm: JWTAlgorithm, keyID: String? = nil, extra: JSONObject = JSONObject()) throws(JWTError) -> JWSHeader {
+    @_spi(Internals) public static func jwt(algorithm: JWTAlgorithm, keyID: String? = nil, extra: JSONObject = JSONObject()) throws(JWTError) -> JWSHeader {
         if let alg = extra["alg"], alg != .string(algorithm.name) {
             throw JWTError.algorithmNotAllowed(alg.stringValue ?? alg.serialized)
         }
@@ -54,7 +54,7 @@ public struct JWSHeader: Sendable, Equatable {
     ///   - limits: the JSON parsing limits.
     /// - Throws: `JWTError.invalidJSON(.header, _)` when it is not strict JSON (duplicate members
     ///   included), `.malformed` when it is not an object.
-    public init(parsing bytes: [UInt8], limits: JSONParsingLimits = .default) throws(JWTError) {
+    @_spi(Internals) public init(parsing bytes: [UInt8], limits: JSONParsingLimits = .default) throws(JWTError) {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: bytes, limits: limits)
@@ -77,10 +77,10 @@ public struct JWSHeader: Sendable, Equatable {
     public var keyID: String? { object["kid"]?.stringValue }
 
     /// The header as JSON.stringify writes it, as UTF-8 bytes (the input to base64url).
-    public var serializedBytes: [UInt8] { JSONValue.object(object).serializedBytes }
+    @_spi(Internals) public var serializedBytes: [UInt8] { JSONValue.object(object).serializedBytes }
 
     /// The header as JSON.stringify writes it.
-    public var serialized: String { JSONValue.object(object).serialized }
+    @_spi(Internals) public var serialized: String { JSONValue.object(object).serialized }
 
     /// Header parameters RFC 7515 §4.1 defines; `crit` may not list them.
     static let registeredNames: Set<String> = [

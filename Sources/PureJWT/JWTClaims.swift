@@ -1,3 +1,5 @@
+@_spi(Internals) import PureJSON
+
 /// The claims of a JWT (its payload), as an ordered JSON object with typed access.
 ///
 /// Members keep the order they were set in (see `JSONObject` for JavaScript's one exception,

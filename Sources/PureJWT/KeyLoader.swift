@@ -28,7 +28,7 @@ public struct LoadedKey: Sendable {
     /// Other things worth mentioning.
     public let notes: [RSAKeyLoadNote]
     /// Whether the key was a JSON Web Key (or one key of a JWK Set).
-    public var isJWK: Bool { encoding == nil }
+    @_spi(Internals) public var isJWK: Bool { encoding == nil }
 }
 
 /// Why the forgiving loader refused a key: the reason of the format it was found in.

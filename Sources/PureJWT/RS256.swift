@@ -18,7 +18,7 @@ import PureSHA2
 /// work touches only the claims.
 public struct JWTSigner: Sendable {
     /// The RSA private key of an RS* or PS* signer; `nil` for an HMAC or ES256 signer.
-    public let key: RSAPrivateKey?
+    @_spi(Internals) public let key: RSAPrivateKey?
     /// The algorithm of every token this signer makes (its header's `alg`).
     public let algorithm: JWTAlgorithm
     /// The key, tied to ``algorithm``.
@@ -99,7 +99,7 @@ public struct JWTSigner: Sendable {
     /// - Throws: `JWTError.invalidClaims` when a registered claim has the wrong type;
     ///   `.algorithmNotAllowed`/`.missingAlgorithm` when the header does not name
     ///   RS256; `.signingFailed` when the RSA signature could not be made.
-    public func sign(_ claims: JWTClaims, header: JWSHeader) throws(JWTError) -> String {
+    @_spi(Internals) public func sign(_ claims: JWTClaims, header: JWSHeader) throws(JWTError) -> String {
         try claims.checkRegisteredTypes()
         try header.checkPolicy(algorithm: algorithm, understoodCritical: JWTSigner.allCritical(header))
         return try sign(headerBytes: header.serializedBytes, payloadBytes: claims.serializedBytes, checkHeader: false)
@@ -182,7 +182,7 @@ public struct VerifiedJWT: Sendable, Equatable {
 public struct JWTVerifier: Sendable {
     /// The RSA public key of a verifier made with one RSA key; `nil` for one that picks its key
     /// by `kid`, and for HMAC and ES256 verifiers.
-    public let key: RSAPublicKey?
+    @_spi(Internals) public let key: RSAPublicKey?
     /// The RSA keys by `kid` of a verifier made with RSA keys or an RSA key set; empty for a
     /// one-key verifier and for an ES256 key-set verifier.
     public var keys: [String: RSAPublicKey] {

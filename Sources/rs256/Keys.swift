@@ -1,9 +1,10 @@
 // Turning loaded key numbers into validated keys, signers and verifiers, and the data
 // signatures of sign-data / verify-data.
-import PureJWT
+@_spi(Internals) import PureJWT
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 import PureSHA2
+@_spi(Internals) import PureJSON
 
 /// The refusal for a key that failed validation, with the opt-in named when there is one.
 func keyFailure(_ error: RSAError, origin: String, allowWeakKey: Bool) -> Failure {

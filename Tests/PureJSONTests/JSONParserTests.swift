@@ -1,5 +1,5 @@
 import Testing
-@testable import PureJSON
+@_spi(Internals) @testable import PureJSON
 
 // Accept/reject suites in the spirit of JSONTestSuite (github.com/nst/JSONTestSuite): the
 // expectations follow RFC 8259's grammar and this parser's documented strictness.

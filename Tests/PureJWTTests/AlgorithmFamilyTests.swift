@@ -1,6 +1,7 @@
 import Foundation
-import PureJWT
+@_spi(Internals) import PureJWT
 import Testing
+@_spi(Internals) import PureJSON
 
 // The whole algorithm family through one signer/verifier. Oracle: Node's crypto, run once per
 // test: for RS* and HS* it builds the token node-jsonwebtoken builds (header

@@ -2,7 +2,8 @@
 // Fuzz/regressions/FuzzJSON is one; add the artifact there when a new finding is fixed.
 import Foundation
 import Testing
-import PureJWT
+@_spi(Internals) import PureJWT
+@_spi(Internals) import PureJSON
 
 private let regressionFolder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -3,7 +3,8 @@
 // refusals with their sentences.
 import Foundation
 import Testing
-@testable import PureJWT
+@_spi(Internals) @testable import PureJWT
+@_spi(Internals) import PureJSON
 
 /// Runs a bash script (openssl and node are the oracles) and returns its stdout lines.
 private func shell(_ script: String) throws -> [String] {

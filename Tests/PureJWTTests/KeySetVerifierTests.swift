@@ -1,6 +1,7 @@
 import Foundation
-import PureJWT
+@_spi(Internals) import PureJWT
 import Testing
+@_spi(Internals) import PureJSON
 
 // A verifier over a JWK Set picks the key by the token's kid and never lets the token choose the
 // algorithm. The key set is written by Node's crypto (KeyObject.export({format: 'jwk'})) from the

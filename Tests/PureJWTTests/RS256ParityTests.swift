@@ -1,8 +1,9 @@
 import Foundation
 @_spi(Internals) import PureDER
-import PureRSA
+@_spi(Internals) import PureRSA
 import Testing
-@testable import PureJWT
+@_spi(Internals) @testable import PureJWT
+@_spi(Internals) import PureJSON
 
 // Oracles: node-jsonwebtoken's tokens (Vectors/jwt/tokens.json, made by generate.mjs with Node's
 // crypto), and the RS256 examples of RFC 7515 A.2 and RFC 7520 4.1 (Vectors/jose).

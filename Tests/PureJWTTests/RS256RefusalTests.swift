@@ -3,7 +3,8 @@ import Foundation
 import PureRSA
 import PureSHA2
 import Testing
-@testable import PureJWT
+@_spi(Internals) @testable import PureJWT
+@_spi(Internals) import PureJSON
 
 // Every hostile or broken token gets its own typed error, quickly. Tokens are built here with
 // the demo key so that a refusal can only come from the rule under test: the signature of each

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PureJWT
+@_spi(Internals) @testable import PureJWT
+@_spi(Internals) import PureJSON
 
 // Oracle: Node's JSON.stringify and node-jsonwebtoken's header construction, recorded by
 // Vectors/jwt/generate.mjs. Here the header and payload bytes (the signed content) are compared

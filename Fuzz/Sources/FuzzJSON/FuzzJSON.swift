@@ -14,7 +14,8 @@
 //    the second parse succeeds under the default limits whenever the first did.
 // 4. The JWT views (header and claims parsing) never trap on the same bytes.
 import FuzzSupport
-import PureJWT
+@_spi(Internals) import PureJWT
+@_spi(Internals) import PureJSON
 
 /// Equality as JavaScript sees it: `==`, with numbers compared as doubles.
 func sameForJavaScript(_ a: JSONValue, _ b: JSONValue) -> Bool {

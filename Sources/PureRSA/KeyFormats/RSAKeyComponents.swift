@@ -23,7 +23,7 @@ public struct RSAPublicKeyComponents: Sendable, Equatable {
     }
 
     /// Size of the modulus in bits (leading zero bits not counted).
-    public var modulusBitCount: Int { bitCount(modulus) }
+    @_spi(Internals) public var modulusBitCount: Int { bitCount(modulus) }
 
     // MARK: Parsing
 
@@ -32,7 +32,7 @@ public struct RSAPublicKeyComponents: Sendable, Equatable {
     /// - Parameter pkcs1DER: The DER bytes, nothing before or after.
     /// - Throws: ``RSAKeyFormatError/malformed(_:)`` for any DER fault (including negative,
     ///   non-minimal or trailing data), ``RSAKeyFormatError/zeroInteger(field:)``.
-    public init<Bytes: Collection>(pkcs1DER: Bytes) throws(RSAKeyFormatError) where Bytes.Element == UInt8 {
+    @_spi(Internals) public init<Bytes: Collection>(pkcs1DER: Bytes) throws(RSAKeyFormatError) where Bytes.Element == UInt8 {
         var reader = try KeyDER.reader(Array(pkcs1DER))
         self = try KeyDER.readPKCS1PublicKey(&reader)
         try KeyDER.run { () throws(DERError) in try reader.finish() }
@@ -44,7 +44,7 @@ public struct RSAPublicKeyComponents: Sendable, Equatable {
     /// - Parameter spkiDER: The DER bytes, nothing before or after.
     /// - Throws: ``RSAKeyFormatError`` naming the other algorithm (EC, Ed25519, RSA-PSS…) when
     ///   the key is not rsaEncryption, or a structure error.
-    public init<Bytes: Collection>(spkiDER: Bytes) throws(RSAKeyFormatError) where Bytes.Element == UInt8 {
+    @_spi(Internals) public init<Bytes: Collection>(spkiDER: Bytes) throws(RSAKeyFormatError) where Bytes.Element == UInt8 {
         self = try KeyDER.parseSPKI(Array(spkiDER)).key
     }
 
@@ -132,7 +132,7 @@ public struct RSAPrivateKeyComponents: Sendable, Equatable {
     }
 
     /// Size of the modulus in bits.
-    public var modulusBitCount: Int { bitCount(modulus) }
+    @_spi(Internals) public var modulusBitCount: Int { bitCount(modulus) }
 
     // MARK: Parsing
 
@@ -145,7 +145,7 @@ public struct RSAPrivateKeyComponents: Sendable, Equatable {
     /// - Throws: ``RSAKeyFormatError/multiPrimeKey`` for version 1,
     ///   ``RSAKeyFormatError/unsupportedVersion(_:)`` for others,
     ///   ``RSAKeyFormatError/zeroInteger(field:)``, or ``RSAKeyFormatError/malformed(_:)``.
-    public init<Bytes: Collection>(pkcs1DER: Bytes) throws(RSAKeyFormatError) where Bytes.Element == UInt8 {
+    @_spi(Internals) public init<Bytes: Collection>(pkcs1DER: Bytes) throws(RSAKeyFormatError) where Bytes.Element == UInt8 {
         var reader = try KeyDER.reader(Array(pkcs1DER))
         self = try KeyDER.readPKCS1PrivateKey(&reader)
         try KeyDER.run { () throws(DERError) in try reader.finish() }
@@ -158,7 +158,7 @@ public struct RSAPrivateKeyComponents: Sendable, Equatable {
     ///
     /// - Parameter pkcs8DER: The DER bytes, nothing before or after.
     /// - Throws: ``RSAKeyFormatError`` naming another algorithm, or a structure error.
-    public init<Bytes: Collection>(pkcs8DER: Bytes) throws(RSAKeyFormatError) where Bytes.Element == UInt8 {
+    @_spi(Internals) public init<Bytes: Collection>(pkcs8DER: Bytes) throws(RSAKeyFormatError) where Bytes.Element == UInt8 {
         self = try KeyDER.parsePKCS8(Array(pkcs8DER)).key
     }
 
