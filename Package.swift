@@ -31,14 +31,16 @@ let package = Package(
             dependencies: ["PureBigNum", "PureSHA2", "PureDER", "PureRSA", "PureJWT", "PureP256"],
             path: "Benchmarks/rs256-bench"
         ),
-        .testTarget(name: "PureBigNumTests", dependencies: ["PureBigNum"]),
-        .testTarget(name: "PureSHA2Tests", dependencies: ["PureSHA2"]),
-        .testTarget(name: "PureDERTests", dependencies: ["PureDER"]),
-        .testTarget(name: "PureRSATests", dependencies: ["PureRSA", "PureBigNum", "PureDER", "PureSHA2"]),
-        .testTarget(name: "PureP256Tests", dependencies: ["PureP256", "PureBigNum", "PureSHA2", "PureDER"]),
+        // Vector files, hex, the seeded generator and the NIST reader the test targets share.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PureBigNumTests", dependencies: ["PureBigNum", "TestSupport"]),
+        .testTarget(name: "PureSHA2Tests", dependencies: ["PureSHA2", "TestSupport"]),
+        .testTarget(name: "PureDERTests", dependencies: ["PureDER", "TestSupport"]),
+        .testTarget(name: "PureRSATests", dependencies: ["PureRSA", "PureBigNum", "PureDER", "PureSHA2", "TestSupport"]),
+        .testTarget(name: "PureP256Tests", dependencies: ["PureP256", "PureBigNum", "PureSHA2", "PureDER", "TestSupport"]),
         .testTarget(name: "PureJSONTests", dependencies: ["PureJSON"]),
-        .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA", "PureP256", "PureSHA2", "PureDER"]),
-        .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT", "PureDER", "PureRSA"]),
+        .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA", "PureP256", "PureSHA2", "PureDER", "TestSupport"]),
+        .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT", "PureDER", "PureRSA", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,7 +37,9 @@ public struct JWSHeader: Sendable, Equatable {
     ///   - extra: further members, set in their order.
     /// - Returns: the header.
     /// - Throws: `JWTError.algorithmNotAllowed` when `extra` sets `alg` to another algorithm.
-    @_spi(Internals) public static func jwt(algorithm: JWTAlgorithm, keyID: String? = nil, extra: JSONObject = JSONObject()) throws(JWTError) -> JWSHeader {
+    @_spi(Internals) public static func jwt(algorithm: JWTAlgorithm, keyID: String? = nil, extra: JSONObject = JSONObject()) throws(JWTError)
+        -> JWSHeader
+    {
         if let alg = extra["alg"], alg != .string(algorithm.name) {
             throw JWTError.algorithmNotAllowed(alg.stringValue ?? alg.serialized)
         }

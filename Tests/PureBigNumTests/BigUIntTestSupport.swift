@@ -1,23 +1,11 @@
-// Shared helpers for the BigUInt tests: a seeded generator and the vector-file reader.
+// Helpers for the BigUInt tests: shaped random values and the one reader of this target's
+// `Key = value` vector files; vector paths, hex and the generator come from TestSupport.
 import Foundation
+@_exported import TestSupport
 @_spi(Internals) import PureBigNum
 
-/// SplitMix64: a tiny, fast, seedable generator so property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The shapes of random values the BigUInt property tests draw.
+extension SeededGenerator {
     /// A random `Int` in `0 ... upperBound`.
     mutating func int(through upperBound: Int) -> Int {
         Int(next() % UInt64(upperBound + 1))
@@ -90,13 +78,10 @@ enum VectorFileError: Error {
     case missingField(String, Int)
 }
 
-/// Reads `Vectors/<relativePath>` relative to this source file and splits it into blocks.
-func loadVectorBlocks(_ relativePath: String, filePath: String = #filePath) throws -> [VectorBlock] {
-    let root = URL(fileURLWithPath: filePath)
-        .deletingLastPathComponent()  // PureBigNumTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-    let text = try String(contentsOf: root.appendingPathComponent("Vectors/\(relativePath)"), encoding: .utf8)
+/// Reads `Vectors/<relativePath>` as blank-line-separated blocks of `Key = value` lines (`#`
+/// lines are comments); the first key of a block names it.
+func loadVectorBlocks(_ relativePath: String) throws -> [VectorBlock] {
+    let text = try vectorText(relativePath)
     var blocks: [VectorBlock] = []
     var fields: [String: String] = [:]
     var kind: String?

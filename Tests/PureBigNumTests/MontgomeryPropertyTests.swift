@@ -5,7 +5,7 @@ import Testing
 @Suite struct MontgomeryPropertyTests {
     @Test(arguments: [1, 2, 3, 5, 16, 17, 32])
     func constantTimeAndPublicExponentiationAgree(limbs count: Int) throws {
-        var random = ModExpRandom(seed: 0xC0FFEE &+ UInt64(count))
+        var random = SeededGenerator(seed: 0xC0FFEE &+ UInt64(count))
         for _ in 0..<4 {
             let m = try Modulus(limbs: random.oddModulus(limbs: count))
             let base = random.limbs(count)
@@ -20,7 +20,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4, 5, 6])
     func everyWindowWidthGivesTheSameResult(windowBits: Int) throws {
-        var random = ModExpRandom(seed: 0x57_1D0E)
+        var random = SeededGenerator(seed: 0x57_1D0E)
         for count in [1, 3, 8] {
             let m = try Modulus(limbs: random.oddModulus(limbs: count))
             let base = random.below(m.limbs)
@@ -32,7 +32,7 @@ import Testing
 
     @Test(arguments: [16, 24, 32, 48, 64])
     func specialisedKernelsAgreeWithTheGenericOne(limbs n: Int) throws {
-        var random = ModExpRandom(seed: 0x5EC1A1 &+ UInt64(n))
+        var random = SeededGenerator(seed: 0x5EC1A1 &+ UInt64(n))
         let m = random.oddModulus(limbs: n)
         let m0inv = Modulus.negativeInverse(of: m[0])
         for _ in 0..<8 {
@@ -61,7 +61,7 @@ import Testing
 
     @Test(arguments: [1, 2, 7, 16, 33])
     func valuesSurviveARoundTripThroughTheMontgomeryDomain(limbs n: Int) throws {
-        var random = ModExpRandom(seed: 0x20_0D7 &+ UInt64(n))
+        var random = SeededGenerator(seed: 0x20_0D7 &+ UInt64(n))
         let m = try Modulus(limbs: random.oddModulus(limbs: n))
         for _ in 0..<8 {
             let a = random.below(m.limbs)
@@ -79,7 +79,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 16])
     func reductionOfValuesOfAnyWidthIsTheSameAsFoldingThem(limbs n: Int) throws {
-        var random = ModExpRandom(seed: 0xF01D &+ UInt64(n))
+        var random = SeededGenerator(seed: 0xF01D &+ UInt64(n))
         let m = try Modulus(limbs: random.oddModulus(limbs: n))
         for width in [0, 1, n, 2 * n, 2 * n + 1, 3 * n, 5 * n + 1] {
             let value = random.limbs(width)
@@ -95,7 +95,7 @@ import Testing
 
     @Test(arguments: [1, 2, 5, 16, 32])
     func reductionOfWideValuesMatchesMultiplication(limbs n: Int) throws {
-        var random = ModExpRandom(seed: 0x0DD5 &+ UInt64(n))
+        var random = SeededGenerator(seed: 0x0DD5 &+ UInt64(n))
         let m = try Modulus(limbs: random.oddModulus(limbs: n))
         for _ in 0..<8 {
             let a = random.below(m.limbs)
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func modularAdditionAndSubtractionUndoEachOther() throws {
-        var random = ModExpRandom(seed: 0xADD5)
+        var random = SeededGenerator(seed: 0xADD5)
         for n in [1, 2, 16, 24] {
             let m = try Modulus(limbs: random.oddModulus(limbs: n))
             for _ in 0..<8 {

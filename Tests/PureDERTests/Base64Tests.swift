@@ -17,13 +17,13 @@ struct Base64Tests {
         for entry in json["rfc4648_section10"] as! [[String: Any]] {
             cases.append(
                 Case(
-                    input: hexBytes(entry["input_hex"] as! String), base64: entry["base64"] as! String,
+                    input: try hexBytes(entry["input_hex"] as! String), base64: entry["base64"] as! String,
                     base64url: entry["base64url"] as! String, unpadded: entry["base64url_unpadded"] as! String))
         }
         let c = json["rfc7515_appendix_c"] as! [String: Any]
         cases.append(
             Case(
-                input: hexBytes(c["input_hex"] as! String), base64: c["base64"] as! String,
+                input: try hexBytes(c["input_hex"] as! String), base64: c["base64"] as! String,
                 base64url: c["base64url"] as! String, unpadded: c["base64url_unpadded"] as! String))
         return cases
     }

@@ -66,7 +66,6 @@ func nodeFamily(ours: [String: String], secretHex: String, ecJWK: [String: Strin
     return try JSONDecoder().decode(NodeVerdicts.self, from: data)
 }
 
-func hexString(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 func base64URL(_ bytes: [UInt8]) -> String {
     Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
         .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
@@ -119,7 +118,7 @@ struct Family {
     for algorithm in JWTAlgorithm.all {
         ours[algorithm.name] = try #require(family.signers[algorithm]).tenantToken("tenant-id", now: familyNow)
     }
-    let node = try nodeFamily(ours: ours, secretHex: hexString(family.secret), ecJWK: family.ecJWK)
+    let node = try nodeFamily(ours: ours, secretHex: hex(family.secret), ecJWK: family.ecJWK)
     for algorithm in JWTAlgorithm.all {
         let name = algorithm.name
         let mine = try #require(ours[name]), theirs = try #require(node.tokens[name])

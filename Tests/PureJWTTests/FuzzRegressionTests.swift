@@ -5,9 +5,7 @@ import Testing
 @_spi(Internals) import PureJWT
 @_spi(Internals) import PureJSON
 
-private let regressionFolder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fuzz/regressions/FuzzJSON")
+private let regressionFolder = repositoryRoot.appendingPathComponent("Fuzz/regressions/FuzzJSON")
 
 private func regressionInputs() throws -> [(String, [UInt8])] {
     let names = try FileManager.default.contentsOfDirectory(atPath: regressionFolder.path).sorted()

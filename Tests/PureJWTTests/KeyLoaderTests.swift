@@ -21,8 +21,6 @@ private func shell(_ script: String) throws -> [String] {
     return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
 }
 
-private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
-
 private func unbase64(_ text: String) -> [UInt8] { Array(Data(base64Encoded: text) ?? Data()) }
 
 private func load(_ bytes: [UInt8], for purpose: KeyLoader.Purpose = .signing, acceptingP256: Bool = true) -> Result<LoadedKey, KeyLoadError> {

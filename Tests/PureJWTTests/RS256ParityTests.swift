@@ -9,8 +9,7 @@ import Testing
 // crypto), and the RS256 examples of RFC 7515 A.2 and RFC 7520 4.1 (Vectors/jose).
 
 enum Keys {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = repositoryRoot
 
     static func text(_ path: String) -> String {
         do {

@@ -47,9 +47,7 @@ private func failure<T>(_ body: () throws(JWTError) -> T) -> String {
 }
 
 private let demoKey: RSAPublicKey = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Vectors/keys/demo-rsa-2048.pub.pem")
-    return try! RSAPublicKey(pemRepresentation: String(contentsOf: url, encoding: .utf8))
+    try! RSAPublicKey(pemRepresentation: vectorText("keys/demo-rsa-2048.pub.pem"))
 }()
 
 @Suite(.serialized) struct TokenResourceLimitTests {

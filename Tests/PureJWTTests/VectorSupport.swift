@@ -1,11 +1,10 @@
 import Foundation
+@_exported import TestSupport
 @testable import PureJWT
 
 /// Reads Vectors/jwt (made by Vectors/jwt/generate.mjs with Node) relative to this file.
 enum Vectors {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Vectors/jwt")
+    static let folder = vectorsDirectory.appendingPathComponent("jwt")
 
     struct TokenFile: Decodable, Sendable {
         let cases: [TokenCase]
@@ -49,15 +48,8 @@ enum Vectors {
         }
     }
 
-    static func bytes(hex: String) -> [UInt8] {
-        var out: [UInt8] = []
-        var chars = Array(hex.utf8)[...]
-        while chars.count >= 2 {
-            out.append(UInt8(String(decoding: chars.prefix(2), as: UTF8.self), radix: 16)!)
-            chars = chars.dropFirst(2)
-        }
-        return out
-    }
+    /// The bytes of a hex member of a committed vector file (checked by Scripts/vector-sums.sh).
+    static func bytes(hex: String) -> [UInt8] { try! hexBytes(hex) }
 
     /// Strict unpadded base64url decoding via Foundation (an oracle independent of PureJWT).
     static func base64URLDecode(_ s: Substring) -> [UInt8]? {

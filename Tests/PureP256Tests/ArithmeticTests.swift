@@ -8,7 +8,7 @@ struct ArithmeticTests {
     /// Operands: the edge values 0, 1, 2, m − 1, m − 2, 2^255 and seeded random values below m.
     static func operands(modulusHex: String, count: Int, seed: UInt64) throws -> [Limbs256] {
         let m = try Limbs256(hex: modulusHex)
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         var values: [Limbs256] = [
             .zero, Limbs256(1, 0, 0, 0), Limbs256(2, 0, 0, 0),
             modularSubtract(.zero, Limbs256(1, 0, 0, 0), m),
@@ -57,7 +57,7 @@ struct ArithmeticTests {
     func scalarsAgreeWithPython() throws {
         let a = try Self.operands(modulusHex: Curve.n, count: 120, seed: 3)
         let b = try Self.operands(modulusHex: Curve.n, count: 120, seed: 4).reversed()
-        var generator = SeededGenerator(state: 5)
+        var generator = SeededGenerator(seed: 5)
         // Unreduced 256-bit values, as digests are, including 2^256 − 1 and n itself.
         let wide =
             try [Limbs256(hex: "ff" + String(repeating: "ff", count: 31)), Limbs256(hex: Curve.n)]

@@ -51,7 +51,7 @@ struct EncodingTests {
 
     @Test("x values with and without a curve point: compressed decoding agrees with Python's Euler criterion")
     func compressedDecoding() throws {
-        var generator = SeededGenerator(state: 21)
+        var generator = SeededGenerator(seed: 21)
         let xs = (0..<40).map { _ in generator.bytes(32) }
         let expected = try runPython(
             pythonReference + """

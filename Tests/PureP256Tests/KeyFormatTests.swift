@@ -81,7 +81,7 @@ struct KeyFormatTests {
 
     @Test("Python cryptography reads what we write (PKCS#8, SEC 1, SPKI, X9.63) and we read what it writes")
     func pythonBothWays() throws {
-        var generator = SeededGenerator(state: 0x5EC1_5EC1)
+        var generator = SeededGenerator(seed: 0x5EC1_5EC1)
         let keys = (0..<8).map { _ in P256.Signing.PrivateKey(using: &generator) }
         let input = keys.map { key in
             [key.derRepresentation, key.sec1DERRepresentation, key.publicKey.derRepresentation, key.x963Representation]
@@ -185,7 +185,7 @@ struct KeyFormatTests {
 
     @Test("damaged fields: d of 0 and n, a public key that is not d·G, a curve mismatch inside PKCS#8, version, trailing bytes")
     func damagedFields() throws {
-        var generator = SeededGenerator(state: 77)
+        var generator = SeededGenerator(seed: 77)
         let a = P256.Signing.PrivateKey(using: &generator), b = P256.Signing.PrivateKey(using: &generator)
         let dA = hex(a.rawRepresentation), qA = hex(a.publicKey.x963Representation), qB = hex(b.publicKey.x963Representation)
         func refusal(_ bytes: [UInt8]) -> P256Error? {
@@ -213,7 +213,7 @@ struct KeyFormatTests {
 
     @Test("strict PEM: another label, two keys, damaged armour, each with its sentence")
     func strictPEM() throws {
-        var generator = SeededGenerator(state: 5)
+        var generator = SeededGenerator(seed: 5)
         let key = P256.Signing.PrivateKey(using: &generator)
         func refusal(_ text: String) -> P256Error? {
             do { _ = try P256.Signing.PrivateKey(pemRepresentation: text); return nil } catch { return error }

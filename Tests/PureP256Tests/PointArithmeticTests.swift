@@ -7,7 +7,7 @@ import Testing
 struct PointArithmeticTests {
     /// Scalars: 0, 1, 2, 3, 15, 16, 17, n − 2, n − 1, n, 2^256 − 1 and seeded random ones.
     static func scalars(count: Int, seed: UInt64) throws -> [Limbs256] {
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         var values = [
             Limbs256.zero, Limbs256(1, 0, 0, 0), Limbs256(2, 0, 0, 0), Limbs256(3, 0, 0, 0),
             Limbs256(15, 0, 0, 0), Limbs256(16, 0, 0, 0), Limbs256(17, 0, 0, 0),
@@ -43,7 +43,7 @@ struct PointArithmeticTests {
 
     @Test("k·P for random points P, and u1·G + u2·Q (window and comb), match the affine reference")
     func variableBase() throws {
-        var generator = SeededGenerator(state: 12)
+        var generator = SeededGenerator(seed: 12)
         let ks = try Self.scalars(count: 16, seed: 13)
         let rows = ks.map { k in (k, Limbs256(bigEndian: generator.bytes(32)), Limbs256(bigEndian: generator.bytes(32))) }
         let input = rows.map { "\($0.0.hexString) \($0.1.hexString) \($0.2.hexString)" }.joined(separator: "\n")
@@ -68,7 +68,7 @@ struct PointArithmeticTests {
 
     @Test("the complete formulas and the Jacobian ones: P + Q, P + P, P + (−P), P + O, O + O, 2P, mixed P + Q match the reference")
     func completeFormulas() throws {
-        var generator = SeededGenerator(state: 14)
+        var generator = SeededGenerator(seed: 14)
         let pairs = (0..<12).map { _ in (Limbs256(bigEndian: generator.bytes(32)), Limbs256(bigEndian: generator.bytes(32))) }
         let input = pairs.map { "\($0.0.hexString) \($0.1.hexString)" }.joined(separator: "\n")
         let expected = try runPython(

@@ -68,7 +68,7 @@ private func unquoted(_ text: String?) throws -> String {
 
 /// Seeded private keys (d below n) and messages of assorted lengths, empty included.
 private func freshCases(seed: UInt64, count: Int) throws -> [(key: P256.Signing.PrivateKey, message: [UInt8])] {
-    var generator = SeededGenerator(state: seed)
+    var generator = SeededGenerator(seed: seed)
     var cases: [(P256.Signing.PrivateKey, [UInt8])] = []
     while cases.count < count {
         guard let key = try? P256.Signing.PrivateKey(rawRepresentation: generator.bytes(32)) else { continue }
@@ -219,7 +219,7 @@ struct RFC6979Tests {
     @Test("Additional data k' (section 3.6) and the rejection step match an HMAC_DRBG written in Python")
     func additionalDataAndRejection() throws {
         let cases = try freshCases(seed: 306, count: 6)
-        var generator = SeededGenerator(state: 2013)
+        var generator = SeededGenerator(seed: 2013)
         let extras: [[UInt8]] = cases.indices.map { [0, 32, 32, 1, 48, 32][$0] }.map { generator.bytes($0) }
         let input = zip(cases, extras).map { [hex($0.key.rawRepresentation), hex($0.message), hex($1)].joined(separator: ":") }
         let expected = try runPython(Self.pythonDRBG, input: input.joined(separator: "\n") + "\n")

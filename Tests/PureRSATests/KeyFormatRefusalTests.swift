@@ -13,7 +13,7 @@ struct KeyFormatRefusalTests {
         do { _ = try RSAKeyLoader.load(text); return nil } catch { return error }
     }
 
-    func file(_ path: String) throws -> [UInt8] { [UInt8](try keyVectorData("keys/\(path)")) }
+    func file(_ path: String) throws -> [UInt8] { [UInt8](try vectorData("keys/\(path)")) }
 
     @Test(
         "real files that are not usable RSA keys are refused with the reason",
@@ -99,12 +99,12 @@ struct KeyFormatRefusalTests {
 
     @Test("a key next to certificates loads with a note; two keys are ambiguous; a refused key among others is refused")
     func severalBlocks() throws {
-        let key = try keyVectorText("keys/rsa-2048.pkcs8.pem")
-        let cert = try keyVectorText("keys/refuse/certificate.pem")
+        let key = try vectorText("keys/rsa-2048.pkcs8.pem")
+        let cert = try vectorText("keys/refuse/certificate.pem")
         let bundle = try RSAKeyLoader.loadPrivateKey(cert + key)
         #expect(bundle.notes == [.ignoredPEMBlocks(labels: ["CERTIFICATE"])])
-        #expect(loadError(key + (try keyVectorText("keys/rsa-1024.pkcs1.pem"))) == .multipleKeys(count: 2))
-        #expect(loadError(key + (try keyVectorText("keys/refuse/ec-p256.sec1.pem"))) == .notRSA(algorithm: "EC"))
+        #expect(loadError(key + (try vectorText("keys/rsa-1024.pkcs1.pem"))) == .multipleKeys(count: 2))
+        #expect(loadError(key + (try vectorText("keys/refuse/ec-p256.sec1.pem"))) == .notRSA(algorithm: "EC"))
         #expect(loadError("-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n") == .notRSA(algorithm: "EC"))
     }
 
@@ -327,7 +327,7 @@ struct KeyFormatRefusalTests {
 
     @Test("random corruption of a key and random bytes never trap the loader")
     func fuzz() throws {
-        var rng = KeyFormatRNG(state: 31337)
+        var rng = SeededGenerator(seed: 31337)
         let seeds = [try file("rsa-1024.pkcs8.der"), try file("rsa-1024.spki.der"), try file("rsa-1024.pkcs1.pem")]
         for i in 0..<6_000 {
             var bytes = seeds[i % seeds.count]

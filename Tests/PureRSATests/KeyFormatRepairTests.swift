@@ -6,7 +6,7 @@ import Testing
 @Suite("Key formats: damaged PEM loads, and the repairs are reported")
 struct KeyFormatRepairTests {
     static func damaged() throws -> [(String, String, PEM.Repairs)] {
-        let text = try keyVectorText("keys/rsa-2048.pkcs1.pem")
+        let text = try vectorText("keys/rsa-2048.pkcs1.pem")
         let lines = text.split(separator: "\n").map(String.init)
         let begin = lines.first!, end = lines.last!
         let body = Array(lines.dropFirst().dropLast())
@@ -30,7 +30,7 @@ struct KeyFormatRepairTests {
 
     @Test("each damaged PEM loads to the same key, directly and base64-encoded, with exactly its repairs")
     func damagedPEMLoads() throws {
-        let key = try RSAPrivateKeyComponents(pkcs1DER: [UInt8](try keyVectorData("keys/rsa-2048.pkcs1.der")))
+        let key = try RSAPrivateKeyComponents(pkcs1DER: [UInt8](try vectorData("keys/rsa-2048.pkcs1.der")))
         let cases = try Self.damaged()
         #expect(cases.count == 11)
         for (name, text, repairs) in cases {
@@ -47,7 +47,7 @@ struct KeyFormatRepairTests {
 
     @Test("damage beyond repair is refused with the PEM reason")
     func unrepairable() throws {
-        let text = try keyVectorText("keys/rsa-2048.pkcs1.pem")
+        let text = try vectorText("keys/rsa-2048.pkcs1.pem")
         #expect(throws: RSAKeyFormatError.pem(.labelMismatch(begin: "RSA PRIVATE KEY", end: "PRIVATE KEY"))) {
             try RSAKeyLoader.load(text.replacingOccurrences(of: "END RSA PRIVATE", with: "END PRIVATE"))
         }
@@ -55,7 +55,7 @@ struct KeyFormatRepairTests {
             try RSAKeyLoader.load(String(text.prefix(300)))
         }
         // A body whose base64 is fine but whose DER is not: the DER reason comes through.
-        let bytes = [UInt8](try keyVectorData("keys/rsa-2048.pkcs1.der"))
+        let bytes = [UInt8](try vectorData("keys/rsa-2048.pkcs1.der"))
         #expect(throws: RSAKeyFormatError.malformed(.trailingData(count: 1))) {
             try RSAKeyLoader.load(PEM.encode(label: "RSA PRIVATE KEY", der: bytes + [0]))
         }

@@ -8,7 +8,7 @@ struct KeyFormatVectorTests {
     static let sizes = [1024, 2048, 2051, 3072, 4096]
 
     static func expected(_ bits: Int) throws -> RSAPrivateKeyComponents {
-        let json = try keyVectorJSON("keys/rsa-\(bits).json")
+        let json = try vectorJSON("keys/rsa-\(bits).json")
         func f(_ k: String) -> [UInt8] { minimalBytes(hex: json[k] as! String) }
         #expect(json["bits"] as? Int == bits)
         return RSAPrivateKeyComponents(
@@ -29,7 +29,7 @@ struct KeyFormatVectorTests {
             ("pkcs1pub.pem", .pkcs1PublicKey, .pem), ("pkcs1pub.der", .pkcs1PublicKey, .der),
         ]
         for (suffix, structure, encoding) in cases {
-            let data = try keyVectorData("keys/rsa-\(bits).\(suffix)")
+            let data = try vectorData("keys/rsa-\(bits).\(suffix)")
             let loaded = try RSAKeyLoader.load(bytes: [UInt8](data))
             #expect(loaded.structure == structure, "\(suffix)")
             #expect(loaded.encoding == encoding, "\(suffix)")
@@ -44,8 +44,8 @@ struct KeyFormatVectorTests {
 
     @Test("parse then serialise reproduces OpenSSL's DER and PEM byte for byte", arguments: sizes)
     func roundTrips(bits: Int) throws {
-        func bytes(_ s: String) throws -> [UInt8] { [UInt8](try keyVectorData("keys/rsa-\(bits).\(s)")) }
-        func text(_ s: String) throws -> String { try keyVectorText("keys/rsa-\(bits).\(s)") }
+        func bytes(_ s: String) throws -> [UInt8] { [UInt8](try vectorData("keys/rsa-\(bits).\(s)")) }
+        func text(_ s: String) throws -> String { try vectorText("keys/rsa-\(bits).\(s)") }
         let fromPKCS1 = try RSAPrivateKeyComponents(pkcs1DER: try bytes("pkcs1.der"))
         let fromPKCS8 = try RSAPrivateKeyComponents(pkcs8DER: try bytes("pkcs8.der"))
         #expect(fromPKCS1 == fromPKCS8)
@@ -66,7 +66,7 @@ struct KeyFormatVectorTests {
     @Test("base64 of the whole PEM (as in HOTGLUE_SIGNING_KEY) and base64 of DER load, and say so")
     func base64Wrapped() throws {
         let key = try Self.expected(2048)
-        let pem = try keyVectorData("keys/rsa-2048.pkcs8.pem")
+        let pem = try vectorData("keys/rsa-2048.pkcs8.pem")
         let loaded = try RSAKeyLoader.loadPrivateKey(pem.base64EncodedString())
         #expect(loaded.key == key)
         #expect(loaded.encoding == .base64PEM)
@@ -74,44 +74,44 @@ struct KeyFormatVectorTests {
         // Wrapped at 76 with CRLF, as `base64` tools print it, and with a trailing newline.
         let wrapped = pem.base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]) + "\n"
         #expect(try RSAKeyLoader.loadPrivateKey(wrapped).key == key)
-        let pkcs1 = try keyVectorData("keys/rsa-2048.pkcs1.pem")
+        let pkcs1 = try vectorData("keys/rsa-2048.pkcs1.pem")
         #expect(try RSAKeyLoader.loadPrivateKey(pkcs1.base64EncodedString()).structure == .pkcs1PrivateKey)
-        let der = try keyVectorData("keys/rsa-2048.pkcs1.der")
+        let der = try vectorData("keys/rsa-2048.pkcs1.der")
         let fromDER = try RSAKeyLoader.load(der.base64EncodedString())
         #expect(fromDER.encoding == .base64DER)
         #expect(fromDER.key == .privateKey(key))
-        let spki = try keyVectorData("keys/rsa-2048.spki.pem")
+        let spki = try vectorData("keys/rsa-2048.spki.pem")
         #expect(try RSAKeyLoader.loadPublicKey(spki.base64EncodedString()).key == key.publicKey)
     }
 
     @Test("the demo key and its public key load and agree")
     func demoKey() throws {
-        let priv = try RSAKeyLoader.loadPrivateKey(try keyVectorText("keys/demo-rsa-2048.pem"))
-        let pub = try RSAKeyLoader.loadPublicKey(try keyVectorText("keys/demo-rsa-2048.pub.pem"))
+        let priv = try RSAKeyLoader.loadPrivateKey(try vectorText("keys/demo-rsa-2048.pem"))
+        let pub = try RSAKeyLoader.loadPublicKey(try vectorText("keys/demo-rsa-2048.pub.pem"))
         #expect(priv.structure == .pkcs8PrivateKey)
         #expect(priv.key.modulusBitCount == 2048)
         #expect(priv.key.publicKey == pub.key)
-        let derived = try RSAKeyLoader.loadPublicKey(try keyVectorText("keys/demo-rsa-2048.pem"))
+        let derived = try RSAKeyLoader.loadPublicKey(try vectorText("keys/demo-rsa-2048.pem"))
         #expect(derived.key == pub.key)
         #expect(derived.notes == [.publicKeyTakenFromPrivateKey])
     }
 
     @Test("the RFC 7515 A.2 key loads from all four PEM files to the JWK's integers")
     func joseKey() throws {
-        let jwk = (try keyVectorJSON("jose/rfc7515_a2_rs256.json"))["jwk"] as! [String: Any]
+        let jwk = (try vectorJSON("jose/rfc7515_a2_rs256.json"))["jwk"] as! [String: Any]
         func f(_ k: String) -> [UInt8] { minimalBytes(base64url: jwk[k] as! String) }
         let key = RSAPrivateKeyComponents(
             modulus: f("n"), publicExponent: f("e"), privateExponent: f("d"), prime1: f("p"),
             prime2: f("q"), exponent1: f("dp"), exponent2: f("dq"), coefficient: f("qi"))
         for name in ["rfc7515_a2_private_pkcs1.pem", "rfc7515_a2_private_pkcs8.pem"] {
-            let text = try keyVectorText("jose/\(name)")
+            let text = try vectorText("jose/\(name)")
             let loaded = try RSAKeyLoader.loadPrivateKey(text)
             #expect(loaded.key == key)
             #expect(loaded.repairs.isEmpty)
             #expect(name.contains("pkcs1") ? loaded.key.pkcs1PEM == text : loaded.key.pkcs8PEM == text)
         }
         for name in ["rfc7515_a2_public_spki.pem", "rfc7515_a2_public_pkcs1.pem"] {
-            let text = try keyVectorText("jose/\(name)")
+            let text = try vectorText("jose/\(name)")
             let loaded = try RSAKeyLoader.loadPublicKey(text)
             #expect(loaded.key == key.publicKey)
             #expect(name.contains("spki") ? loaded.key.spkiPEM == text : loaded.key.pkcs1PEM == text)
@@ -123,7 +123,7 @@ struct KeyFormatVectorTests {
         "every Wycheproof sig_gen key agrees across its PEM, PKCS#8, numeric, JWK and public forms",
         arguments: ["rsa_pkcs1_2048_sig_gen_test.json", "rsa_pkcs1_3072_sig_gen_test.json"])
     func wycheproofKeys(file: String) throws {
-        let json = try keyVectorJSON("wycheproof/\(file)")
+        let json = try vectorJSON("wycheproof/\(file)")
         var checkedJWK = 0
         for group in json["testGroups"] as! [[String: Any]] {
             let numbers = group["privateKey"] as! [String: String]

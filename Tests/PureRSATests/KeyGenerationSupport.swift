@@ -34,32 +34,6 @@ func bigUInt(decimal: String) throws -> BigUInt { try BigUInt(decimal: decimal) 
 
 func bigUInt(hex: String) throws -> BigUInt { try BigUInt(hex: hex) }
 
-/// xoshiro256**, seeded through SplitMix64: a reproducible generator for tests only.
-struct SeededGenerator: RandomNumberGenerator {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
-
-    init(seed: UInt64) {
-        var x = seed
-        func splitMix() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s = (splitMix(), splitMix(), splitMix(), splitMix())
-    }
-
-    mutating func next() -> UInt64 {
-        let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
-        let t = s.1 << 17
-        s.2 ^= s.0; s.3 ^= s.1; s.1 ^= s.2; s.0 ^= s.3
-        s.2 ^= t
-        s.3 = s.3 << 45 | s.3 >> 19
-        return result
-    }
-}
-
 /// A generator that always returns the same word: a broken random source.
 struct ConstantGenerator: RandomNumberGenerator {
     let word: UInt64

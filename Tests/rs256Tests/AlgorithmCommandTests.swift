@@ -127,7 +127,7 @@ func nodeAlgorithmTokens(secret: URL, ourPS256: String) throws -> [String: Strin
     let secretBytes = (0..<64).map { UInt8(($0 * 91 + 3) % 256) }
     try Data(secretBytes).write(to: secret)
     let tag = try Command.run(["sign-data", message.path, "--alg", "HS512", "--secret-file", secret.path, "--hex"])
-    let hexKey = secretBytes.map { String(format: "%02x", $0) }.joined()
+    let hexKey = hex(secretBytes)
     let (_, mac) = try openSSL(["dgst", "-sha512", "-mac", "HMAC", "-macopt", "hexkey:" + hexKey, "-r", message.path])
     #expect(tag.status == 0 && String(decoding: mac, as: UTF8.self).hasPrefix(tag.out.trimmingCharacters(in: .newlines) + " "))
     let tagFile = dir.appendingPathComponent("tag")

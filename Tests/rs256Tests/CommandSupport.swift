@@ -1,10 +1,10 @@
 import Foundation
+@_exported import TestSupport
 
 /// Runs the built `rs256` as a user would: a child process with its own environment, stdin,
 /// stdout, stderr and exit status.
 enum Command {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = repositoryRoot
 
     /// The binary: `RS256_BINARY` when set; else `rs256` next to the running test bundle (the
     /// test target depends on the executable, so SwiftPM builds both into one folder, whatever the

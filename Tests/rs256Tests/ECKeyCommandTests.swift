@@ -79,7 +79,7 @@ import Testing
         func unurl(_ s: String?) -> String {
             var t = (s ?? "").replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             while t.count % 4 != 0 { t += "=" }
-            return (Data(base64Encoded: t) ?? Data()).map { String(format: "%02x", $0) }.joined()
+            return TestSupport.hex(Data(base64Encoded: t) ?? Data())
         }
         #expect(hex == "04" + unurl(members["x"]) + unurl(members["y"]))
     }

@@ -397,15 +397,15 @@ let es256Payload = #"{"sub":"tenant-id","iat":1700000000,"exp":1700003600}"#
         defer { try? FileManager.default.removeItem(at: keys.dir) }
         let header = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9", payload = "eyJzdWIiOiJ0In0"
         let n = "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551"
-        func hex(_ text: String) -> Data { Data(stride(from: 0, to: text.count, by: 2).map { UInt8(text.dropFirst($0).prefix(2), radix: 16)! }) }
+        func hexData(_ text: String) -> Data { Data(try! hexBytes(text)) }
         func b64url(_ data: Data) -> String {
             data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
                 .replacingOccurrences(of: "=", with: "")
         }
         var generator = SystemRandomNumberGenerator()
         let signatures: [Data] = [
-            Data(), Data(count: 63), Data(count: 64), Data(count: 65), hex(n + n), hex(n) + Data(count: 31) + Data([1]),
-            Data(count: 31) + Data([1]) + hex(n), Data(repeating: 0xFF, count: 64),
+            Data(), Data(count: 63), Data(count: 64), Data(count: 65), hexData(n + n), hexData(n) + Data(count: 31) + Data([1]),
+            Data(count: 31) + Data([1]) + hexData(n), Data(repeating: 0xFF, count: 64),
             Data((0..<64).map { _ in UInt8.random(in: 0...255, using: &generator) }),
         ]
         for signature in signatures {

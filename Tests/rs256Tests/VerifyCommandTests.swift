@@ -131,7 +131,7 @@ let publicKeyPath = Command.file("Vectors/keys/demo-rsa-2048.pub.pem").path
     let stdin = try Command.run(["sign-data"], environment: demoEnv, stdin: try Command.bytes("Vectors/cli/message.txt"))
     #expect(stdin.stdout == expected)
     let hex = try Command.run(["sign-data", message, "--hex"], environment: demoEnv)
-    #expect(hex.out == expected.map { String(format: "%02x", $0) }.joined() + "\n")
+    #expect(hex.out == TestSupport.hex(expected) + "\n")
     let b64 = try Command.run(["sign-data", message, "--base64url"], environment: demoEnv)
     #expect(
         b64.out == Data(expected).base64EncodedString()
