@@ -301,8 +301,8 @@ extension RSAPublicKeyComponents {
     @_spi(Internals) public func jwk(keyID: String? = nil) -> JSONObject {
         var object: JSONObject = [
             "kty": .string("RSA"),
-            "n": .string(Base64URL.encode(JWK.minimal(modulus))),
-            "e": .string(Base64URL.encode(JWK.minimal(publicExponent))),
+            "n": .string(Base64URL.encode(minimal(modulus))),
+            "e": .string(Base64URL.encode(minimal(publicExponent))),
         ]
         if let keyID { object["kid"] = .string(keyID) }
         object["alg"] = .string("RS256")
@@ -312,14 +312,6 @@ extension RSAPublicKeyComponents {
 
     /// The key as JWK text (compact JSON): see ``jwk(keyID:)``.
     @_spi(Internals) public var jwkRepresentation: String { JSONValue.object(jwk()).serialized }
-}
-
-extension JWK {
-    /// `bytes` without leading zero bytes (at least one byte).
-    static func minimal(_ bytes: [UInt8]) -> [UInt8] {
-        guard let first = bytes.firstIndex(where: { $0 != 0 }) else { return [0] }
-        return Array(bytes[first...])
-    }
 }
 
 extension RSAPrivateKeyComponents {

@@ -240,8 +240,8 @@ public struct RSAPublicKey: Sendable {
 
 // MARK: - Helpers shared by the key types
 
-/// `bytes` without leading zero bytes.
-func minimal(_ bytes: [UInt8]) -> [UInt8] {
+/// `bytes` without leading zero bytes (empty for zero): the package's one leading-zero stripper.
+package func minimal(_ bytes: [UInt8]) -> [UInt8] {
     guard let first = bytes.firstIndex(where: { $0 != 0 }) else { return [] }
     return first == 0 ? bytes : Array(bytes[first...])
 }

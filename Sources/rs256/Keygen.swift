@@ -170,8 +170,7 @@ func privateJWK(_ key: P256.Signing.PrivateKey) -> JSONObject {
 /// Node's `KeyObject.export({format: "jwk"})` uses), then alg and use as for the public JWK.
 func privateJWK(_ c: RSAPrivateKeyComponents) -> JSONObject {
     func member(_ bytes: [UInt8]) -> JSONValue {
-        let minimal = bytes.drop(while: { $0 == 0 })
-        return .string(Base64URL.encode(minimal.isEmpty ? [0] : Array(minimal)))
+        .string(Base64URL.encode(minimal(bytes)))  // every member of a generated key is nonzero
     }
     var object: JSONObject = ["kty": .string("RSA")]
     for (name, value) in [
