@@ -25,10 +25,10 @@ let package = Package(
         .target(name: "PureP256", dependencies: ["PureBigNum", "PureSHA2", "PureDER"]),
         .target(name: "PureJWT", dependencies: ["PureJSON", "PureRSA", "PureP256", "PureSHA2", "PureDER"]),
         // Each target below lists exactly the modules its files import.
-        .executableTarget(name: "rs256", dependencies: ["PureJWT", "PureRSA", "PureP256", "PureSHA2", "PureDER"]),
+        .executableTarget(name: "rs256", dependencies: ["PureJWT", "PureJSON", "PureRSA", "PureP256", "PureSHA2", "PureDER"]),
         .executableTarget(
             name: "rs256-bench",
-            dependencies: ["PureBigNum", "PureSHA2", "PureDER", "PureRSA", "PureJWT", "PureP256"],
+            dependencies: ["PureBigNum", "PureSHA2", "PureDER", "PureRSA", "PureJSON", "PureJWT", "PureP256"],
             path: "Benchmarks/rs256-bench"
         ),
         // Vector files, hex, the seeded generator and the NIST reader the test targets share.
@@ -37,9 +37,9 @@ let package = Package(
         .testTarget(name: "PureSHA2Tests", dependencies: ["PureSHA2", "TestSupport"]),
         .testTarget(name: "PureDERTests", dependencies: ["PureDER", "TestSupport"]),
         .testTarget(name: "PureRSATests", dependencies: ["PureRSA", "PureBigNum", "PureDER", "PureSHA2", "TestSupport"]),
-        .testTarget(name: "PureP256Tests", dependencies: ["PureP256", "PureBigNum", "PureSHA2", "PureDER", "TestSupport"]),
+        .testTarget(name: "PureP256Tests", dependencies: ["PureP256", "PureBigNum", "PureSHA2", "TestSupport"]),
         .testTarget(name: "PureJSONTests", dependencies: ["PureJSON"]),
-        .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureRSA", "PureP256", "PureSHA2", "PureDER", "TestSupport"]),
+        .testTarget(name: "PureJWTTests", dependencies: ["PureJWT", "PureJSON", "PureRSA", "PureSHA2", "PureDER", "TestSupport"]),
         .testTarget(name: "rs256Tests", dependencies: ["rs256", "PureJWT", "PureDER", "PureRSA", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
