@@ -1,5 +1,5 @@
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 import PureSHA2
 
 /// A JWS signature algorithm of RFC 7518 section 3.1: what a ``JWTSigner`` or ``JWTVerifier``

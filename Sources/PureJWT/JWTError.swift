@@ -1,5 +1,5 @@
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 
 /// Why a JWT could not be built, or why a received one was refused.
 ///

@@ -5,11 +5,14 @@
 import PureP256
 @_spi(Internals) import PureRSA
 
-/// A key the forgiving loader found: RSA or P-256, private or public.
+/// A key the forgiving loader found, validated: RSA or P-256, private or public.
 @nonexhaustive
 public enum LoadedKeyMaterial: Sendable {
-    /// An RSA key (its numbers; the RSA key types validate them under a size policy).
-    case rsa(RSAKeyMaterial)
+    /// An RSA private key, validated under the size policy given to the loader (its public key is
+    /// `publicKey`).
+    case rsaPrivateKey(RSAPrivateKey)
+    /// An RSA public key, validated under the size policy given to the loader.
+    case rsaPublicKey(RSAPublicKey)
     /// A P-256 private key, already validated (0 < d < n; a stored public key is d·G).
     case p256PrivateKey(P256.Signing.PrivateKey)
     /// A P-256 public key, already validated (on the curve, not the identity).
@@ -40,6 +43,9 @@ public enum KeyLoadError: Error, Equatable, Sendable, CustomStringConvertible {
     case p256(P256Error)
     /// A JSON Web Key or JWK Set that is not acceptable.
     case jwk(JWKError)
+    /// An RSA key that was read but refused by validation: its size under the policy, or its
+    /// numbers (`RSAPrivateKey`'s and `RSAPublicKey`'s checks).
+    case rsa(RSAError)
 
     /// The underlying reason's sentence.
     public var description: String {
@@ -47,6 +53,7 @@ public enum KeyLoadError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .keyFormat(error): return error.description
         case let .p256(error): return error.description
         case let .jwk(error): return error.description
+        case let .rsa(error): return error.description
         }
     }
 }
@@ -75,26 +82,53 @@ public enum KeyLoader {
     ///     refused as the RSA readers refuse it ("this is an EC key; RS256 needs an RSA key"),
     ///     and a JWK Set is read for its RSA members only. When true, a set's EC P-256 members
     ///     are candidates too (``JWK/select(from:keyID:acceptingP256:)``).
-    /// - Returns: The key and how it was found.
-    /// - Throws: ``KeyLoadError`` with the format's sentence.
+    ///   - policy: which RSA key sizes to accept (P-256 keys have one size).
+    /// - Returns: The key, validated, and how it was found. A private key is returned for
+    ///   verifying too (validated as a private key); its `publicKey` verifies.
+    /// - Throws: ``KeyLoadError`` with the format's or the validation's sentence.
     public static func load<Bytes: Collection<UInt8>>(
-        bytes: Bytes, for purpose: Purpose, keyID: () -> String? = { nil }, acceptingP256: Bool = true
+        bytes: Bytes, for purpose: Purpose, keyID: () -> String? = { nil }, acceptingP256: Bool = true,
+        policy: RSAKeyPolicy = .standard
     ) throws(KeyLoadError) -> LoadedKey {
         let input = Array(bytes)
         if looksLikeJSON(input) && input.count <= RSAKeyLoader.maximumInputSize {
+            let found: LoadedRSAOrP256
             do {
-                return try loadJWK(input, for: purpose, keyID: keyID(), acceptingP256: acceptingP256)
+                found = try loadJWK(input, for: purpose, keyID: keyID(), acceptingP256: acceptingP256)
             } catch {
                 throw .jwk(error)
             }
+            return LoadedKey(material: try validated(found, policy: policy), encoding: nil, repairs: [], notes: [])
         }
+        let result: RSAKeyLoadResult<RSAKeyMaterial>
         do {
-            let result = try RSAKeyLoader.load(bytes: input)
-            return LoadedKey(material: .rsa(result.key), encoding: result.encoding, repairs: result.repairs, notes: result.notes)
+            result = try RSAKeyLoader.load(bytes: input)
         } catch .notRSA(algorithm: "EC") where acceptingP256 {
             return try loadEC(input)
         } catch {
             throw .keyFormat(error)
+        }
+        return LoadedKey(
+            material: try validated(.rsa(result.key), policy: policy), encoding: result.encoding, repairs: result.repairs,
+            notes: result.notes)
+    }
+
+    /// What the format readers return before the RSA numbers are validated.
+    private enum LoadedRSAOrP256 {
+        case rsa(RSAKeyMaterial)
+        case p256(LoadedKeyMaterial)
+    }
+
+    /// Validates RSA numbers under `policy` (P-256 keys are validated when they are read).
+    private static func validated(_ material: LoadedRSAOrP256, policy: RSAKeyPolicy) throws(KeyLoadError) -> LoadedKeyMaterial {
+        do {
+            switch material {
+            case let .rsa(.privateKey(components)): return .rsaPrivateKey(try RSAPrivateKey(components: components, policy: policy))
+            case let .rsa(.publicKey(components)): return .rsaPublicKey(try RSAPublicKey(components: components, policy: policy))
+            case let .p256(material): return material
+            }
+        } catch {
+            throw .rsa(error)
         }
     }
 
@@ -126,22 +160,22 @@ public enum KeyLoader {
     /// A JWK, or one key of a JWK Set, read as RSA or P-256 by its `kty`.
     private static func loadJWK(
         _ input: [UInt8], for purpose: Purpose, keyID: String?, acceptingP256: Bool
-    ) throws(JWKError) -> LoadedKey {
+    ) throws(JWKError) -> LoadedRSAOrP256 {
         let object = try JWK.object(parsing: input)
         let selected = try JWK.select(from: object, keyID: purpose == .verifying ? keyID : nil, acceptingP256: acceptingP256)
-        let material: LoadedKeyMaterial
+        let material: LoadedRSAOrP256
         if acceptingP256 && JWK.isEC(selected) {
             switch purpose {
             case .signing:
-                material = .p256PrivateKey(try P256.Signing.PrivateKey(jwk: selected))
+                material = .p256(.p256PrivateKey(try P256.Signing.PrivateKey(jwk: selected)))
             case .verifying:
                 // key_ops is checked for verifying; the private members, when present, are
                 // read only to validate the key as signing would.
                 let publicKey = try P256.Signing.PublicKey(jwk: selected)
-                guard selected["d"] != nil else { return LoadedKey(material: .p256PublicKey(publicKey), encoding: nil, repairs: [], notes: []) }
+                guard selected["d"] != nil else { return .p256(.p256PublicKey(publicKey)) }
                 var privateMembers = selected
                 privateMembers["key_ops"] = nil
-                material = .p256PrivateKey(try P256.Signing.PrivateKey(jwk: privateMembers))
+                material = .p256(.p256PrivateKey(try P256.Signing.PrivateKey(jwk: privateMembers)))
             }
         } else {
             switch purpose {
@@ -149,12 +183,12 @@ public enum KeyLoader {
                 material = .rsa(.privateKey(try RSAPrivateKeyComponents(jwk: selected)))
             case .verifying:
                 let publicKey = try RSAPublicKeyComponents(jwk: selected)
-                guard selected["d"] != nil else { return LoadedKey(material: .rsa(.publicKey(publicKey)), encoding: nil, repairs: [], notes: []) }
+                guard selected["d"] != nil else { return .rsa(.publicKey(publicKey)) }
                 var privateMembers = selected
                 privateMembers["key_ops"] = nil
                 material = .rsa(.privateKey(try RSAPrivateKeyComponents(jwk: privateMembers)))
             }
         }
-        return LoadedKey(material: material, encoding: nil, repairs: [], notes: [])
+        return material
     }
 }

@@ -1,6 +1,6 @@
 @_spi(Internals) import PureDER
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 import PureSHA2
 
 /// Signs JWTs with one key, for one algorithm: RS256 (the default), RS384, RS512, PS256,
@@ -386,14 +386,14 @@ public struct JWTVerifier: Sendable {
 }
 
 extension RSAPublicKey {
-    /// Reads and validates an RSA public key from a JWK object (see
-    /// ``PureRSA/RSAPublicKeyComponents/init(jwk:)``).
+    /// Reads and validates an RSA public key from a JWK object: `kty` "RSA", `n` and `e`, with
+    /// `use`, `alg` and `key_ops` honoured.
     ///
     /// - Parameters:
     ///   - jwk: the key object.
     ///   - policy: the key-size policy (default: at least 2048 bits).
-    /// - Throws: `JWKError`, with `.invalidKey` when the numbers are not an acceptable key.
     ///   - algorithm: the algorithm the key is read for: an `alg` member must name it (default RS256).
+    /// - Throws: `JWKError`, with `.invalidKey` when the numbers are not an acceptable key.
     public init(jwk: JSONObject, policy: RSAKeyPolicy = .standard, algorithm: JWTAlgorithm = .rs256) throws(JWKError) {
         let components = try RSAPublicKeyComponents(jwk: jwk, algorithm: algorithm)
         do {
@@ -419,8 +419,8 @@ extension RSAPrivateKey {
     /// - Parameters:
     ///   - jwk: the key object.
     ///   - policy: the key-size policy (default: at least 2048 bits).
-    /// - Throws: `JWKError`, with `.invalidKey` when the numbers are not a consistent key.
     ///   - algorithm: the algorithm the key is read for: an `alg` member must name it (default RS256).
+    /// - Throws: `JWKError`, with `.invalidKey` when the numbers are not a consistent key.
     public init(jwk: JSONObject, policy: RSAKeyPolicy = .standard, algorithm: JWTAlgorithm = .rs256) throws(JWKError) {
         let components = try RSAPrivateKeyComponents(jwk: jwk, algorithm: algorithm)
         do {

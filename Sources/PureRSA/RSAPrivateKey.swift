@@ -35,7 +35,7 @@ public struct RSAPrivateKey: Sendable {
     ///   - components: n, e, d, p, q, d mod (p − 1), d mod (q − 1), q⁻¹ mod p.
     ///   - policy: which key sizes to accept; the default refuses keys below 2048 bits.
     /// - Throws: the ``RSAError`` naming the first check that fails.
-    public init(components: RSAPrivateKeyComponents, policy: RSAKeyPolicy = .standard) throws(RSAError) {
+    @_spi(Internals) public init(components: RSAPrivateKeyComponents, policy: RSAKeyPolicy = .standard) throws(RSAError) {
         let publicKey = try RSAPublicKey(
             modulus: components.modulus, publicExponent: components.publicExponent, policy: policy)
         let normalized = RSAPrivateKeyComponents(
@@ -87,7 +87,7 @@ public struct RSAPrivateKey: Sendable {
     ///   - pemRepresentation: the PEM text.
     ///   - policy: which key sizes to accept.
     /// - Throws: ``RSAError/keyFormat(_:)`` for anything but one private key block, or any
-    ///   validation error of ``init(components:policy:)``.
+    ///   validation error of the key's numbers (see ``RSAError``).
     public init(pemRepresentation: String, policy: RSAKeyPolicy = .standard) throws(RSAError) {
         let block = try strictPEMBlock(
             pemRepresentation, labels: [RSAKeyPEMLabel.pkcs8PrivateKey, RSAKeyPEMLabel.pkcs1PrivateKey])
@@ -109,7 +109,7 @@ public struct RSAPrivateKey: Sendable {
     ///   - derRepresentation: the DER bytes, nothing before or after.
     ///   - policy: which key sizes to accept.
     /// - Throws: ``RSAError/keyFormat(_:)`` (the PKCS#8 parser's complaint when neither
-    ///   structure fits), or any validation error of ``init(components:policy:)``.
+    ///   structure fits), or any validation error of the key's numbers.
     public init<Bytes: Collection>(derRepresentation: Bytes, policy: RSAKeyPolicy = .standard) throws(RSAError)
     where Bytes.Element == UInt8 {
         let der = Array(derRepresentation)
@@ -201,7 +201,7 @@ public struct RSAPrivateKey: Sendable {
     public var pkcs8PEMRepresentation: String { components.pkcs8PEM }
 
     /// All eight numbers of the key (recovered ones included), big-endian.
-    public var privateComponents: RSAPrivateKeyComponents { components }
+    @_spi(Internals) public var privateComponents: RSAPrivateKeyComponents { components }
 
     // MARK: - Signing
 

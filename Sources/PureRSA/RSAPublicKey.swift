@@ -16,7 +16,7 @@ public struct RSAPublicKey: Sendable {
     /// e as little-endian limbs (one or two).
     let exponentLimbs: [UInt64]
     /// n and e as minimal big-endian bytes.
-    public let components: RSAPublicKeyComponents
+    @_spi(Internals) public let components: RSAPublicKeyComponents
 
     /// The size of the modulus in bits (2048 for an RSA-2048 key).
     public let keySizeInBits: Int
@@ -68,7 +68,7 @@ public struct RSAPublicKey: Sendable {
     ///   - components: n and e.
     ///   - policy: which key sizes to accept.
     /// - Throws: as ``init(modulus:publicExponent:policy:)``.
-    public init(components: RSAPublicKeyComponents, policy: RSAKeyPolicy = .standard) throws(RSAError) {
+    @_spi(Internals) public init(components: RSAPublicKeyComponents, policy: RSAKeyPolicy = .standard) throws(RSAError) {
         try self.init(modulus: components.modulus, publicExponent: components.publicExponent, policy: policy)
     }
 

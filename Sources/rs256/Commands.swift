@@ -379,19 +379,20 @@ func runPubkey(_ arguments: ParsedArguments) throws(Failure) {
     if arguments.value("--kid") != nil && format != "jwk" {
         throw .usage("--kid only applies to --format jwk")
     }
-    let (loaded, text) = try loadKey(keyPath: arguments.value("--key"), for: .verifying)
+    let (loaded, text) = try loadKey(keyPath: arguments.value("--key"), for: .verifying, allowWeakKey: arguments.flag("--allow-weak-key"))
+    func printRSA(_ key: RSAPublicKey) {
+        text.printNotes(loaded)
+        switch format {
+        case "pkcs1": IO.out(key.pkcs1PEMRepresentation)
+        case "jwk": IO.out(JSONValue.object(key.jwk(keyID: arguments.value("--kid"))).serialized + "\n")
+        case "der": IO.out(key.derRepresentation)
+        default: IO.out(key.pemRepresentation)
+        }
+    }
     let p256: P256.Signing.PublicKey
     switch loaded.material {
-    case let .rsa(material):
-        text.printNotes(loaded)
-        let key = try rsaVerifyingKey(material, origin: text.origin, allowWeakKey: arguments.flag("--allow-weak-key")).components
-        switch format {
-        case "pkcs1": IO.out(key.pkcs1PEM)
-        case "jwk": IO.out(JSONValue.object(key.jwk(keyID: arguments.value("--kid"))).serialized + "\n")
-        case "der": IO.out(key.spkiDER)
-        default: IO.out(key.spkiPEM)
-        }
-        return
+    case let .rsaPrivateKey(key): return printRSA(key.publicKey)
+    case let .rsaPublicKey(key): return printRSA(key)
     case let .p256PrivateKey(key): p256 = key.publicKey
     case let .p256PublicKey(key): p256 = key
     }

@@ -104,7 +104,7 @@ struct KeyText {
 /// RSA and P-256 keys are both accepted; the caller refuses a key that does not suit the
 /// algorithm (``loadKeySigner``, ``loadKeyVerifier``).
 func loadKey(
-    keyPath: String?, for purpose: KeyLoader.Purpose, keyID: () -> String? = { nil }
+    keyPath: String?, for purpose: KeyLoader.Purpose, keyID: () -> String? = { nil }, allowWeakKey: Bool
 ) throws(Failure) -> (LoadedKey, KeyText) {
     let text = try KeyText.find(keyPath: keyPath)
     var kid: String?
@@ -114,7 +114,7 @@ func loadKey(
             keyID: {
                 kid = keyID()
                 return kid
-            }, acceptingP256: true)
+            }, acceptingP256: true, policy: policy(allowWeakKey: allowWeakKey))
         return (loaded, text)
     } catch {
         if case let .jwk(jwkError) = error {
@@ -133,6 +133,8 @@ func loadKey(
         switch error {
         case let .keyFormat(formatError):
             throw text.failure(formatError)
+        case let .rsa(rsaError):
+            throw keyFailure(rsaError, origin: text.origin, allowWeakKey: allowWeakKey)
         case .jwk(.keyIDNotFound):
             throw .rejected(
                 "token rejected: its header names \"kid\" \(JSONValue.quotedForMessage(kid ?? "")), "

@@ -55,17 +55,11 @@ func rsaKeyRefused(origin: String) -> Failure {
 /// an EC key, RS256 for an RSA key unless `algorithm` names another RSA algorithm; a key that
 /// does not suit `algorithm` is refused with a sentence naming both.
 func loadKeySigner(keyPath: String?, algorithm: JWTAlgorithm?, allowWeakKey: Bool) throws(Failure) -> CommandSigner {
-    let (loaded, text) = try loadKey(keyPath: keyPath, for: .signing)
+    let (loaded, text) = try loadKey(keyPath: keyPath, for: .signing, allowWeakKey: allowWeakKey)
     switch loaded.material {
-    case let .rsa(.privateKey(components)):
+    case let .rsaPrivateKey(key):
         if algorithm == .es256 { throw rsaKeyRefused(origin: text.origin) }
         text.printNotes(loaded)
-        let key: RSAPrivateKey
-        do {
-            key = try RSAPrivateKey(components: components, policy: policy(allowWeakKey: allowWeakKey))
-        } catch {
-            throw keyFailure(error, origin: text.origin, allowWeakKey: allowWeakKey)
-        }
         do {
             return CommandSigner(signer: try JWTSigner(key: key, algorithm: algorithm ?? .rs256), p256: nil)
         } catch {
@@ -75,7 +69,7 @@ func loadKeySigner(keyPath: String?, algorithm: JWTAlgorithm?, allowWeakKey: Boo
         if let algorithm, algorithm != .es256 { throw ecKeyRefused(origin: text.origin, algorithm: algorithm) }
         text.printNotes(loaded)
         return CommandSigner(signer: JWTSigner(key: key), p256: key)
-    case .rsa(.publicKey), .p256PublicKey:
+    case .rsaPublicKey, .p256PublicKey:
         throw text.failure(.publicKeyNotPrivate)
     }
 }
@@ -90,38 +84,26 @@ func loadKeySigner(keyPath: String?, algorithm: JWTAlgorithm?, allowWeakKey: Boo
 func loadKeyVerifier(
     keyPath: String?, keyID: @autoclosure () -> String?, algorithm: JWTAlgorithm?, allowWeakKey: Bool, options: JWTValidationOptions
 ) throws(Failure) -> CommandVerifier {
-    let (loaded, text) = try loadKey(keyPath: keyPath, for: .verifying, keyID: keyID)
-    let p256: P256.Signing.PublicKey
-    switch loaded.material {
-    case let .rsa(material):
+    let (loaded, text) = try loadKey(keyPath: keyPath, for: .verifying, keyID: keyID, allowWeakKey: allowWeakKey)
+    func rsaVerifier(_ key: RSAPublicKey) throws(Failure) -> CommandVerifier {
         if algorithm == .es256 { throw rsaKeyRefused(origin: text.origin) }
         text.printNotes(loaded)
-        let key = try rsaVerifyingKey(material, origin: text.origin, allowWeakKey: allowWeakKey)
         do {
             return CommandVerifier(verifier: try JWTVerifier(key: key, algorithm: algorithm ?? .rs256, options: options), p256: nil)
         } catch {
             throw .input("cannot verify: \(error)")
         }
+    }
+    let p256: P256.Signing.PublicKey
+    switch loaded.material {
+    case let .rsaPrivateKey(key): return try rsaVerifier(key.publicKey)
+    case let .rsaPublicKey(key): return try rsaVerifier(key)
     case let .p256PrivateKey(key): p256 = key.publicKey
     case let .p256PublicKey(key): p256 = key
     }
     if let algorithm, algorithm != .es256 { throw ecKeyRefused(origin: text.origin, algorithm: algorithm) }
     text.printNotes(loaded)
     return CommandVerifier(verifier: JWTVerifier(key: p256, options: options), p256: p256)
-}
-
-/// The validated public key of loaded RSA material (see ``loadKeyVerifier``).
-func rsaVerifyingKey(_ material: RSAKeyMaterial, origin: String, allowWeakKey: Bool) throws(Failure) -> RSAPublicKey {
-    do {
-        switch material {
-        case let .privateKey(components):
-            return try RSAPrivateKey(components: components, policy: policy(allowWeakKey: allowWeakKey)).publicKey
-        case let .publicKey(components):
-            return try RSAPublicKey(components: components, policy: policy(allowWeakKey: allowWeakKey))
-        }
-    } catch {
-        throw keyFailure(error, origin: origin, allowWeakKey: allowWeakKey)
-    }
 }
 
 /// The data of sign-data / verify-data, hashed for one algorithm (or its HMAC tag for HS*).

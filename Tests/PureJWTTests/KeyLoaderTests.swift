@@ -1,6 +1,6 @@
-// The one forgiving loader over EC keys: every form a user may paste, checked against the key
+// The one forgiving loader: EC keys in every form a user may paste, checked against the key
 // OpenSSL made (its d and public point, printed by openssl itself), Node's JWK export, and the
-// refusals with their sentences.
+// refusals with their sentences; RSA keys validated under the size policy given.
 import Foundation
 import Testing
 @_spi(Internals) @testable import PureJWT
@@ -27,7 +27,7 @@ private func load(_ bytes: [UInt8], for purpose: KeyLoader.Purpose = .signing, a
     Result { () throws(KeyLoadError) in try KeyLoader.load(bytes: bytes, for: purpose, acceptingP256: acceptingP256) }
 }
 
-@Suite("The forgiving key loader with EC keys")
+@Suite("The forgiving key loader: EC keys in every form, RSA keys under the policy")
 struct KeyLoaderTests {
     /// One openssl key in every form, with openssl's own d and public point (hex) and Node's
     /// JWK export of it.
@@ -126,6 +126,36 @@ struct KeyLoaderTests {
         publicJWK["alg"] = .string("RS256")
         #expect(load(Array(JSONValue.object(publicJWK).serialized.utf8), for: .verifying).failure == .jwk(.algorithmNotES256("RS256")))
         #expect(KeyLoadError.jwk(.unsupportedCurve("P-384")).description == #"the JSON Web Key has "crv": "P-384"; only "P-256" is supported"#)
+    }
+
+    @Test("RSA keys come back validated under the size policy given, from PEM and from a JWK")
+    func rsaKeysAreValidatedUnderThePolicy() throws {
+        // openssl made these keys (Vectors/cli/generate.sh); its modulus is the oracle for the
+        // accepted key, and a 1024-bit key is refused by default with RSAError's reason.
+        let pem = Array(try vectorText("cli/rsa-1024.pem").utf8)
+        let modulus = try #require(try shell("openssl rsa -in '\(vectorsDirectory.path)/cli/rsa-1024.pem' -noout -modulus").first)
+        #expect(load(pem).failure == .rsa(.keyTooSmall(bits: 1024, minimum: 2048)))
+        let legacy = try KeyLoader.load(bytes: pem, for: .signing, policy: .allowingLegacySizes)
+        guard case let .rsaPrivateKey(key) = legacy.material else {
+            Issue.record("expected an RSA private key, got \(legacy.material)")
+            return
+        }
+        #expect(key.keySizeInBits == 1024)
+        let n = try base64URLBytes(try #require(key.publicKey.jwk()["n"]?.stringValue))
+        #expect(modulus == "Modulus=" + hex(n).uppercased())
+        // For verifying, a public key is returned as one, and the size policy is the same.
+        let publicPEM = Array(key.publicKey.pemRepresentation.utf8)
+        #expect(load(publicPEM, for: .verifying).failure == .rsa(.keyTooSmall(bits: 1024, minimum: 2048)))
+        guard case let .rsaPublicKey(publicKey) = try KeyLoader.load(bytes: publicPEM, for: .verifying, policy: .allowingLegacySizes).material
+        else {
+            Issue.record("expected an RSA public key")
+            return
+        }
+        #expect(publicKey.derRepresentation == key.publicKey.derRepresentation)
+        // A JWK goes through the same validation.
+        let jwk = Array(JSONValue.object(key.publicKey.jwk()).serialized.utf8)
+        #expect(load(jwk, for: .verifying).failure == .rsa(.keyTooSmall(bits: 1024, minimum: 2048)))
+        #expect(KeyLoadError.rsa(.keyTooSmall(bits: 1024, minimum: 2048)).description == RSAError.keyTooSmall(bits: 1024, minimum: 2048).description)
     }
 }
 

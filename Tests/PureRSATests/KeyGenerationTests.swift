@@ -7,6 +7,7 @@ import Foundation
 @_spi(Internals) import PureBigNum
 @_spi(KeyGenerationTesting) import PureRSA
 import Testing
+@_spi(Internals) import PureRSA
 
 @Suite struct KeyGenerationTests {
     /// Checks every property a generated key must have, with BigUInt arithmetic on its numbers.

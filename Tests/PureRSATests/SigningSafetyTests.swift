@@ -1,7 +1,7 @@
 // Fault injection into the CRT halves, and concurrent use of one key.
 import Testing
 @_spi(Internals) import PureBigNum
-@testable import PureRSA
+@_spi(Internals) @testable import PureRSA
 import PureSHA2
 
 @Suite struct SigningSafetyTests {

@@ -1,6 +1,6 @@
 // Project Wycheproof RSASSA-PKCS1-v1_5 vectors (Vectors/wycheproof).
 import Testing
-@testable import PureRSA
+@_spi(Internals) @testable import PureRSA
 
 @Suite struct WycheproofVectorTests {
     /// Every `valid` signature verifies; every `invalid` one (bad padding, BER or otherwise

@@ -20,7 +20,7 @@ import FuzzSupport
 import PureJSON
 @_spi(Internals) import PureJWT
 import PureP256
-import PureRSA
+@_spi(Internals) import PureRSA
 import PureSHA2
 
 let signer = FixedKeys.demo2048

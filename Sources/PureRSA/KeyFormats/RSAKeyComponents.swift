@@ -6,7 +6,7 @@
 /// byte non-zero, no sign byte) and never zero; values you construct are written minimally
 /// whatever leading zeros they carry. No arithmetic validation happens here (that is the job
 /// of the key types built on top).
-public struct RSAPublicKeyComponents: Sendable, Equatable {
+@_spi(Internals) public struct RSAPublicKeyComponents: Sendable, Equatable {
     /// n, big-endian.
     public var modulus: [UInt8]
     /// e, big-endian.
@@ -82,7 +82,7 @@ public struct RSAPublicKeyComponents: Sendable, Equatable {
 ///
 /// Integers are big-endian unsigned magnitudes, as for ``RSAPublicKeyComponents``. Nothing here
 /// checks that the numbers form a valid key; that is the job of the key types built on top.
-public struct RSAPrivateKeyComponents: Sendable, Equatable {
+@_spi(Internals) public struct RSAPrivateKeyComponents: Sendable, Equatable {
     /// n = p·q.
     public var modulus: [UInt8]
     /// e.

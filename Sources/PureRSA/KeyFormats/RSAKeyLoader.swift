@@ -1,7 +1,7 @@
 @_spi(Internals) import PureDER
 
 /// A loaded key: a private or a public one.
-public enum RSAKeyMaterial: Sendable, Equatable {
+@_spi(Internals) public enum RSAKeyMaterial: Sendable, Equatable {
     /// A private key (it contains its public key too).
     case privateKey(RSAPrivateKeyComponents)
     /// A public key.

@@ -12,7 +12,7 @@
 import CMemcheck
 @_spi(Internals) import PureBigNum
 @_spi(Internals) import PureDER
-import PureRSA
+@_spi(Internals) import PureRSA
 #if canImport(Glibc)
 import Glibc
 #endif
