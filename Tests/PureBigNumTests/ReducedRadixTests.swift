@@ -147,14 +147,18 @@ import Testing
     @Test(arguments: [1, 5])
     func ladderAgreesWithThe64BitLadder(windowBits w: Int) throws {
         var random = ModExpRandom(seed: 0x1AD_DE2 &+ UInt64(w))
-        for limbs in ReducedRadixTests.moduli(&random) {
+        // Also a 16-word modulus of 961 bits (top word 1): far below 2^1023, 4m ≪ R'.
+        var short = random.oddModulus(limbs: 16)
+        short[15] = 1
+        for limbs in ReducedRadixTests.moduli(&random) + [short] {
             let m = try Modulus(limbs: limbs)
             let c = ReducedRadixTests.constants(m)
             var mMinusOne = limbs
             mMinusOne[0] -= 1
+            // An unreduced base too (2^1024 − 1 ≥ m): the ladder's entry takes any 16-word base.
             let bases = [
                 random.below(limbs), mMinusOne, [UInt64](repeating: 0, count: 16),
-                [1] + [UInt64](repeating: 0, count: 15),
+                [1] + [UInt64](repeating: 0, count: 15), [UInt64](repeating: .max, count: 16),
             ]
             // One full-width exponent (the RSA-CRT shape), the rest short (debug builds are slow).
             let exponents = [random.limbs(16), [], [0], [1], [2], random.limbs(3)]
