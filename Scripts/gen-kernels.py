@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Writes Sources/PureBigNum/MontgomeryKernelsUnrolled.swift: fully unrolled Montgomery
-multiply and square for 16 limbs (1024 bits, the CRT halves of RSA-2048).
+multiply and square for 16 limbs (1024 bits, the CRT halves of RSA-2048), and
+Sources/PureBigNum/ReducedRadixKernelsUnrolled.swift: the same for 1024-bit moduli held in 17
+limbs of 61 bits (the reduced-radix form the secret ladder uses; docs/reduced-radix.md).
 
-    python3 Scripts/gen-kernels.py          # rewrite the Swift file
-    python3 Scripts/gen-kernels.py --check  # fail if the committed file is out of date
+    python3 Scripts/gen-kernels.py          # rewrite the Swift files
+    python3 Scripts/gen-kernels.py --check  # fail if a committed file is out of date
 
 The generated code runs exactly the algorithm of `montgomeryMultiplyKernel` and
 `montgomerySquareKernel` in Montgomery.swift (product scanning, the same three-word accumulator
@@ -36,6 +38,11 @@ import sys
 
 LIMBS = 16
 OUT = pathlib.Path(__file__).resolve().parent.parent / "Sources/PureBigNum/MontgomeryKernelsUnrolled.swift"
+# Reduced radix: L limbs of r bits; a column (2L products below 2^(2r) plus the carry) fits
+# 128 bits when r = floor((128 - log2(2L + 1)) / 2). docs/reduced-radix.md has the bounds.
+RADIX_LIMBS = 17
+RADIX_BITS = 61
+RADIX_OUT = OUT.parent / "ReducedRadixKernelsUnrolled.swift"
 
 
 def mac(x, y):
@@ -145,12 +152,103 @@ def source():
     return "\n".join(header + multiply(LIMBS) + [""] + square(LIMBS)) + "\n"
 
 
+def wide(x, y):
+    return f"UInt128({x}) &* UInt128({y})"
+
+
+def radix_multiply(n, r):
+    lines = [
+        f"/// `out = a·b·R⁻¹ mod m` with R = 2^({r}·{n}), in {n} limbs of {r} bits, lazily reduced.",
+        "///",
+        f"/// Preconditions: every limb of `a`, `b`, `m` is below 2^{r}; a, b < 2m; 4m < R; `m0inv` is",
+        f"/// −m⁻¹ mod 2^{r}; `u` has {n} scratch limbs overlapping nothing. Result: < 2m, every limb",
+        f"/// below 2^{r}. `out` may be `a` or `b` (limb k is stored after the last read of limbs",
+        "/// ≤ k). Timing: straight-line code, the same for every operand value.",
+        "@inline(__always)",
+        f"func reducedRadixMultiply{n}Unrolled(",
+        "    _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,",
+        "    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>",
+        ") {",
+        f"    let mask: UInt64 = (1 &<< {r}) &- 1",
+        "    var t: UInt128 = 0",
+    ]
+    for i in range(2 * n - 1):
+        lines.append(f"    // Column {i}.")
+        for j in range(max(0, i - n + 1), min(i, n - 1) + 1):
+            lines.append(f"    t &+= {wide(f'a[{j}]', f'b[{i - j}]')}")
+            if j < i:
+                lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
+        if i < n:
+            lines.append(f"    let u{i} = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask")
+            lines.append(f"    u[{i}] = u{i}")
+            lines.append(f"    t &+= {wide(f'u{i}', 'm[0]')}   // clears the low {r} bits")
+        else:
+            lines.append(f"    out[{i - n}] = UInt64(truncatingIfNeeded: t) & mask")
+        lines.append(f"    t &>>= {r}")
+    lines.append(f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)")
+    lines.append("}")
+    return lines
+
+
+def radix_square(n, r):
+    lines = [
+        f"/// `out = a²·R⁻¹ mod m` with R = 2^({r}·{n}), in {n} limbs of {r} bits, lazily reduced.",
+        "///",
+        "/// Preconditions and result as for the multiplication; each cross product aᵢ·aⱼ (i < j) is",
+        "/// computed once, as (2aᵢ)·aⱼ. `out` may be `a`. Timing: straight-line code, the same for",
+        "/// every operand value.",
+        "@inline(__always)",
+        f"func reducedRadixSquare{n}Unrolled(",
+        "    _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>,",
+        "    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>",
+        ") {",
+        f"    let mask: UInt64 = (1 &<< {r}) &- 1",
+        "    var t: UInt128 = 0",
+    ]
+    for i in range(2 * n - 1):
+        lines.append(f"    // Column {i}.")
+        first = max(0, i - n + 1)
+        for j in range(first, n):
+            if 2 * j < i and i - j < n:
+                lines.append(f"    t &+= {wide(f'a[{j}] &<< 1', f'a[{i - j}]')}")
+        if i % 2 == 0:
+            lines.append(f"    t &+= {wide(f'a[{i // 2}]', f'a[{i // 2}]')}")
+        for j in range(first, min(i, n)):
+            lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
+        if i < n:
+            lines.append(f"    let u{i} = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask")
+            lines.append(f"    u[{i}] = u{i}")
+            lines.append(f"    t &+= {wide(f'u{i}', 'm[0]')}   // clears the low {r} bits")
+        else:
+            lines.append(f"    out[{i - n}] = UInt64(truncatingIfNeeded: t) & mask")
+        lines.append(f"    t &>>= {r}")
+    lines.append(f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)")
+    lines.append("}")
+    return lines
+
+
+def radix_source():
+    header = [
+        "// GENERATED by Scripts/gen-kernels.py — do not edit; change the script and rerun it.",
+        "//",
+        f"// Fully unrolled reduced-radix Montgomery multiply and square: {RADIX_LIMBS} limbs of {RADIX_BITS} bits,",
+        "// each column summed in one UInt128 with no carry out (the bounds: docs/reduced-radix.md).",
+        "// Laid out by the script, not by swift-format:",
+        "// swift-format-ignore-file",
+        "",
+    ]
+    body = radix_multiply(RADIX_LIMBS, RADIX_BITS) + [""] + radix_square(RADIX_LIMBS, RADIX_BITS)
+    return "\n".join(header + body) + "\n"
+
+
 if __name__ == "__main__":
-    text = source()
+    outputs = [(OUT, source()), (RADIX_OUT, radix_source())]
     if sys.argv[1:] == ["--check"]:
-        if OUT.read_text() != text:
-            sys.exit(f"{OUT} is out of date: run Scripts/gen-kernels.py")
+        stale = [str(path) for path, text in outputs if not path.exists() or path.read_text() != text]
+        if stale:
+            sys.exit(f"{', '.join(stale)} out of date: run Scripts/gen-kernels.py")
         print("gen-kernels: up to date")
     else:
-        OUT.write_text(text)
-        print(f"gen-kernels: wrote {OUT}")
+        for path, text in outputs:
+            path.write_text(text)
+            print(f"gen-kernels: wrote {path}")

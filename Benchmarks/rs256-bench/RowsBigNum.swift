@@ -1,7 +1,8 @@
 // Benchmark rows for PureBigNum: Montgomery kernels and modular exponentiation.
 @_spi(Internals) import PureBigNum
 
-/// Rows `montmul/N`, `montsqr/N` (N limbs), `modexp/ct/BITS` (secret exponent as wide as the
+/// Rows `montmul/N`, `montsqr/N` (N limbs; `montmul/16/r61`, `montsqr/16/r61`: the
+/// reduced-radix kernels, 17 limbs of 61 bits), `modexp/ct/BITS` (secret exponent as wide as the
 /// modulus) and `modexp/e65537/BITS`. Inputs come from a fixed-seed generator, so every run
 /// measures the same numbers.
 func bigNumRows() -> [BenchRow] {
@@ -23,6 +24,21 @@ func bigNumRows() -> [BenchRow] {
                 for _ in 0..<iterations { try? m.montgomerySquare(a, into: &result) }
                 blackHole(result)
             })
+        // The reduced-radix kernels the secret ladder uses at this size (none at the others).
+        if let ra = m.reducedRadixForm(a), let rb = m.reducedRadixForm(b) {
+            rows.append(
+                BenchRow("montmul/\(limbs)/r61") { iterations in
+                    var result: [UInt64] = []
+                    for _ in 0..<iterations { m.reducedRadixMultiply(ra, rb, into: &result) }
+                    blackHole(result)
+                })
+            rows.append(
+                BenchRow("montsqr/\(limbs)/r61") { iterations in
+                    var result: [UInt64] = []
+                    for _ in 0..<iterations { m.reducedRadixSquare(ra, into: &result) }
+                    blackHole(result)
+                })
+        }
     }
     for bits in [1024, 1536, 2048, 3072, 4096] {
         guard let m = try? Modulus(limbs: random.oddModulus(limbs: bits / 64)) else { continue }

@@ -33,6 +33,15 @@ extension Modulus {
 
     /// The fixed-window ladder with an explicit window width (1…8). `base` has `limbCount` limbs.
     func exponentiateSecret(base: [UInt64], exponent: [UInt64], windowBits w: Int) -> [UInt64] {
+        if let constants = reducedRadix {
+            return exponentiateSecretReducedRadix(constants, base: base, exponent: exponent, windowBits: w)
+        }
+        return exponentiateSecret64(base: base, exponent: exponent, windowBits: w)
+    }
+
+    /// The ladder over 64-bit limbs (every size without a reduced-radix form, and the reference
+    /// the reduced-radix ladder is tested against).
+    func exponentiateSecret64(base: [UInt64], exponent: [UInt64], windowBits w: Int) -> [UInt64] {
         let n = limbCount
         let tableSize = 1 << w
         var result = [UInt64](repeating: 0, count: n)

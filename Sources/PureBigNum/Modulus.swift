@@ -23,6 +23,9 @@
     let rSquared: [UInt64]
     /// R³ mod m: used to reduce the high half of a double-width value.
     let rCubed: [UInt64]
+    /// The constants of the reduced-radix form the secret ladder uses, where it is faster
+    /// (``ReducedRadixConstants/shape(forWordCount:)``); nil elsewhere.
+    let reducedRadix: ReducedRadixConstants?
 
     /// The number of 64-bit limbs of the modulus.
     @_spi(Internals) public var limbCount: Int { limbs.count }
@@ -60,8 +63,15 @@
             throw .operandTooWide(limbs: normalized.count, maximum: Modulus.maximumLimbCount)
         }
         self.limbs = normalized
-        self.m0inv = Modulus.negativeInverse(of: first)
-        (self.one, self.rSquared, self.rCubed) = Modulus.montgomeryConstants(normalized, m0inv)
+        let m0inv = Modulus.negativeInverse(of: first)
+        self.m0inv = m0inv
+        let (one, rSquared, rCubed) = Modulus.montgomeryConstants(normalized, m0inv)
+        (self.one, self.rSquared, self.rCubed) = (one, rSquared, rCubed)
+        self.reducedRadix = ReducedRadixConstants.shape(forWordCount: normalized.count).map {
+            ReducedRadixConstants(
+                limbCount: $0.limbCount, radixBits: $0.radixBits, m: normalized, m0inv64: m0inv,
+                one64: one, rSquared64: rSquared)
+        }
     }
 
     /// The modulus as big-endian bytes without leading zeros.

@@ -41,7 +41,8 @@ func publicModulus(limbs: Int) -> Modulus {
     return try! Modulus(limbs: m)
 }
 
-/// The sizes with their own kernels (16, 24, 32, 48, 64 limbs) and two that take the generic one.
+/// The sizes with their own kernels (16, 24, 32, 48, 64 limbs; 16 runs the reduced-radix ladder on
+/// 64-bit targets) and two that take the generic one.
 let checkedSizes = [16, 24, 32, 48, 64, 17, 3]
 
 func markSecret(_ value: inout [UInt64]) {

@@ -1,0 +1,191 @@
+// The reduced-radix kernels (lazy reduction below 2m; 17 limbs of 61 bits generated, any shape
+// in loops) against BigUInt, and the reduced-radix ladder against the 64-bit one, including
+// inputs at the 2m − 1 bound and moduli near 2^(64n−1) and 2^(64n) − 1.
+import Testing
+@_spi(Internals) @testable import PureBigNum
+
+@Suite struct ReducedRadixTests {
+    /// The value of radix-2^r limbs, summed by BigUInt (independent of the conversion code).
+    static func value(_ limbs: [UInt64], _ r: Int) -> BigUInt {
+        var total = BigUInt()
+        for (k, limb) in limbs.enumerated() { total += BigUInt(limb) << (r * k) }
+        return total
+    }
+
+    /// The `count` radix-2^r limbs of a BigUInt, by BigUInt shifts (independent of the conversion code).
+    static func radixLimbs(_ x: BigUInt, _ count: Int, _ r: Int) -> [UInt64] {
+        (0..<count).map { k in ((x >> (r * k)).limbs.first ?? 0) & ((1 << UInt64(r)) - 1) }
+    }
+
+    /// Moduli of n words: two random, the odd 2^(64n−1) + 0x1D and one more near it, and 2^(64n) − 1.
+    static func moduli(_ random: inout ModExpRandom, words n: Int = 16) -> [[UInt64]] {
+        var nearLow = [UInt64](repeating: 0, count: n)
+        nearLow[0] = 0x1D
+        nearLow[n - 1] = 1 << 63
+        var nearLowPlus = nearLow
+        nearLowPlus[1] = random.next()
+        return [
+            random.oddModulus(limbs: n), random.oddModulus(limbs: n), nearLow, nearLowPlus,
+            [UInt64](repeating: .max, count: n),
+        ]
+    }
+
+    static func constants(_ modulus: Modulus) -> ReducedRadixConstants {
+        let shape = ReducedRadixConstants.shape(words: modulus.limbCount)
+        return ReducedRadixConstants(
+            limbCount: shape.limbCount, radixBits: shape.radixBits, m: modulus.limbs,
+            m0inv64: modulus.m0inv, one64: modulus.one, rSquared64: modulus.rSquared)
+    }
+
+    @Test func shapesFollowTheColumnBound() {
+        // r = ⌊(128 − log2(2L + 1)) / 2⌋ with r·L ≥ 64n + 2: issue 19's table.
+        #expect(ReducedRadixConstants.shape(words: 16) == (17, 61))
+        #expect(ReducedRadixConstants.shape(words: 24) == (26, 61))
+        #expect(ReducedRadixConstants.shape(words: 32) == (35, 60))
+        #expect(ReducedRadixConstants.shape(words: 64) == (69, 60))  // 2·69 + 1 = 139 ≤ 2^8
+    }
+
+    @Test(arguments: [16, 24, 32])
+    func constantsAreTheReducedRadixFormsOfTheirDefinitions(words n: Int) throws {
+        var random = ModExpRandom(seed: 0x61_C0 &+ UInt64(n))
+        for limbs in ReducedRadixTests.moduli(&random, words: n) {
+            let modulus = try Modulus(limbs: limbs)
+            let c = ReducedRadixTests.constants(modulus)
+            let (count, r) = (c.limbCount, c.radixBits)
+            let m = modulus.value
+            #expect(ReducedRadixTests.value(c.limbs, r) == m)
+            #expect(c.limbs.count == count && c.limbs.allSatisfy { $0 >> UInt64(r) == 0 })
+            // m0inv·m ≡ −1 (mod 2^r)
+            #expect((c.m0inv &* c.limbs[0] &+ 1) & ((1 << UInt64(r)) - 1) == 0)
+            #expect(ReducedRadixTests.value(c.one, r) == (try (BigUInt(1) << (r * count)).modulo(m)))
+            #expect(ReducedRadixTests.value(c.rSquared, r) == (try (BigUInt(1) << (2 * r * count)).modulo(m)))
+            // 4m < R' = 2^(r·L): the precondition of the lazy reduction.
+            #expect(m << 2 < BigUInt(1) << (r * count))
+        }
+    }
+
+    @Test func selectedOnlyForThe1024BitModuliOf64BitTargets() throws {
+        var random = ModExpRandom(seed: 0x5E1)
+        let sixteen = try Modulus(limbs: random.oddModulus(limbs: 16))
+        #expect((sixteen.reducedRadix != nil) == (UInt.bitWidth == 64))
+        #expect(try Modulus(limbs: random.oddModulus(limbs: 15)).reducedRadix == nil)
+    }
+
+    /// 16 words: the generated kernels and the loop kernels; 24 and 32: the loop kernels.
+    @Test(arguments: [16, 24, 32])
+    func kernelsGiveAProductBelow2mCongruentToABOverR(words n: Int) throws {
+        var random = ModExpRandom(seed: 0x61_61 &+ UInt64(n))
+        for limbs in ReducedRadixTests.moduli(&random, words: n) {
+            let modulus = try Modulus(limbs: limbs)
+            let c = ReducedRadixTests.constants(modulus)
+            let (count, r) = (c.limbCount, c.radixBits)
+            let rPrime = BigUInt(1) << (r * count)
+            let m = modulus.value
+            let twoM = m << 1
+            // Operands: random below 2m, and at the bound 2m − 1, m, m − 1, 0, 1.
+            var operands: [BigUInt] = [twoM - 1, m, m - 1, BigUInt(), BigUInt(1), twoM - 2]
+            for _ in 0..<8 {
+                operands.append(try BigUInt(limbs: random.limbs(n + 1)).modulo(twoM))
+            }
+            var scratch = [UInt64](repeating: 0, count: count)
+            for (index, x) in operands.enumerated() {
+                let y = operands[(index * 7 + 3) % operands.count]
+                let a = ReducedRadixTests.radixLimbs(x, count, r)
+                let b = ReducedRadixTests.radixLimbs(y, count, r)
+                var product = [UInt64](repeating: 0, count: count)
+                var square = [UInt64](repeating: 0, count: count)
+                reducedRadixMultiplyGeneric(&product, a, b, c.limbs, c.m0inv, &scratch, count, r)
+                reducedRadixSquareGeneric(&square, a, c.limbs, c.m0inv, &scratch, count, r)
+                for (out, expected) in [(product, x * y), (square, x * x)] {
+                    let value = ReducedRadixTests.value(out, r)
+                    #expect(value < twoM)
+                    #expect(out.allSatisfy { $0 >> UInt64(r) == 0 })
+                    #expect(try (value * rPrime).modulo(m) == (try expected.modulo(m)))
+                }
+                if n == 16 {
+                    var unrolled = [UInt64](repeating: 1, count: count)
+                    reducedRadixMultiply17(&unrolled, a, b, c.limbs, c.m0inv, &scratch)
+                    #expect(unrolled == product)
+                    reducedRadixSquare17(&unrolled, a, c.limbs, c.m0inv, &scratch)
+                    #expect(unrolled == square)
+                }
+                // In place: out may be an operand.
+                c.withArithmetic { arithmetic in
+                    var inPlace = a
+                    inPlace.withUnsafeMutableBufferPointer { p in arithmetic.square(p.baseAddress!, p.baseAddress!) }
+                    #expect(inPlace == square)
+                    inPlace = a
+                    inPlace.withUnsafeMutableBufferPointer { p in
+                        arithmetic.multiply(p.baseAddress!, p.baseAddress!, b)
+                    }
+                    #expect(inPlace == product)
+                    inPlace = b
+                    inPlace.withUnsafeMutableBufferPointer { p in
+                        arithmetic.multiply(p.baseAddress!, a, p.baseAddress!)
+                    }
+                    #expect(inPlace == product)
+                }
+            }
+        }
+    }
+
+    @Test func conversionsRoundTrip() throws {
+        var random = ModExpRandom(seed: 0xC0_4E)
+        for _ in 0..<16 {
+            for (n, count, r) in [(16, 17, 61), (32, 35, 60)] {
+                let x = random.limbs(n)
+                var radix = [UInt64](repeating: 0, count: count)
+                var back = [UInt64](repeating: 0, count: n)
+                toReducedRadix(&radix, x, n, count, r)
+                #expect(radix == ReducedRadixTests.radixLimbs(BigUInt(limbs: x), count, r))
+                fromReducedRadix(&back, radix, count, n, r)
+                #expect(back == x)
+            }
+        }
+    }
+
+    @Test(arguments: [1, 5])
+    func ladderAgreesWithThe64BitLadder(windowBits w: Int) throws {
+        var random = ModExpRandom(seed: 0x1AD_DE2 &+ UInt64(w))
+        // Also a 16-word modulus of 961 bits (top word 1): far below 2^1023, 4m ≪ R'.
+        var short = random.oddModulus(limbs: 16)
+        short[15] = 1
+        for limbs in ReducedRadixTests.moduli(&random) + [short] {
+            let m = try Modulus(limbs: limbs)
+            let c = ReducedRadixTests.constants(m)
+            var mMinusOne = limbs
+            mMinusOne[0] -= 1
+            // An unreduced base too (2^1024 − 1 ≥ m): the ladder's entry takes any 16-word base.
+            let bases = [
+                random.below(limbs), mMinusOne, [UInt64](repeating: 0, count: 16),
+                [1] + [UInt64](repeating: 0, count: 15), [UInt64](repeating: .max, count: 16),
+            ]
+            // One full-width exponent (the RSA-CRT shape), the rest short (debug builds are slow).
+            let exponents = [random.limbs(16), [], [0], [1], [2], random.limbs(3)]
+            for (i, base) in bases.enumerated() {
+                for exponent in i == 0 ? exponents : Array(exponents.dropFirst()) {
+                    let radix = m.exponentiateSecretReducedRadix(c, base: base, exponent: exponent, windowBits: w)
+                    let plain = m.exponentiateSecret64(base: base, exponent: exponent, windowBits: w)
+                    #expect(radix == plain)
+                }
+            }
+        }
+    }
+
+    @Test func ladderAgreesWithBigUIntOnRandomInputs() throws {
+        var random = ModExpRandom(seed: 0xB16_0A7)
+        for limbs in ReducedRadixTests.moduli(&random) {
+            let m = try Modulus(limbs: limbs)
+            let base = random.below(limbs)
+            let exponent = random.limbs(2)
+            // Square-and-multiply with BigUInt's multiplication and long division.
+            var expected = BigUInt(1)
+            let b = BigUInt(limbs: base)
+            for bit in stride(from: 127, through: 0, by: -1) {
+                expected = try (expected * expected).modulo(m.value)
+                if exponent[bit / 64] >> UInt64(bit % 64) & 1 == 1 { expected = try (expected * b).modulo(m.value) }
+            }
+            #expect(BigUInt(limbs: m.exponentiateSecret(base: base, exponent: exponent)) == expected)
+        }
+    }
+}
