@@ -18,7 +18,7 @@ import Testing
     }
 
     /// Moduli of n words: two random, the odd 2^(64n−1) + 0x1D and one more near it, and 2^(64n) − 1.
-    static func moduli(_ random: inout ModExpRandom, words n: Int = 16) -> [[UInt64]] {
+    static func moduli(_ random: inout SeededGenerator, words n: Int = 16) -> [[UInt64]] {
         var nearLow = [UInt64](repeating: 0, count: n)
         nearLow[0] = 0x1D
         nearLow[n - 1] = 1 << 63
@@ -47,7 +47,7 @@ import Testing
 
     @Test(arguments: [16, 24, 32])
     func constantsAreTheReducedRadixFormsOfTheirDefinitions(words n: Int) throws {
-        var random = ModExpRandom(seed: 0x61_C0 &+ UInt64(n))
+        var random = SeededGenerator(seed: 0x61_C0 &+ UInt64(n))
         for limbs in ReducedRadixTests.moduli(&random, words: n) {
             let modulus = try Modulus(limbs: limbs)
             let c = ReducedRadixTests.constants(modulus)
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func selectedOnlyForThe1024BitModuliOf64BitTargets() throws {
-        var random = ModExpRandom(seed: 0x5E1)
+        var random = SeededGenerator(seed: 0x5E1)
         let sixteen = try Modulus(limbs: random.oddModulus(limbs: 16))
         #expect((sixteen.reducedRadix != nil) == (UInt.bitWidth == 64))
         #expect(try Modulus(limbs: random.oddModulus(limbs: 15)).reducedRadix == nil)
@@ -74,7 +74,7 @@ import Testing
     /// 16 words: the generated kernels and the loop kernels; 24 and 32: the loop kernels.
     @Test(arguments: [16, 24, 32])
     func kernelsGiveAProductBelow2mCongruentToABOverR(words n: Int) throws {
-        var random = ModExpRandom(seed: 0x61_61 &+ UInt64(n))
+        var random = SeededGenerator(seed: 0x61_61 &+ UInt64(n))
         for limbs in ReducedRadixTests.moduli(&random, words: n) {
             let modulus = try Modulus(limbs: limbs)
             let c = ReducedRadixTests.constants(modulus)
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func conversionsRoundTrip() throws {
-        var random = ModExpRandom(seed: 0xC0_4E)
+        var random = SeededGenerator(seed: 0xC0_4E)
         for _ in 0..<16 {
             for (n, count, r) in [(16, 17, 61), (32, 35, 60)] {
                 let x = random.limbs(n)
@@ -146,7 +146,7 @@ import Testing
 
     @Test(arguments: [1, 5])
     func ladderAgreesWithThe64BitLadder(windowBits w: Int) throws {
-        var random = ModExpRandom(seed: 0x1AD_DE2 &+ UInt64(w))
+        var random = SeededGenerator(seed: 0x1AD_DE2 &+ UInt64(w))
         // Also a 16-word modulus of 961 bits (top word 1): far below 2^1023, 4m ≪ R'.
         var short = random.oddModulus(limbs: 16)
         short[15] = 1
@@ -173,7 +173,7 @@ import Testing
     }
 
     @Test func ladderAgreesWithBigUIntOnRandomInputs() throws {
-        var random = ModExpRandom(seed: 0xB16_0A7)
+        var random = SeededGenerator(seed: 0xB16_0A7)
         for limbs in ReducedRadixTests.moduli(&random) {
             let m = try Modulus(limbs: limbs)
             let base = random.below(limbs)
