@@ -37,15 +37,15 @@ need_packages() {
 
 # The Swift objects to link: every library module Scripts/embedded/build.sh compiled, and the
 # exports shim with its mem* functions weakened (Scripts/boards/shim/runtime.c says why) and its
-# __multi3 made local: that one follows wasm32's calling convention, so a library call to
-# __multi3 must get libgcc's (64-bit boards) or fail to link (32-bit), never the wasm one.
+# __multi3 and __lshrti3 made local: those follow wasm32's calling convention, so a library call
+# to either must get libgcc's, never the wasm one.
 swift_objects() {
     local objects=()
     for o in "$OUT"/Pure*.o; do
         case "$o" in */PureExports.o|*/PureExports.weak.o) ;; *) objects+=("$o") ;; esac
     done
     "$TOOLCHAIN_BIN/llvm-objcopy" --weaken-symbol=memset --weaken-symbol=memcpy \
-        --weaken-symbol=memmove --weaken-symbol=memcmp --localize-symbol=__multi3 "$OUT/PureExports.o" "$OUT/PureExports.weak.o"
+        --weaken-symbol=memmove --weaken-symbol=memcmp --localize-symbol=__multi3 --localize-symbol=__lshrti3 "$OUT/PureExports.o" "$OUT/PureExports.weak.o"
     objects+=("$OUT/PureExports.weak.o" "$TOOLCHAIN_BIN/../lib/swift/embedded/$TRIPLE/libswiftUnicodeDataTables.a")
     printf '%s\n' "${objects[@]}"
 }

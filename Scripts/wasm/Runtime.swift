@@ -3,7 +3,8 @@
 // linker's __heap_base (posix_memalign/free; the loader calls pure_heap_init first),
 // memset/memcpy/memmove/memcmp, arc4random_buf (fixed sequence, for Hasher seeds only), and
 // __multi3 (the 128-bit multiply LLVM may call for UInt128 `*`, which wasm32 has no instruction
-// for; today LLVM expands the library's 64x64 products inline, and run.mjs tests __multi3 directly).
+// for; today LLVM expands the library's 64x64 products inline, and run.mjs tests __multi3 directly)
+// and __lshrti3 (a UInt128 shifted right by a variable count; checked the same way).
 // Defining `free` draws a compiler warning (the name is reserved for the runtime); that is the
 // point here.
 //
@@ -35,6 +36,27 @@ public func multi3(
     let (high, low) = wideProduct(aLow, bLow)
     result[0] = low
     result[1] = high &+ aLow &* bHigh &+ aHigh &* bLow
+}
+
+// MARK: - __lshrti3
+
+/// `__int128 __lshrti3(__int128 a, int b)` as wasm32 lowers it: the result through a pointer
+/// passed first, the operand as (low, high) 64-bit words, the count as a 32-bit integer. LLVM
+/// calls it for a `UInt128` shifted by a count that is not a constant (the reduced-radix loop
+/// kernels shift their column accumulator by the radix, which is public). Branches on the count.
+@_cdecl("__lshrti3")
+public func lshrti3(_ result: UnsafeMutablePointer<UInt64>, _ low: UInt64, _ high: UInt64, _ count: Int32) {
+    let shift = UInt64(UInt32(bitPattern: count) & 127)
+    if shift == 0 {
+        result[0] = low
+        result[1] = high
+    } else if shift < 64 {
+        result[0] = (low &>> shift) | (high &<< (64 &- shift))
+        result[1] = high &>> shift
+    } else {
+        result[0] = high &>> (shift &- 64)
+        result[1] = 0
+    }
 }
 
 // MARK: - memory functions (byte loops; sizes here are small)

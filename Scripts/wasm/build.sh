@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds PureRS256.wasm: the library as Embedded Swift for wasm32-unknown-none-wasm (through
 # Scripts/embedded/build.sh), the C-ABI exports and the Swift runtime shim (allocator, mem*,
-# __multi3, arc4random_buf, strtod), linked with the toolchain's wasm-ld and the toolchain's
+# __multi3, __lshrti3, arc4random_buf, strtod), linked with the toolchain's wasm-ld and the toolchain's
 # Embedded Unicode tables. The module imports nothing.
 #
 # Usage: Scripts/wasm/build.sh [output-dir]   (default .build-embedded/wasm32-unknown-none-wasm)
@@ -20,7 +20,7 @@ modules="PureBigNum PureSHA2"
 EMBEDDED_MODULES="$modules" Scripts/embedded/build.sh "$triple" "$out"
 
 exports=(pure_heap_init pure_heap_used pure_alloc pure_free pure_int_bits pure_modexp_montgomery
-         pure_sha256 pure_sha256_chunked pure_sha2 pure_hmac pure_modexp __multi3 __heap_base)
+         pure_sha256 pure_sha256_chunked pure_sha2 pure_hmac pure_modexp __multi3 __lshrti3 __heap_base)
 [ -f Scripts/wasm/ExportsRSA.swift ] && exports+=(pure_rs256_sign pure_rs256_verify)
 [ -f Scripts/wasm/ExportsJWT.swift ] && exports+=(pure_jwt_sign_json pure_jwt_tenant_token pure_jwt_verify pure_json_restringify)
 [ -f Scripts/wasm/ExportsP256.swift ] && exports+=(pure_es256_sign_with_nonce pure_es256_verify)

@@ -173,6 +173,23 @@ if (opt.multi3) {
   }
   x.pure_free(out);
   log(`__multi3 ${n} products against JavaScript BigInt`);
+
+  // __lshrti3: a 128-bit value shifted right by every count 0...127, edges and random values.
+  const shiftOut = x.pure_alloc(16);
+  let shifts = 0;
+  for (let i = 0; i < 24; i++) {
+    const [lo, hi] = i < 6 ? [edges[i], edges[5 - i]] : [next(), next()];
+    const value = (hi << 64n) | lo;
+    for (let count = 0; count < 128; count++) {
+      x.__lshrti3(shiftOut, BigInt.asIntN(64, lo), BigInt.asIntN(64, hi), count);
+      const view = new DataView(take(shiftOut, 16).buffer);
+      const got = view.getBigUint64(0, true) | (view.getBigUint64(8, true) << 64n);
+      check(got === value >> BigInt(count), `__lshrti3 ${lo} ${hi} ${count}`);
+      shifts += 1;
+    }
+  }
+  x.pure_free(shiftOut);
+  log(`__lshrti3 ${shifts} shifts against JavaScript BigInt`);
 }
 
 // ---- modular exponentiation

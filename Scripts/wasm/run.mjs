@@ -1,7 +1,7 @@
 // Loads the Embedded Swift WebAssembly build (Scripts/wasm/build.sh) under Node and runs the
 // shared checks of Scripts/wasm/checks.mjs against it (Vectors/: SHA-256, modular exponentiation,
 // RS256, PureJWT; with --native, tenant tokens compared with the native rs256 command), plus what
-// only wasm32 has: the module must import nothing, and the shim's __multi3 is checked against
+// only wasm32 has: the module must import nothing, and the shim's __multi3 and __lshrti3 are checked against
 // JavaScript BigInt.
 //
 // Usage: node Scripts/wasm/run.mjs path/to/PureRS256.wasm [--native path/to/rs256]
