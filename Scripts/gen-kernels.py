@@ -178,16 +178,25 @@ def radix_multiply(n, r):
             lines.append(f"    t &+= {wide(f'a[{j}]', f'b[{i - j}]')}")
             if j < i:
                 lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
-        if i < n:
-            lines.append(f"    let u{i} = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask")
-            lines.append(f"    u[{i}] = u{i}")
-            lines.append(f"    t &+= {wide(f'u{i}', 'm[0]')}   // clears the low {r} bits")
-        else:
-            lines.append(f"    out[{i - n}] = UInt64(truncatingIfNeeded: t) & mask")
-        lines.append(f"    t &>>= {r}")
+        lines += radix_column_end(i, n, r)
     lines.append(f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)")
     lines.append("}")
     return lines
+
+
+def radix_column_end(i, n, r):
+    """The end of column i, the same in the multiplication and the square: below n, the limb
+    u_i of the multiple of m that clears the column's low r bits; from n on, a result limb; then
+    the shift to the next column."""
+    if i < n:
+        lines = [
+            f"    let u{i} = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask",
+            f"    u[{i}] = u{i}",
+            f"    t &+= {wide(f'u{i}', 'm[0]')}   // clears the low {r} bits",
+        ]
+    else:
+        lines = [f"    out[{i - n}] = UInt64(truncatingIfNeeded: t) & mask"]
+    return lines + [f"    t &>>= {r}"]
 
 
 def radix_square(n, r):
@@ -215,13 +224,7 @@ def radix_square(n, r):
             lines.append(f"    t &+= {wide(f'a[{i // 2}]', f'a[{i // 2}]')}")
         for j in range(first, min(i, n)):
             lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
-        if i < n:
-            lines.append(f"    let u{i} = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask")
-            lines.append(f"    u[{i}] = u{i}")
-            lines.append(f"    t &+= {wide(f'u{i}', 'm[0]')}   // clears the low {r} bits")
-        else:
-            lines.append(f"    out[{i - n}] = UInt64(truncatingIfNeeded: t) & mask")
-        lines.append(f"    t &>>= {r}")
+        lines += radix_column_end(i, n, r)
     lines.append(f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)")
     lines.append("}")
     return lines
