@@ -111,17 +111,7 @@
                 let mp = mb.baseAddress!
                 clearRow(x, n)
                 x[(bits - 1) / 64] = 1 << UInt64((bits - 1) % 64)
-                // Doubling: y = 2x mod m, then swap roles by copying back.
-                func double() {
-                    var shifted: UInt64 = 0
-                    for i in 0..<n {
-                        let limb = x[i]
-                        x[i] = (limb << 1) | shifted
-                        shifted = limb >> 63
-                    }
-                    subtractModulusIfNeeded(y, x, shifted, mp, n)
-                    copyRow(x, y, n)
-                }
+                func double() { doubleModulo(x, y, mp, n) }
                 for _ in 0..<(64 * n - bits + 1) { double() }
                 one.withUnsafeMutableBufferPointer { copyRow($0.baseAddress!, x, n) }
                 for _ in 0..<n { double() }
@@ -154,4 +144,18 @@
             }
         }
     }
+}
+
+/// `x = 2x mod m` for x < m, in `n` limbs, with `y` as `n` limbs of scratch: the shift, then one
+/// masked subtraction. Timing: depends only on `n` (the values may be secret: p and q).
+@inline(__always)
+func doubleModulo(_ x: UnsafeMutablePointer<UInt64>, _ y: UnsafeMutablePointer<UInt64>, _ m: UnsafePointer<UInt64>, _ n: Int) {
+    var shifted: UInt64 = 0
+    for i in 0..<n {
+        let limb = x[i]
+        x[i] = (limb << 1) | shifted
+        shifted = limb >> 63
+    }
+    subtractModulusIfNeeded(y, x, shifted, m, n)
+    copyRow(x, y, n)
 }

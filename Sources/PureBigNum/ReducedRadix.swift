@@ -67,16 +67,7 @@ struct ReducedRadixConstants: Sendable {
                 let y = x + n
                 let scratch = x + 2 * n
                 one64.withUnsafeBufferPointer { copyRow(x, $0.baseAddress!, n) }
-                for _ in 0..<(r * count - 64 * n) {
-                    var shifted: UInt64 = 0
-                    for i in 0..<n {
-                        let limb = x[i]
-                        x[i] = (limb << 1) | shifted
-                        shifted = limb >> 63
-                    }
-                    subtractModulusIfNeeded(y, x, shifted, mp, n)
-                    copyRow(x, y, n)
-                }
+                for _ in 0..<(r * count - 64 * n) { doubleModulo(x, y, mp, n) }
                 radixOne.withUnsafeMutableBufferPointer { toReducedRadix($0.baseAddress!, x, n, count, r) }
                 let arithmetic = MontgomeryArithmetic(n: n, m: mp, m0inv: m0inv64, scratch: scratch)
                 arithmetic.multiply(y, x, x)
