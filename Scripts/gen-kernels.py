@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes Sources/PureBigNum/MontgomeryKernelsUnrolled.swift: fully unrolled Montgomery
 multiply and square for 16 limbs (1024 bits, the CRT halves of RSA-2048), and
-Sources/PureBigNum/ReducedRadixKernelsUnrolled.swift: the same for 1024-bit moduli held in 17
-limbs of 61 bits (the reduced-radix form the secret ladder uses; docs/reduced-radix.md).
+Sources/PureBigNum/ReducedRadixKernelsUnrolled.swift: the same for 1024-, 1536- and 2048-bit
+moduli held in 17 and 26 limbs of 61 bits and 35 of 60 (the reduced-radix form the secret ladder
+uses; the forms tried and their figures are in docs/reduced-radix.md).
 
     python3 Scripts/gen-kernels.py          # rewrite the Swift files
     python3 Scripts/gen-kernels.py --check  # fail if a committed file is out of date
@@ -16,7 +17,8 @@ base pointers. The multiples u_i of the modulus live in local constants instead 
 Why unrolled, measured here (x86_64 AMD EPYC Zen 5, Swift 6.3.1, same-run medians): 16-limb multiply
 259 -> 237 ns, square 266 -> 199 ns. At 32 limbs full unrolling LOST (2.1 -> 3.0 us: about 60 KB
 of code per kernel overflows the instruction cache, and the file took 5 minutes to compile), so
-only 16 limbs are generated.
+the 64-bit kernels are generated for 16 limbs only. (The reduced-radix kernels, with fewer
+instructions per product and no carries, do win at 26 and 35 limbs: docs/reduced-radix.md.)
 
 Tried on this machine (AMD EPYC Zen 5, Swift 6.3.1) and not kept — a harness timing each kernel
 alone against this one (median of 7 x 200,000 dependent calls), then rs256-bench on the real path:
@@ -40,8 +42,11 @@ LIMBS = 16
 OUT = pathlib.Path(__file__).resolve().parent.parent / "Sources/PureBigNum/MontgomeryKernelsUnrolled.swift"
 # Reduced radix: L limbs of r bits; a column (2L products below 2^(2r) plus the carry) fits
 # 128 bits when r = floor((128 - log2(2L + 1)) / 2). docs/reduced-radix.md has the bounds.
-RADIX_LIMBS = 17
-RADIX_BITS = 61
+# (limbs, bits) of the generated reduced-radix kernels: 1024-, 1536- and 2048-bit moduli (the CRT
+# halves of RSA-2048, -3072 and -4096). The 26- and 35-limb kernels are compiled for 64-bit
+# targets only, the ones that use them (ReducedRadixConstants.shape(forWordCount:)).
+RADIX_SHAPES = [(17, 61), (26, 61), (35, 60)]
+RADIX_64_BIT_ONLY = {26, 35}
 RADIX_OUT = OUT.parent / "ReducedRadixKernelsUnrolled.swift"
 
 
@@ -153,35 +158,106 @@ def source():
 
 
 def wide(x, y):
-    return f"UInt128({x}) &* UInt128({y})"
+    # A call of one concretely typed function, not `UInt128(x) &* UInt128(y)`: the type checker
+    # resolved those generic operators in every one of ~8,000 lines (20 s of the module's build).
+    return f"wideProduct({x}, {y})"
+
+
+# A kernel with more products than this is emitted as consecutive `@inline(never)` parts (whole
+# columns each, the accumulator passed from one to the next): LLVM's time on one straight-line
+# function grows faster than its length (the 35-limb kernels took about 95 s to compile whole,
+# 36 s in parts) and the parts run as fast (docs/reduced-radix.md).
+PART_PRODUCTS = 640
+
+
+def radix_multiply_columns(n, r):
+    """The multiplication's columns: (lines, number of products) for each."""
+    columns = []
+    for i in range(2 * n - 1):
+        lines = [f"    // Column {i}."]
+        for j in range(max(0, i - n + 1), min(i, n - 1) + 1):
+            lines.append(f"    t &+= {wide(f'a[{j}]', f'b[{i - j}]')}")
+            if j < i:
+                lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
+        products = sum(line.count("wideProduct(") for line in lines)
+        columns.append((lines + radix_column_end(i, n, r), products + (1 if i < n else 0)))
+    return columns
+
+
+def radix_square_columns(n, r):
+    """The square's columns: the products uⱼ·mᵢ₋ⱼ, then the cross products summed once each in
+    `c` and added doubled, then the diagonal."""
+    columns = []
+    for i in range(2 * n - 1):
+        lines = [f"    // Column {i}."]
+        first = max(0, i - n + 1)
+        for j in range(first, min(i, n)):
+            lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
+        cross = [j for j in range(first, n) if 2 * j < i and i - j < n]
+        if cross:
+            lines.append(f"    c = {wide(f'a[{cross[0]}]', f'a[{i - cross[0]}]')}")
+            for j in cross[1:]:
+                lines.append(f"    c &+= {wide(f'a[{j}]', f'a[{i - j}]')}")
+            lines.append("    t &+= c &<< 1")
+        if i % 2 == 0:
+            lines.append(f"    t &+= {wide(f'a[{i // 2}]', f'a[{i // 2}]')}")
+        products = sum(line.count("wideProduct(") for line in lines)
+        columns.append((lines + radix_column_end(i, n, r), products + (1 if i < n else 0)))
+    return columns
+
+
+def radix_kernel(name, doc, operands, arguments, columns, n, r):
+    """One kernel: its columns in one function, or split into parts of at most PART_PRODUCTS
+    products (whole columns), each taking the accumulator and returning it."""
+    pointers = "    _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, " + operands
+    parameters = [pointers, "    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>"]
+    parts = [[]]
+    for column in columns:
+        if parts[-1] and sum(p for _, p in parts[-1]) + column[1] > PART_PRODUCTS:
+            parts.append([])
+        parts[-1].append(column)
+
+    def body(part):
+        lines = [f"    let mask: UInt64 = (1 &<< {r}) &- 1"]
+        if any("    c = " in line for column, _ in part for line in column):
+            lines.append("    var c: UInt128")
+        for column, _ in part:
+            lines += column
+        return lines
+
+    head = doc + ["@inline(__always)", f"func {name}("] + parameters + [") {"]
+    if len(parts) == 1:
+        return head + ["    var t: UInt128 = 0"] + body(parts[0]) + [
+            f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)", "}"]
+    lines = head + ["    var t: UInt128 = 0"]
+    for k in range(len(parts)):
+        lines.append(f"    t = {name}Part{k}(t, {arguments})")
+    lines += [f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)", "}"]
+    for k, part in enumerate(parts):
+        first = part[0][0][0].split()[-1].rstrip(".")
+        last = part[-1][0][0].split()[-1].rstrip(".")
+        lines += [
+            "",
+            f"/// Columns {first}–{last} of ``{name}``: takes and returns the column accumulator.",
+            "@inline(never)",
+            f"func {name}Part{k}(",
+            "    _ t: UInt128,",
+        ] + parameters + [") -> UInt128 {", "    var t = t"] + body(part) + ["    return t", "}"]
+    return lines
 
 
 def radix_multiply(n, r):
-    lines = [
+    doc = [
         f"/// `out = a·b·R⁻¹ mod m` with R = 2^({r}·{n}), in {n} limbs of {r} bits, lazily reduced.",
         "///",
         f"/// Preconditions: every limb of `a`, `b`, `m` is below 2^{r}; a, b < 2m; 4m < R; `m0inv` is",
         f"/// −m⁻¹ mod 2^{r}; `u` has {n} scratch limbs overlapping nothing. Result: < 2m, every limb",
         f"/// below 2^{r}. `out` may be `a` or `b` (limb k is stored after the last read of limbs",
         "/// ≤ k). Timing: straight-line code, the same for every operand value.",
-        "@inline(__always)",
-        f"func reducedRadixMultiply{n}Unrolled(",
-        "    _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,",
-        "    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>",
-        ") {",
-        f"    let mask: UInt64 = (1 &<< {r}) &- 1",
-        "    var t: UInt128 = 0",
     ]
-    for i in range(2 * n - 1):
-        lines.append(f"    // Column {i}.")
-        for j in range(max(0, i - n + 1), min(i, n - 1) + 1):
-            lines.append(f"    t &+= {wide(f'a[{j}]', f'b[{i - j}]')}")
-            if j < i:
-                lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
-        lines += radix_column_end(i, n, r)
-    lines.append(f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)")
-    lines.append("}")
-    return lines
+    return radix_kernel(
+        f"reducedRadixMultiply{n}Unrolled", doc, "_ b: UnsafePointer<UInt64>,", "out, a, b, m, m0inv, u",
+        radix_multiply_columns(n, r), n, r)
 
 
 def radix_column_end(i, n, r):
@@ -200,47 +276,34 @@ def radix_column_end(i, n, r):
 
 
 def radix_square(n, r):
-    lines = [
+    doc = [
         f"/// `out = a²·R⁻¹ mod m` with R = 2^({r}·{n}), in {n} limbs of {r} bits, lazily reduced.",
         "///",
-        "/// Preconditions and result as for the multiplication; each cross product aᵢ·aⱼ (i < j) is",
-        "/// computed once, as (2aᵢ)·aⱼ. `out` may be `a`. Timing: straight-line code, the same for",
-        "/// every operand value.",
-        "@inline(__always)",
-        f"func reducedRadixSquare{n}Unrolled(",
-        "    _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>,",
-        "    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>",
-        ") {",
-        f"    let mask: UInt64 = (1 &<< {r}) &- 1",
-        "    var t: UInt128 = 0",
+        "/// Preconditions and result as for the multiplication. Each column adds its products uⱼ·mᵢ₋ⱼ",
+        "/// first, then sums its cross products aⱼ·aᵢ₋ⱼ (j < i − j) once each in a second accumulator",
+        "/// and adds it doubled (below 2^(2r)·L/2, so the shift loses nothing), then the diagonal.",
+        "/// `out` may be `a`. Timing: straight-line code, the same for every operand value.",
     ]
-    for i in range(2 * n - 1):
-        lines.append(f"    // Column {i}.")
-        first = max(0, i - n + 1)
-        for j in range(first, n):
-            if 2 * j < i and i - j < n:
-                lines.append(f"    t &+= {wide(f'a[{j}] &<< 1', f'a[{i - j}]')}")
-        if i % 2 == 0:
-            lines.append(f"    t &+= {wide(f'a[{i // 2}]', f'a[{i // 2}]')}")
-        for j in range(first, min(i, n)):
-            lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
-        lines += radix_column_end(i, n, r)
-    lines.append(f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)")
-    lines.append("}")
-    return lines
+    return radix_kernel(
+        f"reducedRadixSquare{n}Unrolled", doc, "", "out, a, m, m0inv, u", radix_square_columns(n, r), n, r)
 
 
 def radix_source():
+    shapes = ", ".join(f"{n} limbs of {r} bits" for n, r in RADIX_SHAPES)
     header = [
         "// GENERATED by Scripts/gen-kernels.py — do not edit; change the script and rerun it.",
         "//",
-        f"// Fully unrolled reduced-radix Montgomery multiply and square: {RADIX_LIMBS} limbs of {RADIX_BITS} bits,",
+        f"// Fully unrolled reduced-radix Montgomery multiply and square: {shapes};",
         "// each column summed in one UInt128 with no carry out (the bounds: docs/reduced-radix.md).",
         "// Laid out by the script, not by swift-format:",
         "// swift-format-ignore-file",
-        "",
     ]
-    body = radix_multiply(RADIX_LIMBS, RADIX_BITS) + [""] + radix_square(RADIX_LIMBS, RADIX_BITS)
+    body = []
+    for n, r in RADIX_SHAPES:
+        kernels = radix_multiply(n, r) + [""] + radix_square(n, r)
+        if n in RADIX_64_BIT_ONLY:
+            kernels = ["#if arch(x86_64) || arch(arm64) || arch(riscv64)"] + kernels + ["#endif"]
+        body += [""] + kernels
     return "\n".join(header + body) + "\n"
 
 

@@ -1,14 +1,14 @@
 // Benchmark rows for PureBigNum: Montgomery kernels and modular exponentiation.
 @_spi(Internals) import PureBigNum
 
-/// Rows `montmul/N`, `montsqr/N` (N limbs; `montmul/16/r61`, `montsqr/16/r61`: the
-/// reduced-radix kernels, 17 limbs of 61 bits), `modexp/ct/BITS` (secret exponent as wide as the
+/// Rows `montmul/N`, `montsqr/N` (N limbs; `montmul/N/rR`, `montsqr/N/rR` for N = 16, 24, 32: the
+/// reduced-radix kernels, 17 and 26 limbs of R = 61 bits, 35 of 60), `modexp/ct/BITS` (secret exponent as wide as the
 /// modulus) and `modexp/e65537/BITS`. Inputs come from a fixed-seed generator, so every run
 /// measures the same numbers.
 func bigNumRows() -> [BenchRow] {
     var rows: [BenchRow] = []
     var random = BenchRandom(state: 0x6D6F_6E74_676F_6D65)
-    for limbs in [16, 32, 64] {
+    for limbs in [16, 24, 32, 64] {
         guard let m = try? Modulus(limbs: random.oddModulus(limbs: limbs)) else { continue }
         let a = random.below(m)
         let b = random.below(m)
@@ -25,15 +25,15 @@ func bigNumRows() -> [BenchRow] {
                 blackHole(result)
             })
         // The reduced-radix kernels the secret ladder uses at this size (none at the others).
-        if let ra = m.reducedRadixForm(a), let rb = m.reducedRadixForm(b) {
+        if let ra = m.reducedRadixForm(a), let rb = m.reducedRadixForm(b), let bits = m.reducedRadixBits {
             rows.append(
-                BenchRow("montmul/\(limbs)/r61") { iterations in
+                BenchRow("montmul/\(limbs)/r\(bits)") { iterations in
                     var result: [UInt64] = []
                     for _ in 0..<iterations { m.reducedRadixMultiply(ra, rb, into: &result) }
                     blackHole(result)
                 })
             rows.append(
-                BenchRow("montsqr/\(limbs)/r61") { iterations in
+                BenchRow("montsqr/\(limbs)/r\(bits)") { iterations in
                     var result: [UInt64] = []
                     for _ in 0..<iterations { m.reducedRadixSquare(ra, into: &result) }
                     blackHole(result)

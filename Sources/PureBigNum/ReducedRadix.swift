@@ -21,11 +21,12 @@ struct ReducedRadixConstants: Sendable {
     let rSquared: [UInt64]
 
     /// The reduced-radix shape for an n-word modulus, or nil where the 64-bit kernels are kept:
-    /// only 1024-bit moduli (the CRT halves of RSA-2048) on 64-bit targets (a 32-bit target has
-    /// no single-instruction 64×64→128 multiply). docs/reduced-radix.md has the measurements.
+    /// 1024-, 1536- and 2048-bit moduli (the CRT halves of RSA-2048, -3072 and -4096), which have
+    /// generated kernels, on 64-bit targets (a 32-bit target has no single-instruction 64×64→128
+    /// multiply). docs/reduced-radix.md has the measurements.
     static func shape(forWordCount n: Int) -> (limbCount: Int, radixBits: Int)? {
         #if arch(x86_64) || arch(arm64) || arch(riscv64)
-        return n == 16 ? shape(words: n) : nil
+        return n == 16 || n == 24 || n == 32 ? shape(words: n) : nil
         #else
         return nil
         #endif
@@ -80,6 +81,12 @@ struct ReducedRadixConstants: Sendable {
         one = radixOne
         rSquared = radixRSquared
     }
+}
+
+/// The full 128-bit product x·y (the generated kernels call it for every product).
+@inline(__always)
+func wideProduct(_ x: UInt64, _ y: UInt64) -> UInt128 {
+    UInt128(x) &* UInt128(y)
 }
 
 /// `out` (L limbs of r bits) = `x` (n 64-bit limbs). Precondition: r·L ≥ 64n.
@@ -142,20 +149,26 @@ struct ReducedRadixArithmetic {
     /// `out = a·b·R'⁻¹ mod m`, below 2m, for a, b < 2m. Timing: depends only on L and r.
     @inline(__always)
     func multiply(_ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>) {
-        if count == 17 && radixBits == 61 {
-            reducedRadixMultiply17(out, a, b, m, m0inv, scratch)
-        } else {
-            reducedRadixMultiplyGeneric(out, a, b, m, m0inv, scratch, count, radixBits)
+        switch (count, radixBits) {
+        case (17, 61): reducedRadixMultiply17(out, a, b, m, m0inv, scratch)
+        #if arch(x86_64) || arch(arm64) || arch(riscv64)
+        case (26, 61): reducedRadixMultiply26(out, a, b, m, m0inv, scratch)
+        case (35, 60): reducedRadixMultiply35(out, a, b, m, m0inv, scratch)
+        #endif
+        default: reducedRadixMultiplyGeneric(out, a, b, m, m0inv, scratch, count, radixBits)
         }
     }
 
     /// `out = a²·R'⁻¹ mod m`, below 2m, for a < 2m. Timing: depends only on L and r.
     @inline(__always)
     func square(_ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>) {
-        if count == 17 && radixBits == 61 {
-            reducedRadixSquare17(out, a, m, m0inv, scratch)
-        } else {
-            reducedRadixSquareGeneric(out, a, m, m0inv, scratch, count, radixBits)
+        switch (count, radixBits) {
+        case (17, 61): reducedRadixSquare17(out, a, m, m0inv, scratch)
+        #if arch(x86_64) || arch(arm64) || arch(riscv64)
+        case (26, 61): reducedRadixSquare26(out, a, m, m0inv, scratch)
+        case (35, 60): reducedRadixSquare35(out, a, m, m0inv, scratch)
+        #endif
+        default: reducedRadixSquareGeneric(out, a, m, m0inv, scratch, count, radixBits)
         }
     }
 }
@@ -169,6 +182,28 @@ func reducedRadixMultiply17(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m
 func reducedRadixSquare17(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
     reducedRadixSquare17Unrolled(out, a, m, m0inv, u)  // generated
 }
+
+#if arch(x86_64) || arch(arm64) || arch(riscv64)
+@inline(never)
+func reducedRadixMultiply26(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
+    reducedRadixMultiply26Unrolled(out, a, b, m, m0inv, u)  // generated
+}
+
+@inline(never)
+func reducedRadixSquare26(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
+    reducedRadixSquare26Unrolled(out, a, m, m0inv, u)  // generated
+}
+
+@inline(never)
+func reducedRadixMultiply35(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
+    reducedRadixMultiply35Unrolled(out, a, b, m, m0inv, u)  // generated
+}
+
+@inline(never)
+func reducedRadixSquare35(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
+    reducedRadixSquare35Unrolled(out, a, m, m0inv, u)  // generated
+}
+#endif
 
 @inline(never)
 func reducedRadixMultiplyGeneric(
@@ -266,10 +301,12 @@ extension Modulus {
     }
 }
 
-// Single reduced-radix products, for the benchmark rows `montmul/16/r61` and `montsqr/16/r61`
-// (the same array handling as ``Modulus/montgomeryMultiply(_:_:into:)``, so the rows compare
-// kernels).
+// Single reduced-radix products, for the benchmark rows `montmul/N/rR` and `montsqr/N/rR` (the
+// same array handling as ``Modulus/montgomeryMultiply(_:_:into:)``, so the rows compare kernels).
 extension Modulus {
+    /// The bits per limb of this modulus's reduced-radix form, or nil for a modulus without one.
+    package var reducedRadixBits: Int? { reducedRadix?.radixBits }
+
     /// `x` (below m, `limbCount` limbs) in the reduced-radix form, or nil for a modulus without one.
     package func reducedRadixForm(_ x: [UInt64]) -> [UInt64]? {
         guard let constants = reducedRadix else { return nil }
@@ -377,8 +414,10 @@ func reducedRadixMultiplyKernel(
     copyRow(out, u, count)
 }
 
-/// `out = a²·R'⁻¹ mod m`, below 2m: the loop form of the generated square (cross products as
-/// (2aᵢ)·aⱼ). Preconditions and timing as for ``reducedRadixMultiplyKernel``; `out` may be `a`.
+/// `out = a²·R'⁻¹ mod m`, below 2m: the generated square's algorithm in loops (the generated
+/// kernels sum a column's products in another order, into the same exact column value; cross
+/// products here as (2aᵢ)·aⱼ). Preconditions and timing as for ``reducedRadixMultiplyKernel``;
+/// `out` may be `a`.
 @inline(__always)
 func reducedRadixSquareKernel(
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>,

@@ -64,14 +64,18 @@ import Testing
         }
     }
 
-    @Test func selectedOnlyForThe1024BitModuliOf64BitTargets() throws {
+    @Test func selectedOnlyForThe1024To2048BitModuliOf64BitTargets() throws {
         var random = SeededGenerator(seed: 0x5E1)
-        let sixteen = try Modulus(limbs: random.oddModulus(limbs: 16))
-        #expect((sixteen.reducedRadix != nil) == (UInt.bitWidth == 64))
-        #expect(try Modulus(limbs: random.oddModulus(limbs: 15)).reducedRadix == nil)
+        for n in [16, 24, 32] {
+            let modulus = try Modulus(limbs: random.oddModulus(limbs: n))
+            #expect((modulus.reducedRadix != nil) == (UInt.bitWidth == 64))
+        }
+        for n in [15, 17, 64] {
+            #expect(try Modulus(limbs: random.oddModulus(limbs: n)).reducedRadix == nil)
+        }
     }
 
-    /// 16 words: the generated kernels and the loop kernels; 24 and 32: the loop kernels.
+    /// The generated kernels (17, 26 and 35 limbs) against the loop kernels, and both against BigUInt.
     @Test(arguments: [16, 24, 32])
     func kernelsGiveAProductBelow2mCongruentToABOverR(words n: Int) throws {
         var random = SeededGenerator(seed: 0x61_61 &+ UInt64(n))
@@ -102,13 +106,27 @@ import Testing
                     #expect(out.allSatisfy { $0 >> UInt64(r) == 0 })
                     #expect(try (value * rPrime).modulo(m) == (try expected.modulo(m)))
                 }
+                var unrolled = [UInt64](repeating: 1, count: count)
                 if n == 16 {
-                    var unrolled = [UInt64](repeating: 1, count: count)
                     reducedRadixMultiply17(&unrolled, a, b, c.limbs, c.m0inv, &scratch)
                     #expect(unrolled == product)
                     reducedRadixSquare17(&unrolled, a, c.limbs, c.m0inv, &scratch)
                     #expect(unrolled == square)
                 }
+                #if arch(x86_64) || arch(arm64) || arch(riscv64)
+                if n == 24 {
+                    reducedRadixMultiply26(&unrolled, a, b, c.limbs, c.m0inv, &scratch)
+                    #expect(unrolled == product)
+                    reducedRadixSquare26(&unrolled, a, c.limbs, c.m0inv, &scratch)
+                    #expect(unrolled == square)
+                }
+                if n == 32 {
+                    reducedRadixMultiply35(&unrolled, a, b, c.limbs, c.m0inv, &scratch)
+                    #expect(unrolled == product)
+                    reducedRadixSquare35(&unrolled, a, c.limbs, c.m0inv, &scratch)
+                    #expect(unrolled == square)
+                }
+                #endif
                 // In place: out may be an operand.
                 c.withArithmetic { arithmetic in
                     var inPlace = a
@@ -144,24 +162,24 @@ import Testing
         }
     }
 
-    @Test(arguments: [1, 5])
-    func ladderAgreesWithThe64BitLadder(windowBits w: Int) throws {
-        var random = SeededGenerator(seed: 0x1AD_DE2 &+ UInt64(w))
-        // Also a 16-word modulus of 961 bits (top word 1): far below 2^1023, 4m ≪ R'.
-        var short = random.oddModulus(limbs: 16)
-        short[15] = 1
-        for limbs in ReducedRadixTests.moduli(&random) + [short] {
+    @Test(arguments: [(16, 1), (16, 5), (24, 5), (32, 5)])
+    func ladderAgreesWithThe64BitLadder(words n: Int, windowBits w: Int) throws {
+        var random = SeededGenerator(seed: 0x1AD_DE2 &+ UInt64(w) &+ UInt64(n) << 8)
+        // Also a modulus whose top word is 1 (961 bits for 16 words): far below 2^(64n−1), 4m ≪ R'.
+        var short = random.oddModulus(limbs: n)
+        short[n - 1] = 1
+        for limbs in ReducedRadixTests.moduli(&random, words: n) + [short] {
             let m = try Modulus(limbs: limbs)
             let c = ReducedRadixTests.constants(m)
             var mMinusOne = limbs
             mMinusOne[0] -= 1
-            // An unreduced base too (2^1024 − 1 ≥ m): the ladder's entry takes any 16-word base.
+            // An unreduced base too (2^(64n) − 1 ≥ m): the ladder's entry takes any n-word base.
             let bases = [
-                random.below(limbs), mMinusOne, [UInt64](repeating: 0, count: 16),
-                [1] + [UInt64](repeating: 0, count: 15), [UInt64](repeating: .max, count: 16),
+                random.below(limbs), mMinusOne, [UInt64](repeating: 0, count: n),
+                [1] + [UInt64](repeating: 0, count: n - 1), [UInt64](repeating: .max, count: n),
             ]
             // One full-width exponent (the RSA-CRT shape), the rest short (debug builds are slow).
-            let exponents = [random.limbs(16), [], [0], [1], [2], random.limbs(3)]
+            let exponents = [random.limbs(n), [], [0], [1], [2], random.limbs(3)]
             for (i, base) in bases.enumerated() {
                 for exponent in i == 0 ? exponents : Array(exponents.dropFirst()) {
                     let radix = m.exponentiateSecretReducedRadix(c, base: base, exponent: exponent, windowBits: w)
