@@ -198,7 +198,7 @@ def radix_square_columns(n, r):
             lines.append(f"    c = {wide(f'a[{cross[0]}]', f'a[{i - cross[0]}]')}")
             for j in cross[1:]:
                 lines.append(f"    c &+= {wide(f'a[{j}]', f'a[{i - j}]')}")
-            lines.append("    t &+= c &<< 1")
+            lines.append("    t &+= c &+ c")
         if i % 2 == 0:
             lines.append(f"    t &+= {wide(f'a[{i // 2}]', f'a[{i // 2}]')}")
         products = sum(line.count("wideProduct(") for line in lines)
@@ -281,7 +281,7 @@ def radix_square(n, r):
         "///",
         "/// Preconditions and result as for the multiplication. Each column adds its products uⱼ·mᵢ₋ⱼ",
         "/// first, then sums its cross products aⱼ·aᵢ₋ⱼ (j < i − j) once each in a second accumulator",
-        "/// and adds it doubled (below 2^(2r)·L/2, so the shift loses nothing), then the diagonal.",
+        "/// and adds it twice as c + c (c is below 2^(2r)·L/2, so nothing overflows), then the diagonal.",
         "/// `out` may be `a`. Timing: straight-line code, the same for every operand value.",
     ]
     return radix_kernel(

@@ -719,7 +719,7 @@ func reducedRadixMultiply17Unrolled(
 ///
 /// Preconditions and result as for the multiplication. Each column adds its products uⱼ·mᵢ₋ⱼ
 /// first, then sums its cross products aⱼ·aᵢ₋ⱼ (j < i − j) once each in a second accumulator
-/// and adds it doubled (below 2^(2r)·L/2, so the shift loses nothing), then the diagonal.
+/// and adds it twice as c + c (c is below 2^(2r)·L/2, so nothing overflows), then the diagonal.
 /// `out` may be `a`. Timing: straight-line code, the same for every operand value.
 @inline(__always)
 func reducedRadixSquare17Unrolled(
@@ -738,7 +738,7 @@ func reducedRadixSquare17Unrolled(
     // Column 1.
     t &+= wideProduct(u[0], m[1])
     c = wideProduct(a[0], a[1])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u1 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[1] = u1
     t &+= wideProduct(u1, m[0])   // clears the low 61 bits
@@ -747,7 +747,7 @@ func reducedRadixSquare17Unrolled(
     t &+= wideProduct(u[0], m[2])
     t &+= wideProduct(u[1], m[1])
     c = wideProduct(a[0], a[2])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[1], a[1])
     let u2 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[2] = u2
@@ -759,7 +759,7 @@ func reducedRadixSquare17Unrolled(
     t &+= wideProduct(u[2], m[1])
     c = wideProduct(a[0], a[3])
     c &+= wideProduct(a[1], a[2])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u3 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[3] = u3
     t &+= wideProduct(u3, m[0])   // clears the low 61 bits
@@ -771,7 +771,7 @@ func reducedRadixSquare17Unrolled(
     t &+= wideProduct(u[3], m[1])
     c = wideProduct(a[0], a[4])
     c &+= wideProduct(a[1], a[3])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[2], a[2])
     let u4 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[4] = u4
@@ -786,7 +786,7 @@ func reducedRadixSquare17Unrolled(
     c = wideProduct(a[0], a[5])
     c &+= wideProduct(a[1], a[4])
     c &+= wideProduct(a[2], a[3])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u5 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[5] = u5
     t &+= wideProduct(u5, m[0])   // clears the low 61 bits
@@ -801,7 +801,7 @@ func reducedRadixSquare17Unrolled(
     c = wideProduct(a[0], a[6])
     c &+= wideProduct(a[1], a[5])
     c &+= wideProduct(a[2], a[4])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[3], a[3])
     let u6 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[6] = u6
@@ -819,7 +819,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[1], a[6])
     c &+= wideProduct(a[2], a[5])
     c &+= wideProduct(a[3], a[4])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u7 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[7] = u7
     t &+= wideProduct(u7, m[0])   // clears the low 61 bits
@@ -837,7 +837,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[1], a[7])
     c &+= wideProduct(a[2], a[6])
     c &+= wideProduct(a[3], a[5])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[4], a[4])
     let u8 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[8] = u8
@@ -858,7 +858,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[2], a[7])
     c &+= wideProduct(a[3], a[6])
     c &+= wideProduct(a[4], a[5])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u9 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[9] = u9
     t &+= wideProduct(u9, m[0])   // clears the low 61 bits
@@ -879,7 +879,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[2], a[8])
     c &+= wideProduct(a[3], a[7])
     c &+= wideProduct(a[4], a[6])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[5], a[5])
     let u10 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[10] = u10
@@ -903,7 +903,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[3], a[8])
     c &+= wideProduct(a[4], a[7])
     c &+= wideProduct(a[5], a[6])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u11 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[11] = u11
     t &+= wideProduct(u11, m[0])   // clears the low 61 bits
@@ -927,7 +927,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[3], a[9])
     c &+= wideProduct(a[4], a[8])
     c &+= wideProduct(a[5], a[7])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[6], a[6])
     let u12 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[12] = u12
@@ -954,7 +954,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[4], a[9])
     c &+= wideProduct(a[5], a[8])
     c &+= wideProduct(a[6], a[7])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u13 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[13] = u13
     t &+= wideProduct(u13, m[0])   // clears the low 61 bits
@@ -981,7 +981,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[4], a[10])
     c &+= wideProduct(a[5], a[9])
     c &+= wideProduct(a[6], a[8])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[7], a[7])
     let u14 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[14] = u14
@@ -1011,7 +1011,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[5], a[10])
     c &+= wideProduct(a[6], a[9])
     c &+= wideProduct(a[7], a[8])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u15 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[15] = u15
     t &+= wideProduct(u15, m[0])   // clears the low 61 bits
@@ -1041,7 +1041,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[5], a[11])
     c &+= wideProduct(a[6], a[10])
     c &+= wideProduct(a[7], a[9])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[8], a[8])
     let u16 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[16] = u16
@@ -1072,7 +1072,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[6], a[11])
     c &+= wideProduct(a[7], a[10])
     c &+= wideProduct(a[8], a[9])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[0] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 18.
@@ -1098,7 +1098,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[6], a[12])
     c &+= wideProduct(a[7], a[11])
     c &+= wideProduct(a[8], a[10])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[9], a[9])
     out[1] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -1124,7 +1124,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[7], a[12])
     c &+= wideProduct(a[8], a[11])
     c &+= wideProduct(a[9], a[10])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[2] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 20.
@@ -1147,7 +1147,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[7], a[13])
     c &+= wideProduct(a[8], a[12])
     c &+= wideProduct(a[9], a[11])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[10], a[10])
     out[3] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -1170,7 +1170,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[8], a[13])
     c &+= wideProduct(a[9], a[12])
     c &+= wideProduct(a[10], a[11])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[4] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 22.
@@ -1190,7 +1190,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[8], a[14])
     c &+= wideProduct(a[9], a[13])
     c &+= wideProduct(a[10], a[12])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[11], a[11])
     out[5] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -1210,7 +1210,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[9], a[14])
     c &+= wideProduct(a[10], a[13])
     c &+= wideProduct(a[11], a[12])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[6] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 24.
@@ -1227,7 +1227,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[9], a[15])
     c &+= wideProduct(a[10], a[14])
     c &+= wideProduct(a[11], a[13])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[12], a[12])
     out[7] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -1244,7 +1244,7 @@ func reducedRadixSquare17Unrolled(
     c &+= wideProduct(a[10], a[15])
     c &+= wideProduct(a[11], a[14])
     c &+= wideProduct(a[12], a[13])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[8] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 26.
@@ -1258,7 +1258,7 @@ func reducedRadixSquare17Unrolled(
     c = wideProduct(a[10], a[16])
     c &+= wideProduct(a[11], a[15])
     c &+= wideProduct(a[12], a[14])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[13], a[13])
     out[9] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -1272,7 +1272,7 @@ func reducedRadixSquare17Unrolled(
     c = wideProduct(a[11], a[16])
     c &+= wideProduct(a[12], a[15])
     c &+= wideProduct(a[13], a[14])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[10] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 28.
@@ -1283,7 +1283,7 @@ func reducedRadixSquare17Unrolled(
     t &+= wideProduct(u[16], m[12])
     c = wideProduct(a[12], a[16])
     c &+= wideProduct(a[13], a[15])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[14], a[14])
     out[11] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -1294,7 +1294,7 @@ func reducedRadixSquare17Unrolled(
     t &+= wideProduct(u[16], m[13])
     c = wideProduct(a[13], a[16])
     c &+= wideProduct(a[14], a[15])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[12] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 30.
@@ -1302,7 +1302,7 @@ func reducedRadixSquare17Unrolled(
     t &+= wideProduct(u[15], m[15])
     t &+= wideProduct(u[16], m[14])
     c = wideProduct(a[14], a[16])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[15], a[15])
     out[13] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -1310,7 +1310,7 @@ func reducedRadixSquare17Unrolled(
     t &+= wideProduct(u[15], m[16])
     t &+= wideProduct(u[16], m[15])
     c = wideProduct(a[15], a[16])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[14] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 32.
@@ -2911,7 +2911,7 @@ func reducedRadixMultiply26UnrolledPart2(
 ///
 /// Preconditions and result as for the multiplication. Each column adds its products uⱼ·mᵢ₋ⱼ
 /// first, then sums its cross products aⱼ·aᵢ₋ⱼ (j < i − j) once each in a second accumulator
-/// and adds it doubled (below 2^(2r)·L/2, so the shift loses nothing), then the diagonal.
+/// and adds it twice as c + c (c is below 2^(2r)·L/2, so nothing overflows), then the diagonal.
 /// `out` may be `a`. Timing: straight-line code, the same for every operand value.
 @inline(__always)
 func reducedRadixSquare26Unrolled(
@@ -2943,7 +2943,7 @@ func reducedRadixSquare26UnrolledPart0(
     // Column 1.
     t &+= wideProduct(u[0], m[1])
     c = wideProduct(a[0], a[1])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u1 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[1] = u1
     t &+= wideProduct(u1, m[0])   // clears the low 61 bits
@@ -2952,7 +2952,7 @@ func reducedRadixSquare26UnrolledPart0(
     t &+= wideProduct(u[0], m[2])
     t &+= wideProduct(u[1], m[1])
     c = wideProduct(a[0], a[2])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[1], a[1])
     let u2 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[2] = u2
@@ -2964,7 +2964,7 @@ func reducedRadixSquare26UnrolledPart0(
     t &+= wideProduct(u[2], m[1])
     c = wideProduct(a[0], a[3])
     c &+= wideProduct(a[1], a[2])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u3 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[3] = u3
     t &+= wideProduct(u3, m[0])   // clears the low 61 bits
@@ -2976,7 +2976,7 @@ func reducedRadixSquare26UnrolledPart0(
     t &+= wideProduct(u[3], m[1])
     c = wideProduct(a[0], a[4])
     c &+= wideProduct(a[1], a[3])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[2], a[2])
     let u4 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[4] = u4
@@ -2991,7 +2991,7 @@ func reducedRadixSquare26UnrolledPart0(
     c = wideProduct(a[0], a[5])
     c &+= wideProduct(a[1], a[4])
     c &+= wideProduct(a[2], a[3])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u5 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[5] = u5
     t &+= wideProduct(u5, m[0])   // clears the low 61 bits
@@ -3006,7 +3006,7 @@ func reducedRadixSquare26UnrolledPart0(
     c = wideProduct(a[0], a[6])
     c &+= wideProduct(a[1], a[5])
     c &+= wideProduct(a[2], a[4])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[3], a[3])
     let u6 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[6] = u6
@@ -3024,7 +3024,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[1], a[6])
     c &+= wideProduct(a[2], a[5])
     c &+= wideProduct(a[3], a[4])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u7 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[7] = u7
     t &+= wideProduct(u7, m[0])   // clears the low 61 bits
@@ -3042,7 +3042,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[1], a[7])
     c &+= wideProduct(a[2], a[6])
     c &+= wideProduct(a[3], a[5])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[4], a[4])
     let u8 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[8] = u8
@@ -3063,7 +3063,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[2], a[7])
     c &+= wideProduct(a[3], a[6])
     c &+= wideProduct(a[4], a[5])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u9 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[9] = u9
     t &+= wideProduct(u9, m[0])   // clears the low 61 bits
@@ -3084,7 +3084,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[2], a[8])
     c &+= wideProduct(a[3], a[7])
     c &+= wideProduct(a[4], a[6])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[5], a[5])
     let u10 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[10] = u10
@@ -3108,7 +3108,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[3], a[8])
     c &+= wideProduct(a[4], a[7])
     c &+= wideProduct(a[5], a[6])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u11 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[11] = u11
     t &+= wideProduct(u11, m[0])   // clears the low 61 bits
@@ -3132,7 +3132,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[3], a[9])
     c &+= wideProduct(a[4], a[8])
     c &+= wideProduct(a[5], a[7])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[6], a[6])
     let u12 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[12] = u12
@@ -3159,7 +3159,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[4], a[9])
     c &+= wideProduct(a[5], a[8])
     c &+= wideProduct(a[6], a[7])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u13 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[13] = u13
     t &+= wideProduct(u13, m[0])   // clears the low 61 bits
@@ -3186,7 +3186,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[4], a[10])
     c &+= wideProduct(a[5], a[9])
     c &+= wideProduct(a[6], a[8])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[7], a[7])
     let u14 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[14] = u14
@@ -3216,7 +3216,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[5], a[10])
     c &+= wideProduct(a[6], a[9])
     c &+= wideProduct(a[7], a[8])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u15 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[15] = u15
     t &+= wideProduct(u15, m[0])   // clears the low 61 bits
@@ -3246,7 +3246,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[5], a[11])
     c &+= wideProduct(a[6], a[10])
     c &+= wideProduct(a[7], a[9])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[8], a[8])
     let u16 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[16] = u16
@@ -3279,7 +3279,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[6], a[11])
     c &+= wideProduct(a[7], a[10])
     c &+= wideProduct(a[8], a[9])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u17 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[17] = u17
     t &+= wideProduct(u17, m[0])   // clears the low 61 bits
@@ -3312,7 +3312,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[6], a[12])
     c &+= wideProduct(a[7], a[11])
     c &+= wideProduct(a[8], a[10])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[9], a[9])
     let u18 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[18] = u18
@@ -3348,7 +3348,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[7], a[12])
     c &+= wideProduct(a[8], a[11])
     c &+= wideProduct(a[9], a[10])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u19 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[19] = u19
     t &+= wideProduct(u19, m[0])   // clears the low 61 bits
@@ -3384,7 +3384,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[7], a[13])
     c &+= wideProduct(a[8], a[12])
     c &+= wideProduct(a[9], a[11])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[10], a[10])
     let u20 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[20] = u20
@@ -3423,7 +3423,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[8], a[13])
     c &+= wideProduct(a[9], a[12])
     c &+= wideProduct(a[10], a[11])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u21 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[21] = u21
     t &+= wideProduct(u21, m[0])   // clears the low 61 bits
@@ -3462,7 +3462,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[8], a[14])
     c &+= wideProduct(a[9], a[13])
     c &+= wideProduct(a[10], a[12])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[11], a[11])
     let u22 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[22] = u22
@@ -3504,7 +3504,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[9], a[14])
     c &+= wideProduct(a[10], a[13])
     c &+= wideProduct(a[11], a[12])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u23 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[23] = u23
     t &+= wideProduct(u23, m[0])   // clears the low 61 bits
@@ -3546,7 +3546,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[9], a[15])
     c &+= wideProduct(a[10], a[14])
     c &+= wideProduct(a[11], a[13])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[12], a[12])
     let u24 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[24] = u24
@@ -3591,7 +3591,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[10], a[15])
     c &+= wideProduct(a[11], a[14])
     c &+= wideProduct(a[12], a[13])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u25 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[25] = u25
     t &+= wideProduct(u25, m[0])   // clears the low 61 bits
@@ -3634,7 +3634,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[10], a[16])
     c &+= wideProduct(a[11], a[15])
     c &+= wideProduct(a[12], a[14])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[13], a[13])
     out[0] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -3675,7 +3675,7 @@ func reducedRadixSquare26UnrolledPart0(
     c &+= wideProduct(a[11], a[16])
     c &+= wideProduct(a[12], a[15])
     c &+= wideProduct(a[13], a[14])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[1] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     return t
@@ -3726,7 +3726,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[11], a[17])
     c &+= wideProduct(a[12], a[16])
     c &+= wideProduct(a[13], a[15])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[14], a[14])
     out[2] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -3764,7 +3764,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[12], a[17])
     c &+= wideProduct(a[13], a[16])
     c &+= wideProduct(a[14], a[15])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[3] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 30.
@@ -3799,7 +3799,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[12], a[18])
     c &+= wideProduct(a[13], a[17])
     c &+= wideProduct(a[14], a[16])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[15], a[15])
     out[4] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -3834,7 +3834,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[13], a[18])
     c &+= wideProduct(a[14], a[17])
     c &+= wideProduct(a[15], a[16])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[5] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 32.
@@ -3866,7 +3866,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[13], a[19])
     c &+= wideProduct(a[14], a[18])
     c &+= wideProduct(a[15], a[17])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[16], a[16])
     out[6] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -3898,7 +3898,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[14], a[19])
     c &+= wideProduct(a[15], a[18])
     c &+= wideProduct(a[16], a[17])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[7] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 34.
@@ -3927,7 +3927,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[14], a[20])
     c &+= wideProduct(a[15], a[19])
     c &+= wideProduct(a[16], a[18])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[17], a[17])
     out[8] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -3956,7 +3956,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[15], a[20])
     c &+= wideProduct(a[16], a[19])
     c &+= wideProduct(a[17], a[18])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[9] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 36.
@@ -3982,7 +3982,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[15], a[21])
     c &+= wideProduct(a[16], a[20])
     c &+= wideProduct(a[17], a[19])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[18], a[18])
     out[10] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -4008,7 +4008,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[16], a[21])
     c &+= wideProduct(a[17], a[20])
     c &+= wideProduct(a[18], a[19])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[11] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 38.
@@ -4031,7 +4031,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[16], a[22])
     c &+= wideProduct(a[17], a[21])
     c &+= wideProduct(a[18], a[20])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[19], a[19])
     out[12] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -4054,7 +4054,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[17], a[22])
     c &+= wideProduct(a[18], a[21])
     c &+= wideProduct(a[19], a[20])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[13] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 40.
@@ -4074,7 +4074,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[17], a[23])
     c &+= wideProduct(a[18], a[22])
     c &+= wideProduct(a[19], a[21])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[20], a[20])
     out[14] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -4094,7 +4094,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[18], a[23])
     c &+= wideProduct(a[19], a[22])
     c &+= wideProduct(a[20], a[21])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[15] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 42.
@@ -4111,7 +4111,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[18], a[24])
     c &+= wideProduct(a[19], a[23])
     c &+= wideProduct(a[20], a[22])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[21], a[21])
     out[16] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -4128,7 +4128,7 @@ func reducedRadixSquare26UnrolledPart1(
     c &+= wideProduct(a[19], a[24])
     c &+= wideProduct(a[20], a[23])
     c &+= wideProduct(a[21], a[22])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[17] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 44.
@@ -4142,7 +4142,7 @@ func reducedRadixSquare26UnrolledPart1(
     c = wideProduct(a[19], a[25])
     c &+= wideProduct(a[20], a[24])
     c &+= wideProduct(a[21], a[23])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[22], a[22])
     out[18] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -4156,7 +4156,7 @@ func reducedRadixSquare26UnrolledPart1(
     c = wideProduct(a[20], a[25])
     c &+= wideProduct(a[21], a[24])
     c &+= wideProduct(a[22], a[23])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[19] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 46.
@@ -4167,7 +4167,7 @@ func reducedRadixSquare26UnrolledPart1(
     t &+= wideProduct(u[25], m[21])
     c = wideProduct(a[21], a[25])
     c &+= wideProduct(a[22], a[24])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[23], a[23])
     out[20] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -4178,7 +4178,7 @@ func reducedRadixSquare26UnrolledPart1(
     t &+= wideProduct(u[25], m[22])
     c = wideProduct(a[22], a[25])
     c &+= wideProduct(a[23], a[24])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[21] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 48.
@@ -4186,7 +4186,7 @@ func reducedRadixSquare26UnrolledPart1(
     t &+= wideProduct(u[24], m[24])
     t &+= wideProduct(u[25], m[23])
     c = wideProduct(a[23], a[25])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[24], a[24])
     out[22] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
@@ -4194,7 +4194,7 @@ func reducedRadixSquare26UnrolledPart1(
     t &+= wideProduct(u[24], m[25])
     t &+= wideProduct(u[25], m[24])
     c = wideProduct(a[24], a[25])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[23] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 61
     // Column 50.
@@ -6983,7 +6983,7 @@ func reducedRadixMultiply35UnrolledPart4(
 ///
 /// Preconditions and result as for the multiplication. Each column adds its products uⱼ·mᵢ₋ⱼ
 /// first, then sums its cross products aⱼ·aᵢ₋ⱼ (j < i − j) once each in a second accumulator
-/// and adds it doubled (below 2^(2r)·L/2, so the shift loses nothing), then the diagonal.
+/// and adds it twice as c + c (c is below 2^(2r)·L/2, so nothing overflows), then the diagonal.
 /// `out` may be `a`. Timing: straight-line code, the same for every operand value.
 @inline(__always)
 func reducedRadixSquare35Unrolled(
@@ -7016,7 +7016,7 @@ func reducedRadixSquare35UnrolledPart0(
     // Column 1.
     t &+= wideProduct(u[0], m[1])
     c = wideProduct(a[0], a[1])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u1 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[1] = u1
     t &+= wideProduct(u1, m[0])   // clears the low 60 bits
@@ -7025,7 +7025,7 @@ func reducedRadixSquare35UnrolledPart0(
     t &+= wideProduct(u[0], m[2])
     t &+= wideProduct(u[1], m[1])
     c = wideProduct(a[0], a[2])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[1], a[1])
     let u2 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[2] = u2
@@ -7037,7 +7037,7 @@ func reducedRadixSquare35UnrolledPart0(
     t &+= wideProduct(u[2], m[1])
     c = wideProduct(a[0], a[3])
     c &+= wideProduct(a[1], a[2])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u3 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[3] = u3
     t &+= wideProduct(u3, m[0])   // clears the low 60 bits
@@ -7049,7 +7049,7 @@ func reducedRadixSquare35UnrolledPart0(
     t &+= wideProduct(u[3], m[1])
     c = wideProduct(a[0], a[4])
     c &+= wideProduct(a[1], a[3])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[2], a[2])
     let u4 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[4] = u4
@@ -7064,7 +7064,7 @@ func reducedRadixSquare35UnrolledPart0(
     c = wideProduct(a[0], a[5])
     c &+= wideProduct(a[1], a[4])
     c &+= wideProduct(a[2], a[3])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u5 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[5] = u5
     t &+= wideProduct(u5, m[0])   // clears the low 60 bits
@@ -7079,7 +7079,7 @@ func reducedRadixSquare35UnrolledPart0(
     c = wideProduct(a[0], a[6])
     c &+= wideProduct(a[1], a[5])
     c &+= wideProduct(a[2], a[4])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[3], a[3])
     let u6 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[6] = u6
@@ -7097,7 +7097,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[1], a[6])
     c &+= wideProduct(a[2], a[5])
     c &+= wideProduct(a[3], a[4])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u7 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[7] = u7
     t &+= wideProduct(u7, m[0])   // clears the low 60 bits
@@ -7115,7 +7115,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[1], a[7])
     c &+= wideProduct(a[2], a[6])
     c &+= wideProduct(a[3], a[5])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[4], a[4])
     let u8 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[8] = u8
@@ -7136,7 +7136,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[2], a[7])
     c &+= wideProduct(a[3], a[6])
     c &+= wideProduct(a[4], a[5])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u9 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[9] = u9
     t &+= wideProduct(u9, m[0])   // clears the low 60 bits
@@ -7157,7 +7157,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[2], a[8])
     c &+= wideProduct(a[3], a[7])
     c &+= wideProduct(a[4], a[6])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[5], a[5])
     let u10 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[10] = u10
@@ -7181,7 +7181,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[3], a[8])
     c &+= wideProduct(a[4], a[7])
     c &+= wideProduct(a[5], a[6])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u11 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[11] = u11
     t &+= wideProduct(u11, m[0])   // clears the low 60 bits
@@ -7205,7 +7205,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[3], a[9])
     c &+= wideProduct(a[4], a[8])
     c &+= wideProduct(a[5], a[7])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[6], a[6])
     let u12 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[12] = u12
@@ -7232,7 +7232,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[4], a[9])
     c &+= wideProduct(a[5], a[8])
     c &+= wideProduct(a[6], a[7])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u13 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[13] = u13
     t &+= wideProduct(u13, m[0])   // clears the low 60 bits
@@ -7259,7 +7259,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[4], a[10])
     c &+= wideProduct(a[5], a[9])
     c &+= wideProduct(a[6], a[8])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[7], a[7])
     let u14 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[14] = u14
@@ -7289,7 +7289,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[5], a[10])
     c &+= wideProduct(a[6], a[9])
     c &+= wideProduct(a[7], a[8])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u15 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[15] = u15
     t &+= wideProduct(u15, m[0])   // clears the low 60 bits
@@ -7319,7 +7319,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[5], a[11])
     c &+= wideProduct(a[6], a[10])
     c &+= wideProduct(a[7], a[9])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[8], a[8])
     let u16 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[16] = u16
@@ -7352,7 +7352,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[6], a[11])
     c &+= wideProduct(a[7], a[10])
     c &+= wideProduct(a[8], a[9])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u17 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[17] = u17
     t &+= wideProduct(u17, m[0])   // clears the low 60 bits
@@ -7385,7 +7385,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[6], a[12])
     c &+= wideProduct(a[7], a[11])
     c &+= wideProduct(a[8], a[10])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[9], a[9])
     let u18 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[18] = u18
@@ -7421,7 +7421,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[7], a[12])
     c &+= wideProduct(a[8], a[11])
     c &+= wideProduct(a[9], a[10])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u19 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[19] = u19
     t &+= wideProduct(u19, m[0])   // clears the low 60 bits
@@ -7457,7 +7457,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[7], a[13])
     c &+= wideProduct(a[8], a[12])
     c &+= wideProduct(a[9], a[11])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[10], a[10])
     let u20 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[20] = u20
@@ -7496,7 +7496,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[8], a[13])
     c &+= wideProduct(a[9], a[12])
     c &+= wideProduct(a[10], a[11])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u21 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[21] = u21
     t &+= wideProduct(u21, m[0])   // clears the low 60 bits
@@ -7535,7 +7535,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[8], a[14])
     c &+= wideProduct(a[9], a[13])
     c &+= wideProduct(a[10], a[12])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[11], a[11])
     let u22 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[22] = u22
@@ -7577,7 +7577,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[9], a[14])
     c &+= wideProduct(a[10], a[13])
     c &+= wideProduct(a[11], a[12])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u23 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[23] = u23
     t &+= wideProduct(u23, m[0])   // clears the low 60 bits
@@ -7619,7 +7619,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[9], a[15])
     c &+= wideProduct(a[10], a[14])
     c &+= wideProduct(a[11], a[13])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[12], a[12])
     let u24 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[24] = u24
@@ -7664,7 +7664,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[10], a[15])
     c &+= wideProduct(a[11], a[14])
     c &+= wideProduct(a[12], a[13])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u25 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[25] = u25
     t &+= wideProduct(u25, m[0])   // clears the low 60 bits
@@ -7709,7 +7709,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[10], a[16])
     c &+= wideProduct(a[11], a[15])
     c &+= wideProduct(a[12], a[14])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[13], a[13])
     let u26 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[26] = u26
@@ -7757,7 +7757,7 @@ func reducedRadixSquare35UnrolledPart0(
     c &+= wideProduct(a[11], a[16])
     c &+= wideProduct(a[12], a[15])
     c &+= wideProduct(a[13], a[14])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u27 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[27] = u27
     t &+= wideProduct(u27, m[0])   // clears the low 60 bits
@@ -7818,7 +7818,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[11], a[17])
     c &+= wideProduct(a[12], a[16])
     c &+= wideProduct(a[13], a[15])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[14], a[14])
     let u28 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[28] = u28
@@ -7869,7 +7869,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[12], a[17])
     c &+= wideProduct(a[13], a[16])
     c &+= wideProduct(a[14], a[15])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u29 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[29] = u29
     t &+= wideProduct(u29, m[0])   // clears the low 60 bits
@@ -7920,7 +7920,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[12], a[18])
     c &+= wideProduct(a[13], a[17])
     c &+= wideProduct(a[14], a[16])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[15], a[15])
     let u30 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[30] = u30
@@ -7974,7 +7974,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[13], a[18])
     c &+= wideProduct(a[14], a[17])
     c &+= wideProduct(a[15], a[16])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u31 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[31] = u31
     t &+= wideProduct(u31, m[0])   // clears the low 60 bits
@@ -8028,7 +8028,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[13], a[19])
     c &+= wideProduct(a[14], a[18])
     c &+= wideProduct(a[15], a[17])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[16], a[16])
     let u32 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[32] = u32
@@ -8085,7 +8085,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[14], a[19])
     c &+= wideProduct(a[15], a[18])
     c &+= wideProduct(a[16], a[17])
-    t &+= c &<< 1
+    t &+= c &+ c
     let u33 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[33] = u33
     t &+= wideProduct(u33, m[0])   // clears the low 60 bits
@@ -8142,7 +8142,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[14], a[20])
     c &+= wideProduct(a[15], a[19])
     c &+= wideProduct(a[16], a[18])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[17], a[17])
     let u34 = (UInt64(truncatingIfNeeded: t) &* m0inv) & mask
     u[34] = u34
@@ -8200,7 +8200,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[15], a[20])
     c &+= wideProduct(a[16], a[19])
     c &+= wideProduct(a[17], a[18])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[0] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 36.
@@ -8253,7 +8253,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[15], a[21])
     c &+= wideProduct(a[16], a[20])
     c &+= wideProduct(a[17], a[19])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[18], a[18])
     out[1] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -8306,7 +8306,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[16], a[21])
     c &+= wideProduct(a[17], a[20])
     c &+= wideProduct(a[18], a[19])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[2] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 38.
@@ -8356,7 +8356,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[16], a[22])
     c &+= wideProduct(a[17], a[21])
     c &+= wideProduct(a[18], a[20])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[19], a[19])
     out[3] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -8406,7 +8406,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[17], a[22])
     c &+= wideProduct(a[18], a[21])
     c &+= wideProduct(a[19], a[20])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[4] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 40.
@@ -8453,7 +8453,7 @@ func reducedRadixSquare35UnrolledPart1(
     c &+= wideProduct(a[17], a[23])
     c &+= wideProduct(a[18], a[22])
     c &+= wideProduct(a[19], a[21])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[20], a[20])
     out[5] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -8513,7 +8513,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[18], a[23])
     c &+= wideProduct(a[19], a[22])
     c &+= wideProduct(a[20], a[21])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[6] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 42.
@@ -8557,7 +8557,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[18], a[24])
     c &+= wideProduct(a[19], a[23])
     c &+= wideProduct(a[20], a[22])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[21], a[21])
     out[7] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -8601,7 +8601,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[19], a[24])
     c &+= wideProduct(a[20], a[23])
     c &+= wideProduct(a[21], a[22])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[8] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 44.
@@ -8642,7 +8642,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[19], a[25])
     c &+= wideProduct(a[20], a[24])
     c &+= wideProduct(a[21], a[23])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[22], a[22])
     out[9] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -8683,7 +8683,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[20], a[25])
     c &+= wideProduct(a[21], a[24])
     c &+= wideProduct(a[22], a[23])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[10] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 46.
@@ -8721,7 +8721,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[20], a[26])
     c &+= wideProduct(a[21], a[25])
     c &+= wideProduct(a[22], a[24])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[23], a[23])
     out[11] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -8759,7 +8759,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[21], a[26])
     c &+= wideProduct(a[22], a[25])
     c &+= wideProduct(a[23], a[24])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[12] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 48.
@@ -8794,7 +8794,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[21], a[27])
     c &+= wideProduct(a[22], a[26])
     c &+= wideProduct(a[23], a[25])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[24], a[24])
     out[13] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -8829,7 +8829,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[22], a[27])
     c &+= wideProduct(a[23], a[26])
     c &+= wideProduct(a[24], a[25])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[14] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 50.
@@ -8861,7 +8861,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[22], a[28])
     c &+= wideProduct(a[23], a[27])
     c &+= wideProduct(a[24], a[26])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[25], a[25])
     out[15] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -8893,7 +8893,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[23], a[28])
     c &+= wideProduct(a[24], a[27])
     c &+= wideProduct(a[25], a[26])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[16] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 52.
@@ -8922,7 +8922,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[23], a[29])
     c &+= wideProduct(a[24], a[28])
     c &+= wideProduct(a[25], a[27])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[26], a[26])
     out[17] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -8951,7 +8951,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[24], a[29])
     c &+= wideProduct(a[25], a[28])
     c &+= wideProduct(a[26], a[27])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[18] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 54.
@@ -8977,7 +8977,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[24], a[30])
     c &+= wideProduct(a[25], a[29])
     c &+= wideProduct(a[26], a[28])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[27], a[27])
     out[19] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -9003,7 +9003,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[25], a[30])
     c &+= wideProduct(a[26], a[29])
     c &+= wideProduct(a[27], a[28])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[20] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 56.
@@ -9026,7 +9026,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[25], a[31])
     c &+= wideProduct(a[26], a[30])
     c &+= wideProduct(a[27], a[29])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[28], a[28])
     out[21] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -9049,7 +9049,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[26], a[31])
     c &+= wideProduct(a[27], a[30])
     c &+= wideProduct(a[28], a[29])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[22] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 58.
@@ -9069,7 +9069,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[26], a[32])
     c &+= wideProduct(a[27], a[31])
     c &+= wideProduct(a[28], a[30])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[29], a[29])
     out[23] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -9089,7 +9089,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[27], a[32])
     c &+= wideProduct(a[28], a[31])
     c &+= wideProduct(a[29], a[30])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[24] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 60.
@@ -9106,7 +9106,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[27], a[33])
     c &+= wideProduct(a[28], a[32])
     c &+= wideProduct(a[29], a[31])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[30], a[30])
     out[25] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -9123,7 +9123,7 @@ func reducedRadixSquare35UnrolledPart2(
     c &+= wideProduct(a[28], a[33])
     c &+= wideProduct(a[29], a[32])
     c &+= wideProduct(a[30], a[31])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[26] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 62.
@@ -9137,7 +9137,7 @@ func reducedRadixSquare35UnrolledPart2(
     c = wideProduct(a[28], a[34])
     c &+= wideProduct(a[29], a[33])
     c &+= wideProduct(a[30], a[32])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[31], a[31])
     out[27] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -9151,7 +9151,7 @@ func reducedRadixSquare35UnrolledPart2(
     c = wideProduct(a[29], a[34])
     c &+= wideProduct(a[30], a[33])
     c &+= wideProduct(a[31], a[32])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[28] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 64.
@@ -9162,7 +9162,7 @@ func reducedRadixSquare35UnrolledPart2(
     t &+= wideProduct(u[34], m[30])
     c = wideProduct(a[30], a[34])
     c &+= wideProduct(a[31], a[33])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[32], a[32])
     out[29] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -9173,7 +9173,7 @@ func reducedRadixSquare35UnrolledPart2(
     t &+= wideProduct(u[34], m[31])
     c = wideProduct(a[31], a[34])
     c &+= wideProduct(a[32], a[33])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[30] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 66.
@@ -9181,7 +9181,7 @@ func reducedRadixSquare35UnrolledPart2(
     t &+= wideProduct(u[33], m[33])
     t &+= wideProduct(u[34], m[32])
     c = wideProduct(a[32], a[34])
-    t &+= c &<< 1
+    t &+= c &+ c
     t &+= wideProduct(a[33], a[33])
     out[31] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
@@ -9189,7 +9189,7 @@ func reducedRadixSquare35UnrolledPart2(
     t &+= wideProduct(u[33], m[34])
     t &+= wideProduct(u[34], m[33])
     c = wideProduct(a[33], a[34])
-    t &+= c &<< 1
+    t &+= c &+ c
     out[32] = UInt64(truncatingIfNeeded: t) & mask
     t &>>= 60
     // Column 68.
