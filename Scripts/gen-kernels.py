@@ -164,81 +164,78 @@ def wide(x, y):
 
 
 # A kernel with more products than this is emitted as consecutive `@inline(never)` parts (whole
-# columns each, the accumulator passed from one to the next): LLVM's time on one straight-line
-# function grows faster than its length (the 35-limb kernels took about 95 s to compile whole,
-# 36 s in parts) and the parts run as fast (docs/reduced-radix.md).
+# columns each, the accumulator passed from one to the next): PureBigNum's -O compile took 68 s
+# with the 26- and 35-limb kernels whole and 52 s in parts, and the parts run as fast
+# (docs/reduced-radix.md).
 PART_PRODUCTS = 640
 
 
+def radix_column(i, n, r, products):
+    """Column i: its product lines, then the column end; with its index and number of products."""
+    lines = [f"    // Column {i}."] + products + radix_column_end(i, n, r)
+    return i, lines, sum(line.count("wideProduct(") for line in lines)
+
+
 def radix_multiply_columns(n, r):
-    """The multiplication's columns: (lines, number of products) for each."""
+    """The multiplication's columns."""
     columns = []
     for i in range(2 * n - 1):
-        lines = [f"    // Column {i}."]
+        products = []
         for j in range(max(0, i - n + 1), min(i, n - 1) + 1):
-            lines.append(f"    t &+= {wide(f'a[{j}]', f'b[{i - j}]')}")
+            products.append(f"    t &+= {wide(f'a[{j}]', f'b[{i - j}]')}")
             if j < i:
-                lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
-        products = sum(line.count("wideProduct(") for line in lines)
-        columns.append((lines + radix_column_end(i, n, r), products + (1 if i < n else 0)))
+                products.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
+        columns.append(radix_column(i, n, r, products))
     return columns
 
 
 def radix_square_columns(n, r):
     """The square's columns: the products uⱼ·mᵢ₋ⱼ, then the cross products summed once each in
-    `c` and added doubled, then the diagonal."""
+    `c` and added twice, then the diagonal."""
     columns = []
     for i in range(2 * n - 1):
-        lines = [f"    // Column {i}."]
         first = max(0, i - n + 1)
-        for j in range(first, min(i, n)):
-            lines.append(f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}")
+        products = [f"    t &+= {wide(f'u[{j}]', f'm[{i - j}]')}" for j in range(first, min(i, n))]
         cross = [j for j in range(first, n) if 2 * j < i and i - j < n]
         if cross:
-            lines.append(f"    c = {wide(f'a[{cross[0]}]', f'a[{i - cross[0]}]')}")
+            products.append(f"    c = {wide(f'a[{cross[0]}]', f'a[{i - cross[0]}]')}")
             for j in cross[1:]:
-                lines.append(f"    c &+= {wide(f'a[{j}]', f'a[{i - j}]')}")
-            lines.append("    t &+= c &+ c")
+                products.append(f"    c &+= {wide(f'a[{j}]', f'a[{i - j}]')}")
+            products.append("    t &+= c &+ c")
         if i % 2 == 0:
-            lines.append(f"    t &+= {wide(f'a[{i // 2}]', f'a[{i // 2}]')}")
-        products = sum(line.count("wideProduct(") for line in lines)
-        columns.append((lines + radix_column_end(i, n, r), products + (1 if i < n else 0)))
+            products.append(f"    t &+= {wide(f'a[{i // 2}]', f'a[{i // 2}]')}")
+        columns.append(radix_column(i, n, r, products))
     return columns
 
 
 def radix_kernel(name, doc, operands, arguments, columns, n, r):
-    """One kernel: its columns in one function, or split into parts of at most PART_PRODUCTS
-    products (whole columns), each taking the accumulator and returning it."""
+    """One `@inline(never)` kernel: its columns in its own body, or split into parts of at most
+    PART_PRODUCTS products (whole columns), each taking the accumulator and returning it."""
     pointers = "    _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, " + operands
     parameters = [pointers, "    _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>"]
     parts = [[]]
     for column in columns:
-        if parts[-1] and sum(p for _, p in parts[-1]) + column[1] > PART_PRODUCTS:
+        if parts[-1] and sum(products for _, _, products in parts[-1]) + column[2] > PART_PRODUCTS:
             parts.append([])
         parts[-1].append(column)
 
     def body(part):
         lines = [f"    let mask: UInt64 = (1 &<< {r}) &- 1"]
-        if any("    c = " in line for column, _ in part for line in column):
+        if any(line.startswith("    c = ") for _, column, _ in part for line in column):
             lines.append("    var c: UInt128")
-        for column, _ in part:
+        for _, column, _ in part:
             lines += column
         return lines
 
-    head = doc + ["@inline(__always)", f"func {name}("] + parameters + [") {"]
+    head = doc + ["@inline(never)", f"func {name}("] + parameters + [") {", "    var t: UInt128 = 0"]
     if len(parts) == 1:
-        return head + ["    var t: UInt128 = 0"] + body(parts[0]) + [
-            f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)", "}"]
-    lines = head + ["    var t: UInt128 = 0"]
-    for k in range(len(parts)):
-        lines.append(f"    t = {name}Part{k}(t, {arguments})")
+        return head + body(parts[0]) + [f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)", "}"]
+    lines = head + [f"    t = {name}Part{k}(t, {arguments})" for k in range(len(parts))]
     lines += [f"    out[{n - 1}] = UInt64(truncatingIfNeeded: t)", "}"]
     for k, part in enumerate(parts):
-        first = part[0][0][0].split()[-1].rstrip(".")
-        last = part[-1][0][0].split()[-1].rstrip(".")
         lines += [
             "",
-            f"/// Columns {first}–{last} of ``{name}``: takes and returns the column accumulator.",
+            f"/// Columns {part[0][0]}–{part[-1][0]} of ``{name}``: takes and returns the column accumulator.",
             "@inline(never)",
             f"func {name}Part{k}(",
             "    _ t: UInt128,",
@@ -256,7 +253,7 @@ def radix_multiply(n, r):
         "/// ≤ k). Timing: straight-line code, the same for every operand value.",
     ]
     return radix_kernel(
-        f"reducedRadixMultiply{n}Unrolled", doc, "_ b: UnsafePointer<UInt64>,", "out, a, b, m, m0inv, u",
+        f"reducedRadixMultiply{n}", doc, "_ b: UnsafePointer<UInt64>,", "out, a, b, m, m0inv, u",
         radix_multiply_columns(n, r), n, r)
 
 
@@ -285,7 +282,7 @@ def radix_square(n, r):
         "/// `out` may be `a`. Timing: straight-line code, the same for every operand value.",
     ]
     return radix_kernel(
-        f"reducedRadixSquare{n}Unrolled", doc, "", "out, a, m, m0inv, u", radix_square_columns(n, r), n, r)
+        f"reducedRadixSquare{n}", doc, "", "out, a, m, m0inv, u", radix_square_columns(n, r), n, r)
 
 
 def radix_source():

@@ -1,9 +1,9 @@
 // Benchmark rows for PureBigNum: Montgomery kernels and modular exponentiation.
 @_spi(Internals) import PureBigNum
 
-/// Rows `montmul/N`, `montsqr/N` (N limbs; `montmul/N/rR`, `montsqr/N/rR` for N = 16, 24, 32: the
-/// reduced-radix kernels, 17 and 26 limbs of R = 61 bits, 35 of 60), `modexp/ct/BITS` (secret exponent as wide as the
-/// modulus) and `modexp/e65537/BITS`. Inputs come from a fixed-seed generator, so every run
+/// Rows `montmul/N`, `montsqr/N` (N limbs; `montmul/N/rR`, `montsqr/N/rR` for N = 16, 24, 32:
+/// the reduced-radix kernels, 17 and 26 limbs of R = 61 bits, 35 of 60), `modexp/ct/BITS`
+/// (secret exponent as wide as the modulus) and `modexp/e65537/BITS`. Inputs come from a fixed-seed generator, so every run
 /// measures the same numbers.
 func bigNumRows() -> [BenchRow] {
     var rows: [BenchRow] = []

@@ -173,37 +173,8 @@ struct ReducedRadixArithmetic {
     }
 }
 
-@inline(never)
-func reducedRadixMultiply17(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
-    reducedRadixMultiply17Unrolled(out, a, b, m, m0inv, u)  // generated
-}
-
-@inline(never)
-func reducedRadixSquare17(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
-    reducedRadixSquare17Unrolled(out, a, m, m0inv, u)  // generated
-}
-
-#if arch(x86_64) || arch(arm64) || arch(riscv64)
-@inline(never)
-func reducedRadixMultiply26(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
-    reducedRadixMultiply26Unrolled(out, a, b, m, m0inv, u)  // generated
-}
-
-@inline(never)
-func reducedRadixSquare26(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
-    reducedRadixSquare26Unrolled(out, a, m, m0inv, u)  // generated
-}
-
-@inline(never)
-func reducedRadixMultiply35(_ out: MutableLimbs, _ a: Limbs64, _ b: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
-    reducedRadixMultiply35Unrolled(out, a, b, m, m0inv, u)  // generated
-}
-
-@inline(never)
-func reducedRadixSquare35(_ out: MutableLimbs, _ a: Limbs64, _ m: Limbs64, _ m0inv: UInt64, _ u: MutableLimbs) {
-    reducedRadixSquare35Unrolled(out, a, m, m0inv, u)  // generated
-}
-#endif
+// reducedRadixMultiply17/26/35 and reducedRadixSquare17/26/35: ReducedRadixKernelsUnrolled.swift
+// (generated).
 
 @inline(never)
 func reducedRadixMultiplyGeneric(

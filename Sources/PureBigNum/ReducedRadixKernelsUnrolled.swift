@@ -11,8 +11,8 @@
 /// −m⁻¹ mod 2^61; `u` has 17 scratch limbs overlapping nothing. Result: < 2m, every limb
 /// below 2^61. `out` may be `a` or `b` (limb k is stored after the last read of limbs
 /// ≤ k). Timing: straight-line code, the same for every operand value.
-@inline(__always)
-func reducedRadixMultiply17Unrolled(
+@inline(never)
+func reducedRadixMultiply17(
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
 ) {
@@ -721,8 +721,8 @@ func reducedRadixMultiply17Unrolled(
 /// first, then sums its cross products aⱼ·aᵢ₋ⱼ (j < i − j) once each in a second accumulator
 /// and adds it twice as c + c (c is below 2^(2r)·L/2, so nothing overflows), then the diagonal.
 /// `out` may be `a`. Timing: straight-line code, the same for every operand value.
-@inline(__always)
-func reducedRadixSquare17Unrolled(
+@inline(never)
+func reducedRadixSquare17(
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, 
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
 ) {
@@ -1328,21 +1328,21 @@ func reducedRadixSquare17Unrolled(
 /// −m⁻¹ mod 2^61; `u` has 26 scratch limbs overlapping nothing. Result: < 2m, every limb
 /// below 2^61. `out` may be `a` or `b` (limb k is stored after the last read of limbs
 /// ≤ k). Timing: straight-line code, the same for every operand value.
-@inline(__always)
-func reducedRadixMultiply26Unrolled(
+@inline(never)
+func reducedRadixMultiply26(
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
 ) {
     var t: UInt128 = 0
-    t = reducedRadixMultiply26UnrolledPart0(t, out, a, b, m, m0inv, u)
-    t = reducedRadixMultiply26UnrolledPart1(t, out, a, b, m, m0inv, u)
-    t = reducedRadixMultiply26UnrolledPart2(t, out, a, b, m, m0inv, u)
+    t = reducedRadixMultiply26Part0(t, out, a, b, m, m0inv, u)
+    t = reducedRadixMultiply26Part1(t, out, a, b, m, m0inv, u)
+    t = reducedRadixMultiply26Part2(t, out, a, b, m, m0inv, u)
     out[25] = UInt64(truncatingIfNeeded: t)
 }
 
-/// Columns 0–23 of ``reducedRadixMultiply26Unrolled``: takes and returns the column accumulator.
+/// Columns 0–23 of ``reducedRadixMultiply26``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixMultiply26UnrolledPart0(
+func reducedRadixMultiply26Part0(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -2048,9 +2048,9 @@ func reducedRadixMultiply26UnrolledPart0(
     return t
 }
 
-/// Columns 24–39 of ``reducedRadixMultiply26Unrolled``: takes and returns the column accumulator.
+/// Columns 24–39 of ``reducedRadixMultiply26``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixMultiply26UnrolledPart1(
+func reducedRadixMultiply26Part1(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -2730,9 +2730,9 @@ func reducedRadixMultiply26UnrolledPart1(
     return t
 }
 
-/// Columns 40–50 of ``reducedRadixMultiply26Unrolled``: takes and returns the column accumulator.
+/// Columns 40–50 of ``reducedRadixMultiply26``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixMultiply26UnrolledPart2(
+func reducedRadixMultiply26Part2(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -2913,20 +2913,20 @@ func reducedRadixMultiply26UnrolledPart2(
 /// first, then sums its cross products aⱼ·aᵢ₋ⱼ (j < i − j) once each in a second accumulator
 /// and adds it twice as c + c (c is below 2^(2r)·L/2, so nothing overflows), then the diagonal.
 /// `out` may be `a`. Timing: straight-line code, the same for every operand value.
-@inline(__always)
-func reducedRadixSquare26Unrolled(
+@inline(never)
+func reducedRadixSquare26(
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, 
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
 ) {
     var t: UInt128 = 0
-    t = reducedRadixSquare26UnrolledPart0(t, out, a, m, m0inv, u)
-    t = reducedRadixSquare26UnrolledPart1(t, out, a, m, m0inv, u)
+    t = reducedRadixSquare26Part0(t, out, a, m, m0inv, u)
+    t = reducedRadixSquare26Part1(t, out, a, m, m0inv, u)
     out[25] = UInt64(truncatingIfNeeded: t)
 }
 
-/// Columns 0–27 of ``reducedRadixSquare26Unrolled``: takes and returns the column accumulator.
+/// Columns 0–27 of ``reducedRadixSquare26``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixSquare26UnrolledPart0(
+func reducedRadixSquare26Part0(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, 
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -3681,9 +3681,9 @@ func reducedRadixSquare26UnrolledPart0(
     return t
 }
 
-/// Columns 28–50 of ``reducedRadixSquare26Unrolled``: takes and returns the column accumulator.
+/// Columns 28–50 of ``reducedRadixSquare26``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixSquare26UnrolledPart1(
+func reducedRadixSquare26Part1(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, 
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -4213,23 +4213,23 @@ func reducedRadixSquare26UnrolledPart1(
 /// −m⁻¹ mod 2^60; `u` has 35 scratch limbs overlapping nothing. Result: < 2m, every limb
 /// below 2^60. `out` may be `a` or `b` (limb k is stored after the last read of limbs
 /// ≤ k). Timing: straight-line code, the same for every operand value.
-@inline(__always)
-func reducedRadixMultiply35Unrolled(
+@inline(never)
+func reducedRadixMultiply35(
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
 ) {
     var t: UInt128 = 0
-    t = reducedRadixMultiply35UnrolledPart0(t, out, a, b, m, m0inv, u)
-    t = reducedRadixMultiply35UnrolledPart1(t, out, a, b, m, m0inv, u)
-    t = reducedRadixMultiply35UnrolledPart2(t, out, a, b, m, m0inv, u)
-    t = reducedRadixMultiply35UnrolledPart3(t, out, a, b, m, m0inv, u)
-    t = reducedRadixMultiply35UnrolledPart4(t, out, a, b, m, m0inv, u)
+    t = reducedRadixMultiply35Part0(t, out, a, b, m, m0inv, u)
+    t = reducedRadixMultiply35Part1(t, out, a, b, m, m0inv, u)
+    t = reducedRadixMultiply35Part2(t, out, a, b, m, m0inv, u)
+    t = reducedRadixMultiply35Part3(t, out, a, b, m, m0inv, u)
+    t = reducedRadixMultiply35Part4(t, out, a, b, m, m0inv, u)
     out[34] = UInt64(truncatingIfNeeded: t)
 }
 
-/// Columns 0–23 of ``reducedRadixMultiply35Unrolled``: takes and returns the column accumulator.
+/// Columns 0–23 of ``reducedRadixMultiply35``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixMultiply35UnrolledPart0(
+func reducedRadixMultiply35Part0(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -4935,9 +4935,9 @@ func reducedRadixMultiply35UnrolledPart0(
     return t
 }
 
-/// Columns 24–33 of ``reducedRadixMultiply35Unrolled``: takes and returns the column accumulator.
+/// Columns 24–33 of ``reducedRadixMultiply35``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixMultiply35UnrolledPart1(
+func reducedRadixMultiply35Part1(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -5577,9 +5577,9 @@ func reducedRadixMultiply35UnrolledPart1(
     return t
 }
 
-/// Columns 34–43 of ``reducedRadixMultiply35Unrolled``: takes and returns the column accumulator.
+/// Columns 34–43 of ``reducedRadixMultiply35``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixMultiply35UnrolledPart2(
+func reducedRadixMultiply35Part2(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -6230,9 +6230,9 @@ func reducedRadixMultiply35UnrolledPart2(
     return t
 }
 
-/// Columns 44–65 of ``reducedRadixMultiply35Unrolled``: takes and returns the column accumulator.
+/// Columns 44–65 of ``reducedRadixMultiply35``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixMultiply35UnrolledPart3(
+func reducedRadixMultiply35Part3(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -6946,9 +6946,9 @@ func reducedRadixMultiply35UnrolledPart3(
     return t
 }
 
-/// Columns 66–68 of ``reducedRadixMultiply35Unrolled``: takes and returns the column accumulator.
+/// Columns 66–68 of ``reducedRadixMultiply35``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixMultiply35UnrolledPart4(
+func reducedRadixMultiply35Part4(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -6985,21 +6985,21 @@ func reducedRadixMultiply35UnrolledPart4(
 /// first, then sums its cross products aⱼ·aᵢ₋ⱼ (j < i − j) once each in a second accumulator
 /// and adds it twice as c + c (c is below 2^(2r)·L/2, so nothing overflows), then the diagonal.
 /// `out` may be `a`. Timing: straight-line code, the same for every operand value.
-@inline(__always)
-func reducedRadixSquare35Unrolled(
+@inline(never)
+func reducedRadixSquare35(
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, 
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
 ) {
     var t: UInt128 = 0
-    t = reducedRadixSquare35UnrolledPart0(t, out, a, m, m0inv, u)
-    t = reducedRadixSquare35UnrolledPart1(t, out, a, m, m0inv, u)
-    t = reducedRadixSquare35UnrolledPart2(t, out, a, m, m0inv, u)
+    t = reducedRadixSquare35Part0(t, out, a, m, m0inv, u)
+    t = reducedRadixSquare35Part1(t, out, a, m, m0inv, u)
+    t = reducedRadixSquare35Part2(t, out, a, m, m0inv, u)
     out[34] = UInt64(truncatingIfNeeded: t)
 }
 
-/// Columns 0–27 of ``reducedRadixSquare35Unrolled``: takes and returns the column accumulator.
+/// Columns 0–27 of ``reducedRadixSquare35``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixSquare35UnrolledPart0(
+func reducedRadixSquare35Part0(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, 
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -7765,9 +7765,9 @@ func reducedRadixSquare35UnrolledPart0(
     return t
 }
 
-/// Columns 28–40 of ``reducedRadixSquare35Unrolled``: takes and returns the column accumulator.
+/// Columns 28–40 of ``reducedRadixSquare35``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixSquare35UnrolledPart1(
+func reducedRadixSquare35Part1(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, 
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
@@ -8460,9 +8460,9 @@ func reducedRadixSquare35UnrolledPart1(
     return t
 }
 
-/// Columns 41–68 of ``reducedRadixSquare35Unrolled``: takes and returns the column accumulator.
+/// Columns 41–68 of ``reducedRadixSquare35``: takes and returns the column accumulator.
 @inline(never)
-func reducedRadixSquare35UnrolledPart2(
+func reducedRadixSquare35Part2(
     _ t: UInt128,
     _ out: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, 
     _ m: UnsafePointer<UInt64>, _ m0inv: UInt64, _ u: UnsafeMutablePointer<UInt64>
