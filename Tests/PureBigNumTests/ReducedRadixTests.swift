@@ -4,6 +4,9 @@
 import Testing
 @_spi(Internals) @testable import PureBigNum
 
+typealias UnrolledMultiply = (MutableLimbs, Limbs64, Limbs64, Limbs64, UInt64, MutableLimbs) -> Void
+typealias UnrolledSquare = (MutableLimbs, Limbs64, Limbs64, UInt64, MutableLimbs) -> Void
+
 @Suite struct ReducedRadixTests {
     /// The value of radix-2^r limbs, summed by BigUInt (independent of the conversion code).
     static func value(_ limbs: [UInt64], _ r: Int) -> BigUInt {
@@ -106,27 +109,27 @@ import Testing
                     #expect(out.allSatisfy { $0 >> UInt64(r) == 0 })
                     #expect(try (value * rPrime).modulo(m) == (try expected.modulo(m)))
                 }
-                var unrolled = [UInt64](repeating: 1, count: count)
-                if n == 16 {
-                    reducedRadixMultiply17(&unrolled, a, b, c.limbs, c.m0inv, &scratch)
-                    #expect(unrolled == product)
-                    reducedRadixSquare17(&unrolled, a, c.limbs, c.m0inv, &scratch)
-                    #expect(unrolled == square)
-                }
+                // Each generated kernel writes into a row filled with ones first, so a kernel that
+                // wrote nothing could not pass on another kernel's result.
                 #if arch(x86_64) || arch(arm64) || arch(riscv64)
-                if n == 24 {
-                    reducedRadixMultiply26(&unrolled, a, b, c.limbs, c.m0inv, &scratch)
-                    #expect(unrolled == product)
-                    reducedRadixSquare26(&unrolled, a, c.limbs, c.m0inv, &scratch)
-                    #expect(unrolled == square)
-                }
-                if n == 32 {
-                    reducedRadixMultiply35(&unrolled, a, b, c.limbs, c.m0inv, &scratch)
-                    #expect(unrolled == product)
-                    reducedRadixSquare35(&unrolled, a, c.limbs, c.m0inv, &scratch)
-                    #expect(unrolled == square)
-                }
+                let generated: [(Int, UnrolledMultiply, UnrolledSquare)] = [
+                    (16, reducedRadixMultiply17, reducedRadixSquare17),
+                    (24, reducedRadixMultiply26, reducedRadixSquare26),
+                    (32, reducedRadixMultiply35, reducedRadixSquare35),
+                ]
+                #else
+                let generated: [(Int, UnrolledMultiply, UnrolledSquare)] = [
+                    (16, reducedRadixMultiply17, reducedRadixSquare17)
+                ]
                 #endif
+                for (words, multiplyKernel, squareKernel) in generated where words == n {
+                    var unrolled = [UInt64](repeating: 1, count: count)
+                    multiplyKernel(&unrolled, a, b, c.limbs, c.m0inv, &scratch)
+                    #expect(unrolled == product)
+                    unrolled = [UInt64](repeating: 1, count: count)
+                    squareKernel(&unrolled, a, c.limbs, c.m0inv, &scratch)
+                    #expect(unrolled == square)
+                }
                 // In place: out may be an operand.
                 c.withArithmetic { arithmetic in
                     var inPlace = a
